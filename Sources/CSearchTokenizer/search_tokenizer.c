@@ -1,0 +1,151 @@
+// FTS5 tokenizer "memoria": unicode61 with remove_diacritics 0 and categories 'L* N* Co Mn', then our
+// accent folding of each token (see search_tokenizer.h).
+#include "search_tokenizer.h"
+#include <stdlib.h>
+#include <string.h>
+
+// Lower-case Latin letters U+00E0..U+017F mapped to the letter they fold to (0 = unchanged).
+// ñ (U+00F1) is deliberately absent: in Spanish it is a letter of its own ("año" is not "ano").
+static unsigned short fold_latin(unsigned int c) {
+    static const char *latin1 =   // U+00E0 .. U+00FF
+        "aaaaaa" "\0" "c" "eeee" "iiii" "\0" "\0" "ooooo" "\0" "o" "uuuu" "y" "\0" "y";
+    static const char *extended = // U+0100 .. U+017F (pairs of upper/lower; both fold)
+        "aaaaaa" "cccccccc" "dddd" "eeeeeeeeee" "gggggggg" "hhhh" "iiiiiiiiii" "\0\0" "jj" "kk" "\0"
+        "llllllllll" "nnnnnn" "\0\0\0" "oooooo" "\0\0" "rrrrrr" "ssssssss" "tttttt" "uuuuuuuuuuuu"
+        "ww" "yyy" "zzzzzz" "s";
+    if (c >= 0xE0 && c <= 0xFF) { char f = latin1[c - 0xE0]; return (unsigned short)(unsigned char)f; }
+    if (c >= 0x100 && c <= 0x17F) { char f = extended[c - 0x100]; return (unsigned short)(unsigned char)f; }
+    return 0;
+}
+
+static int is_combining_mark(unsigned int cp) {
+    return (cp >= 0x300 && cp <= 0x36F) || (cp >= 0x1AB0 && cp <= 0x1AFF) || (cp >= 0x1DC0 && cp <= 0x1DFF)
+        || (cp >= 0x20D0 && cp <= 0x20FF) || (cp >= 0xFE20 && cp <= 0xFE2F);
+}
+
+static int decode_utf8(const unsigned char *s, int n, unsigned int *cp) {
+    if (n <= 0) return 0;
+    unsigned char b = s[0];
+    if (b < 0x80) { *cp = b; return 1; }
+    if ((b & 0xE0) == 0xC0 && n >= 2) { *cp = ((b & 0x1Fu) << 6) | (s[1] & 0x3Fu); return 2; }
+    if ((b & 0xF0) == 0xE0 && n >= 3) { *cp = ((b & 0x0Fu) << 12) | ((s[1] & 0x3Fu) << 6) | (s[2] & 0x3Fu); return 3; }
+    if ((b & 0xF8) == 0xF0 && n >= 4) {
+        *cp = ((b & 0x07u) << 18) | ((s[1] & 0x3Fu) << 12) | ((s[2] & 0x3Fu) << 6) | (s[3] & 0x3Fu);
+        return 4;
+    }
+    *cp = b;   // invalid byte: pass it through unchanged
+    return 1;
+}
+
+static int encode_utf8(unsigned int cp, char *out) {
+    if (cp < 0x80) { out[0] = (char)cp; return 1; }
+    if (cp < 0x800) { out[0] = (char)(0xC0 | (cp >> 6)); out[1] = (char)(0x80 | (cp & 0x3F)); return 2; }
+    if (cp < 0x10000) {
+        out[0] = (char)(0xE0 | (cp >> 12)); out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+        out[2] = (char)(0x80 | (cp & 0x3F));
+        return 3;
+    }
+    out[0] = (char)(0xF0 | (cp >> 18)); out[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+    out[2] = (char)(0x80 | ((cp >> 6) & 0x3F)); out[3] = (char)(0x80 | (cp & 0x3F));
+    return 4;
+}
+
+int memoria_fold_token(const char *token, int length, char *out, int out_capacity) {
+    const unsigned char *s = (const unsigned char *)token;
+    int i = 0, o = 0;
+    unsigned int previous = 0;
+    int previous_at = -1;
+    while (i < length) {
+        unsigned int cp = 0;
+        int used = decode_utf8(s + i, length - i, &cp);
+        i += used;
+        if (is_combining_mark(cp)) {
+            // A combining mark: a tilde on n makes ñ; every other mark is dropped.
+            if (cp == 0x303 && previous == 'n' && previous_at >= 0) {
+                o = previous_at;
+                if (o + 2 > out_capacity) return -1;
+                o += encode_utf8(0xF1, out + o);
+                previous = 0xF1;
+            }
+            continue;
+        }
+        unsigned int folded = cp;
+        unsigned short f = fold_latin(cp);
+        if (f) folded = f;
+        if (o + 4 > out_capacity) return -1;
+        previous_at = o;
+        o += encode_utf8(folded, out + o);
+        previous = folded;
+    }
+    return o;
+}
+
+// ---- the FTS5 tokenizer ----
+
+typedef struct {
+    fts5_tokenizer base;          // unicode61's methods
+    Fts5Tokenizer *base_instance;
+} memoria_tokenizer;
+
+typedef struct {
+    void *ctx;
+    int (*xToken)(void *, int, const char *, int, int, int);
+    char buffer[256];
+} fold_context;
+
+static int fold_callback(void *p, int flags, const char *token, int length, int start, int end) {
+    fold_context *c = p;
+    if (length > (int)sizeof c->buffer - 8) return c->xToken(c->ctx, flags, token, length, start, end);
+    int folded = memoria_fold_token(token, length, c->buffer, (int)sizeof c->buffer);
+    if (folded < 0) return c->xToken(c->ctx, flags, token, length, start, end);
+    return c->xToken(c->ctx, flags, c->buffer, folded, start, end);
+}
+
+static int memoria_create(void *api_pointer, const char **args, int arg_count, Fts5Tokenizer **out) {
+    (void)args; (void)arg_count;
+    fts5_api *api = api_pointer;
+    memoria_tokenizer *t = calloc(1, sizeof *t);
+    if (!t) return SQLITE_NOMEM;
+    void *base_context = NULL;
+    int rc = api->xFindTokenizer(api, "unicode61", &base_context, &t->base);
+    if (rc != SQLITE_OK) { free(t); return rc; }
+    const char *base_args[] = { "remove_diacritics", "0", "categories", "L* N* Co Mn" };
+    rc = t->base.xCreate(base_context, base_args, 4, &t->base_instance);
+    if (rc != SQLITE_OK) { free(t); return rc; }
+    *out = (Fts5Tokenizer *)t;
+    return SQLITE_OK;
+}
+
+static void memoria_delete(Fts5Tokenizer *p) {
+    memoria_tokenizer *t = (memoria_tokenizer *)p;
+    if (!t) return;
+    if (t->base_instance) t->base.xDelete(t->base_instance);
+    free(t);
+}
+
+static int memoria_tokenize(Fts5Tokenizer *p, void *ctx, int flags, const char *text, int length,
+                            int (*xToken)(void *, int, const char *, int, int, int)) {
+    memoria_tokenizer *t = (memoria_tokenizer *)p;
+    fold_context c;
+    c.ctx = ctx;
+    c.xToken = xToken;
+    return t->base.xTokenize(t->base_instance, &c, flags, text, length, fold_callback);
+}
+
+static fts5_api *fts5_api_of(sqlite3 *db) {
+    fts5_api *api = NULL;
+    sqlite3_stmt *statement = NULL;
+    if (sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &statement, NULL) == SQLITE_OK) {
+        sqlite3_bind_pointer(statement, 1, (void *)&api, "fts5_api_ptr", NULL);
+        sqlite3_step(statement);
+    }
+    sqlite3_finalize(statement);
+    return api;
+}
+
+int memoria_register_tokenizer(sqlite3 *db) {
+    fts5_api *api = fts5_api_of(db);
+    if (!api || api->iVersion < 2) return SQLITE_ERROR;
+    fts5_tokenizer tokenizer = { memoria_create, memoria_delete, memoria_tokenize };
+    return api->xCreateTokenizer(api, "memoria", api, &tokenizer, NULL);
+}

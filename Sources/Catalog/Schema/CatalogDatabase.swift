@@ -1,0 +1,63 @@
+import CSearchTokenizer
+import Foundation
+import GRDB
+
+/// The catalog: one SQLite database (WAL mode) with the fonds, batches, items, files, pages, PREMIS
+/// events, quarantine records and the FTS5 full-text index. Opened here and nowhere else; the schema
+/// evolves only through the numbered migrations in `CatalogSchema`.
+///
+/// The catalog is derived data: `memoria reindex` rebuilds it from the archive.
+public final class CatalogDatabase: Sendable {
+    public let path: String
+    let pool: DatabasePool
+
+    public init(path: String) throws {
+        self.path = path
+        try FileManager.default.createDirectory(at: URL(fileURLWithPath: path).deletingLastPathComponent(),
+                                                withIntermediateDirectories: true)
+        var configuration = Configuration()
+        configuration.foreignKeysEnabled = true
+        configuration.busyMode = .timeout(10)
+        configuration.prepareDatabase { db in
+            let rc = memoria_register_tokenizer(db.sqliteConnection)
+            if rc != SQLITE_OK {
+                throw DatabaseError(resultCode: ResultCode(rawValue: rc), message: "cannot register the memoria FTS5 tokenizer")
+            }
+        }
+        do {
+            pool = try DatabasePool(path: path, configuration: configuration)
+            try CatalogSchema.migrator.migrate(pool)
+        } catch {
+            throw CatalogError.cannotOpen(path: path, reason: "\(error)")
+        }
+    }
+
+    /// Reads in a snapshot.
+    public func read<T>(_ body: (Database) throws -> T) throws -> T {
+        do { return try pool.read(body) } catch let error as CatalogError { throw error } catch {
+            throw CatalogError.query(reason: "\(error)")
+        }
+    }
+
+    /// Writes in one transaction.
+    public func write<T>(_ body: (Database) throws -> T) throws -> T {
+        do { return try pool.write(body) } catch let error as CatalogError { throw error } catch {
+            throw CatalogError.query(reason: "\(error)")
+        }
+    }
+}
+
+/// Errors of the Catalog room.
+public enum CatalogError: Error, Equatable, Sendable, CustomStringConvertible {
+    case cannotOpen(path: String, reason: String)
+    case query(reason: String)
+
+    public var description: String {
+        switch self {
+        case .cannotOpen(let path, let reason):
+            return "cannot open the catalog \(path): \(reason). If it is damaged, move it aside and run `memoria reindex` to rebuild it from the archive."
+        case .query(let reason):
+            return "catalog error: \(reason)"
+        }
+    }
+}

@@ -1,0 +1,117 @@
+import GRDB
+
+/// The catalog's schema, as numbered migrations. Never edit a migration that has shipped: add one.
+enum CatalogSchema {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1-core") { db in
+            try db.execute(sql: """
+                CREATE TABLE fonds (
+                    code TEXT PRIMARY KEY,
+                    slug TEXT NOT NULL UNIQUE,
+                    title TEXT NOT NULL,
+                    description TEXT NOT NULL DEFAULT ''
+                );
+                CREATE TABLE batches (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    fonds_slug TEXT NOT NULL,
+                    name TEXT NOT NULL,
+                    started_at TEXT NOT NULL,
+                    finished_at TEXT,
+                    status TEXT NOT NULL CHECK (status IN ('running', 'done', 'aborted')),
+                    agent TEXT NOT NULL DEFAULT '',
+                    report_path TEXT
+                );
+                CREATE TABLE items (
+                    id TEXT PRIMARY KEY,
+                    fonds_code TEXT NOT NULL REFERENCES fonds(code),
+                    head_version INTEGER NOT NULL,
+                    created_at TEXT NOT NULL,
+                    updated_at TEXT NOT NULL,
+                    title TEXT NOT NULL,
+                    sort_title TEXT NOT NULL,
+                    creators TEXT NOT NULL DEFAULT '[]',
+                    subjects TEXT NOT NULL DEFAULT '[]',
+                    date_text TEXT NOT NULL DEFAULT '',
+                    date_start INTEGER,
+                    date_end INTEGER,
+                    dc_type TEXT NOT NULL DEFAULT '',
+                    description TEXT NOT NULL DEFAULT '',
+                    dublin_core TEXT NOT NULL,
+                    page_count INTEGER NOT NULL,
+                    batch_id INTEGER REFERENCES batches(id),
+                    status TEXT NOT NULL DEFAULT 'archived' CHECK (status IN ('archived', 'withdrawn'))
+                );
+                CREATE INDEX items_by_fonds ON items(fonds_code, sort_title);
+                CREATE INDEX items_by_date ON items(date_start);
+                CREATE TABLE files (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    item_id TEXT NOT NULL REFERENCES items(id) ON DELETE CASCADE,
+                    logical_path TEXT NOT NULL,
+                    content_path TEXT NOT NULL,
+                    role TEXT NOT NULL CHECK (role IN ('master', 'text', 'metadata')),
+                    digest_algorithm TEXT NOT NULL,
+                    digest TEXT NOT NULL,
+                    size INTEGER NOT NULL,
+                    format_name TEXT NOT NULL DEFAULT '',
+                    pronom_id TEXT,
+                    mime_type TEXT NOT NULL DEFAULT '',
+                    original_name TEXT NOT NULL DEFAULT '',
+                    UNIQUE (item_id, logical_path)
+                );
+                CREATE INDEX files_by_digest ON files(digest);
+                CREATE TABLE pages (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    item_id TEXT NOT NULL REFERENCES items(id) ON DELETE CASCADE,
+                    sequence INTEGER NOT NULL,
+                    label TEXT NOT NULL,
+                    master_path TEXT NOT NULL,
+                    index_in_file INTEGER NOT NULL DEFAULT 0,
+                    width INTEGER NOT NULL,
+                    height INTEGER NOT NULL,
+                    text_source TEXT,
+                    text_path TEXT,
+                    UNIQUE (item_id, sequence)
+                );
+                CREATE TABLE events (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    identifier TEXT NOT NULL UNIQUE,
+                    item_id TEXT NOT NULL,
+                    object_path TEXT,
+                    type TEXT NOT NULL,
+                    date_time TEXT NOT NULL,
+                    outcome TEXT NOT NULL CHECK (outcome IN ('success', 'failure', 'warning')),
+                    detail TEXT NOT NULL DEFAULT '',
+                    outcome_detail TEXT NOT NULL DEFAULT '',
+                    agents TEXT NOT NULL DEFAULT '[]'
+                );
+                CREATE INDEX events_by_item ON events(item_id, date_time);
+                CREATE TABLE quarantine (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    batch_id INTEGER REFERENCES batches(id),
+                    item_id TEXT,
+                    original_path TEXT NOT NULL,
+                    quarantine_path TEXT NOT NULL,
+                    reason_code TEXT NOT NULL,
+                    reason TEXT NOT NULL,
+                    digest TEXT,
+                    at TEXT NOT NULL
+                );
+                CREATE TABLE settings (
+                    key TEXT PRIMARY KEY,
+                    value TEXT NOT NULL
+                );
+                """)
+            // Full text: one row per page (rowid = pages.id) with the item's descriptive fields, so a query
+            // can match "michelena carta" across creator and body. The memoria tokenizer folds case and
+            // accents but keeps ñ; prefix indexes of 2 and 3 characters keep "mich*" fast.
+            try db.execute(sql: """
+                CREATE VIRTUAL TABLE search_fts USING fts5(
+                    title, creator, subject, description, fonds, date, body,
+                    tokenize = 'memoria', prefix = '2 3', detail = full
+                );
+                """)
+        }
+        return migrator
+    }
+}

@@ -1,0 +1,38 @@
+/// What to derive from each page: an access copy and a thumbnail made from it.
+public struct DerivativeSpec: Sendable, Equatable, Codable {
+    public var accessLongEdge: Int
+    public var accessQuality: Int
+    public var thumbnailLongEdge: Int
+    public var thumbnailQuality: Int
+    public var progressive: Bool
+
+    public init(accessLongEdge: Int = 2000, accessQuality: Int = 85, thumbnailLongEdge: Int = 400,
+                thumbnailQuality: Int = 80, progressive: Bool = true) {
+        self.accessLongEdge = accessLongEdge
+        self.accessQuality = accessQuality
+        self.thumbnailLongEdge = thumbnailLongEdge
+        self.thumbnailQuality = thumbnailQuality
+        self.progressive = progressive
+    }
+
+    /// A short fingerprint of the settings, stored beside derivatives to tell when they are stale.
+    public var fingerprint: String {
+        "a\(accessLongEdge)q\(accessQuality)-t\(thumbnailLongEdge)q\(thumbnailQuality)-\(progressive ? "p" : "b")-v1"
+    }
+}
+
+/// A JPEG derivative in memory.
+public struct EncodedImage: Sendable, Equatable {
+    public var width: Int
+    public var height: Int
+    public var jpeg: [UInt8]
+}
+
+/// One page of a master, validated by a complete decode, with its derivatives.
+public struct DecodedPage: Sendable {
+    /// 0-based index of the page within its file (TIFF directory number).
+    public var indexInFile: Int
+    public var technical: TechnicalMetadata
+    public var access: EncodedImage?
+    public var thumbnail: EncodedImage?
+}

@@ -1,0 +1,93 @@
+import Foundation
+
+/// Decodes a master file once, page by page: every strip, tile or scan is decoded (that is the
+/// validation), and the same rows feed the resampler that makes the access copy; the thumbnail is
+/// then made from the access copy. Nothing here knows about archives.
+public enum MasterDecoder {
+    /// Decodes every page of `url` (identified as `format`). For each page, calls `onPage` with its
+    /// technical metadata and, when `derivatives` is given, its access copy and thumbnail.
+    /// Throws `ImagingError` for a file that is corrupt, damaged, unsupported or beyond the limits.
+    @discardableResult
+    public static func decode(_ url: URL, format: IdentifiedFormat, limits: DecodeLimits,
+                              derivatives: DerivativeSpec?,
+                              onPage: (DecodedPage) throws -> Void) throws -> FileTechnicalMetadata {
+        switch format.kind {
+        case .tiff, .bigTIFF:
+            let file = try TIFFFile(url: url, limits: limits)
+            defer { file.close() }
+            var pages: [TechnicalMetadata] = []
+            var index = 0
+            repeat {
+                let source = try file.currentPage()
+                let (page, _) = try process(source, index: index, derivatives: derivatives)
+                pages.append(page.technical)
+                try onPage(page)
+                index += 1
+            } while try file.advance()
+            return FileTechnicalMetadata(pages: pages, warnings: file.warnings)
+        case .jpeg:
+            let needed = derivatives.map { $0.accessLongEdge }
+            let source = try JPEGPageSource(url: url, limits: limits, minimumLongEdge: needed)
+            let (page, warnings) = try process(source, index: 0, derivatives: derivatives)
+            try onPage(page)
+            return FileTechnicalMetadata(pages: [page.technical], warnings: warnings)
+        case .png:
+            let source = try PNGPageSource(url: url, limits: limits)
+            let (page, warnings) = try process(source, index: 0, derivatives: derivatives)
+            try onPage(page)
+            return FileTechnicalMetadata(pages: [page.technical], warnings: warnings)
+        default:
+            throw ImagingError.unsupported(path: url.path, what: format.name)
+        }
+    }
+
+    /// Reads every row of one page, feeding the resampler; then derives and encodes.
+    static func process(_ source: PageRowSource, index: Int,
+                        derivatives: DerivativeSpec?) throws -> (DecodedPage, warnings: [String]) {
+        let width = source.outputWidth, height = source.outputHeight
+        let channels = source.layout.channels
+        let resampler: StreamingResampler?
+        if let spec = derivatives {
+            // Fit the long edge of the *displayed* image: orientation swaps the axes for 5...8.
+            let target = PixelImage.fittedSize(width: width, height: height, longEdge: spec.accessLongEdge)
+            resampler = StreamingResampler(inputWidth: width, inputHeight: height, layout: source.layout,
+                                           outputWidth: target.width, outputHeight: target.height)
+        } else {
+            resampler = nil
+        }
+        let chunk = 16
+        var rows = [UInt8](repeating: 0, count: width * channels * chunk)
+        var done = 0
+        while done < height {
+            let got = try rows.withUnsafeMutableBufferPointer { buffer in
+                try source.readRows(into: buffer.baseAddress!, stride: width * channels, maxRows: min(chunk, height - done))
+            }
+            guard got > 0 else { break }
+            if let resampler {
+                rows.withUnsafeBufferPointer { buffer in
+                    for r in 0..<got { resampler.push(row: buffer.baseAddress! + r * width * channels) }
+                }
+            }
+            done += got
+        }
+        guard done == height else {
+            throw ImagingError.corrupt(path: source.path, library: "decoder", message: "stopped after \(done) of \(height) rows")
+        }
+        let warnings = try source.finish()
+        let technical = source.technical
+        var page = DecodedPage(indexInFile: index, technical: technical, access: nil, thumbnail: nil)
+        guard let spec = derivatives, let resampler else { return (page, warnings) }
+
+        let access = Orientation.apply(technical.orientation, to: resampler.finishedImage())
+        let accessDPI = technical.dpi.map { Int(($0.x * Double(resampler.outputWidth) / Double(technical.width)).rounded()) }
+        page.access = EncodedImage(width: access.width, height: access.height,
+                                   jpeg: try JPEGEncoder.encode(access, quality: spec.accessQuality,
+                                                                progressive: spec.progressive, dpi: accessDPI))
+        let thumbSize = PixelImage.fittedSize(width: access.width, height: access.height, longEdge: spec.thumbnailLongEdge)
+        let thumbnail = StreamingResampler.resize(access, toWidth: thumbSize.width, height: thumbSize.height)
+        page.thumbnail = EncodedImage(width: thumbnail.width, height: thumbnail.height,
+                                      jpeg: try JPEGEncoder.encode(thumbnail, quality: spec.thumbnailQuality,
+                                                                   progressive: false, dpi: nil))
+        return (page, warnings)
+    }
+}

@@ -1,0 +1,108 @@
+import Foundation
+import Imaging
+
+/// The effective configuration of a deployment: pipeline.yaml with every default filled in and every
+/// path made absolute (relative paths are relative to the file).
+public struct PipelineConfig: Sendable, Codable, Equatable {
+    public struct Institution: Sendable, Codable, Equatable {
+        public var name: String
+        public var code: String
+        public var url: String
+        public var contactEmail: String
+    }
+
+    public struct Paths: Sendable, Codable, Equatable {
+        public var inbox: String
+        public var archive: String
+        public var staging: String
+        public var quarantine: String
+        public var processed: String
+        public var derivatives: String
+        public var catalog: String
+        public var reports: String
+        public var site: String
+        public var schemas: String
+    }
+
+    public struct Fonds: Sendable, Codable, Equatable {
+        public var code: String
+        public var slug: String
+        public var title: String
+        public var description: String
+        public var requiredFields: [String]
+        public var defaultType: String
+        public var rights: String
+    }
+
+    public struct Ingest: Sendable, Codable, Equatable {
+        public var settleSeconds: Int
+        public var readyMarker: String
+        public var digest: String
+        public var maxPixels: Int
+        public var maxFileBytes: Int
+        public var minFreeBytes: Int
+        public var afterIngest: String
+        public var workers: Int
+        public var strictDecoding: Bool
+    }
+
+    public struct Derivatives: Sendable, Codable, Equatable {
+        public var accessLongEdge: Int
+        public var accessQuality: Int
+        public var thumbnailLongEdge: Int
+        public var thumbnailQuality: Int
+        public var progressive: Bool
+    }
+
+    public struct Text: Sendable, Codable, Equatable {
+        public var ocr: String
+        public var tesseract: String
+        public var languages: String
+        public var pageSegmentationMode: Int
+        public var timeoutSeconds: Int
+    }
+
+    public struct Site: Sendable, Codable, Equatable {
+        public var title: String
+        public var tagline: String
+        public var baseUrl: String
+        public var itemsPerPage: Int
+        public var about: String
+    }
+
+    public var version: Int
+    public var institution: Institution
+    public var paths: Paths
+    public var fonds: [Fonds]
+    public var ingest: Ingest
+    public var derivatives: Derivatives
+    public var text: Text
+    public var site: Site
+
+    /// The file this configuration was read from.
+    public var sourceFile: String = ""
+
+    enum CodingKeys: String, CodingKey {
+        case version, institution, paths, fonds, ingest, derivatives, text, site
+    }
+
+    public func fonds(slug: String) -> Fonds? { fonds.first { $0.slug == slug } }
+    public func fonds(code: String) -> Fonds? { fonds.first { $0.code == code } }
+
+    public var derivativeSpec: DerivativeSpec {
+        DerivativeSpec(accessLongEdge: derivatives.accessLongEdge, accessQuality: derivatives.accessQuality,
+                       thumbnailLongEdge: derivatives.thumbnailLongEdge, thumbnailQuality: derivatives.thumbnailQuality,
+                       progressive: derivatives.progressive)
+    }
+
+    public var decodeLimits: DecodeLimits {
+        DecodeLimits(maxPixels: ingest.maxPixels, strict: ingest.strictDecoding)
+    }
+
+    /// Parallel page work: the configured number, or one per core.
+    public var workerCount: Int {
+        ingest.workers > 0 ? ingest.workers : max(1, ProcessInfo.processInfo.activeProcessorCount)
+    }
+
+    public func url(_ keyPath: KeyPath<Paths, String>) -> URL { URL(fileURLWithPath: paths[keyPath: keyPath]) }
+}

@@ -1,0 +1,113 @@
+import CLibCrypto
+import Foundation
+
+/// Streaming message digests through OpenSSL's libcrypto (hardware-accelerated where the CPU allows).
+/// Files are read in 1 MiB chunks into one reused buffer: never whole into memory.
+public struct Digester: ~Copyable {
+    public let algorithm: DigestAlgorithm
+    private let context: OpaquePointer
+
+    public init(_ algorithm: DigestAlgorithm) {
+        self.algorithm = algorithm
+        context = EVP_MD_CTX_new()
+        EVP_DigestInit_ex(context, algorithm.evp, nil)
+    }
+
+    deinit { EVP_MD_CTX_free(context) }
+
+    public func update(_ bytes: UnsafeRawBufferPointer) {
+        if let base = bytes.baseAddress, bytes.count > 0 { EVP_DigestUpdate(context, base, bytes.count) }
+    }
+
+    public func update(_ bytes: [UInt8]) { bytes.withUnsafeBytes { update($0) } }
+
+    /// The digest as lower-case hexadecimal.
+    public consuming func finalize() -> String {
+        var digest = [UInt8](repeating: 0, count: Int(EVP_MAX_MD_SIZE))
+        var length: UInt32 = 0
+        EVP_DigestFinal_ex(context, &digest, &length)
+        return digest.prefix(Int(length)).map { String(format: "%02x", $0) }.joined()
+    }
+
+    public static let chunkSize = 1 << 20
+
+    /// Digest of a file, streamed. Throws `FixityError.unreadable` with the path.
+    public static func digest(fileAt url: URL, algorithm: DigestAlgorithm) throws -> String {
+        let digester = Digester(algorithm)
+        try FileReader.forEachChunk(of: url) { digester.update($0) }
+        return digester.finalize()
+    }
+
+    /// Digest of bytes in memory.
+    public static func digest(_ bytes: [UInt8], algorithm: DigestAlgorithm) -> String {
+        let digester = Digester(algorithm)
+        digester.update(bytes)
+        return digester.finalize()
+    }
+
+    /// Copies `source` to a new file `destination`, digesting the bytes as they pass (one read of the
+    /// source), then fsyncs the copy. Returns the digest and the number of bytes.
+    public static func copy(_ source: URL, to destination: URL, algorithm: DigestAlgorithm) throws -> (digest: String, bytes: Int64) {
+        let digester = Digester(algorithm)
+        let out = open(destination.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard out >= 0 else { throw FixityError.unwritable(path: destination.path, reason: String(cString: strerror(errno))) }
+        defer { close(out) }
+        var total: Int64 = 0
+        try FileReader.forEachChunk(of: source) { chunk in
+            digester.update(chunk)
+            var offset = 0
+            while offset < chunk.count {
+                let written = write(out, chunk.baseAddress! + offset, chunk.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    throw FixityError.unwritable(path: destination.path, reason: String(cString: strerror(errno)))
+                }
+                offset += written
+            }
+            total += Int64(chunk.count)
+        }
+        guard fsync(out) == 0 else { throw FixityError.unwritable(path: destination.path, reason: String(cString: strerror(errno))) }
+        return (digester.finalize(), total)
+    }
+}
+
+/// Reads files in large chunks with POSIX calls (retrying on EINTR) into one reused buffer.
+public enum FileReader {
+    /// Calls `body` with successive chunks of the file. With `dropFromCache`, asks the kernel to forget
+    /// the file's cached pages first, so the bytes come from the disk (used to verify copies).
+    public static func forEachChunk(of url: URL, dropFromCache: Bool = false,
+                                    _ body: (UnsafeRawBufferPointer) throws -> Void) throws {
+        let fd = open(url.path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw FixityError.unreadable(path: url.path, reason: String(cString: strerror(errno))) }
+        defer { close(fd) }
+        if dropFromCache { _ = posix_fadvise(fd, 0, 0, Int32(POSIX_FADV_DONTNEED)) }
+        _ = posix_fadvise(fd, 0, 0, Int32(POSIX_FADV_SEQUENTIAL))
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: Digester.chunkSize, alignment: 4096)
+        defer { buffer.deallocate() }
+        while true {
+            let count = read(fd, buffer.baseAddress, buffer.count)
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw FixityError.unreadable(path: url.path, reason: String(cString: strerror(errno)))
+            }
+            if count == 0 { break }
+            try body(UnsafeRawBufferPointer(rebasing: buffer[0..<count]))
+        }
+    }
+}
+
+/// Errors of fixity work.
+public enum FixityError: Error, Equatable, Sendable, CustomStringConvertible {
+    case unreadable(path: String, reason: String)
+    case unwritable(path: String, reason: String)
+    case mismatch(path: String, algorithm: String, expected: String, found: String)
+
+    public var description: String {
+        switch self {
+        case .unreadable(let path, let reason): return "\(path): cannot read (\(reason))"
+        case .unwritable(let path, let reason): return "\(path): cannot write (\(reason)); check free space and permissions"
+        case .mismatch(let path, let algorithm, let expected, let found):
+            return "\(path): \(algorithm) mismatch: expected \(expected.prefix(16))…, found \(found.prefix(16))…"
+        }
+    }
+}

@@ -1,0 +1,92 @@
+import Foundation
+
+/// A batch folder found in the inbox: inbox/<fonds-slug>/<batch>/.
+public struct InboxBatch: Sendable {
+    public var fondsSlug: String
+    public var name: String
+    public var folder: URL
+    /// Ready: holds the ready marker, or nothing changed for the settle time.
+    public var isReady: Bool
+    /// Why it is (not) ready, for the report: "marker LISTO", "settled", "changed 12 s ago".
+    public var readiness: String
+    public var metadataFile: URL?
+    public var markerFile: URL?
+    public var items: [InboxItem]
+    /// Entries that cannot be ingested as they are; they go to quarantine with the reason.
+    public var rejected: [RejectedEntry]
+    /// System files (.DS_Store, Thumbs.db, ...) that are not part of the deposit.
+    public var ignored: [URL]
+
+    public var identifier: String { "\(fondsSlug)/\(name)" }
+}
+
+/// One item: a sub-folder of pages, or one loose file.
+public struct InboxItem: Sendable {
+    /// The archivist's identifier: the folder name or the file stem (NFC).
+    public var id: String
+    /// The item's folder, or nil for a loose file.
+    public var folder: URL?
+    /// Page files in natural order.
+    public var files: [InboxFile]
+    /// Transcriptions and OCR files, matched to files by stem.
+    public var sidecars: [InboxSidecar]
+}
+
+/// A file that should hold one or more page images.
+public struct InboxFile: Sendable, Equatable {
+    public var url: URL
+    /// The name exactly as it was on disk (possibly NFD), kept in PREMIS as originalName.
+    public var originalName: String
+    /// The NFC name, used in the archive.
+    public var name: String
+    public var size: Int64
+    public var modified: Date
+
+    /// The name without its extension.
+    public var stem: String { (name as NSString).deletingPathExtension }
+}
+
+/// A text sidecar beside a page file: 0001.txt, 0001.alto.xml, 0001.hocr.
+public struct InboxSidecar: Sendable, Equatable {
+    public enum Kind: String, Sendable, Codable { case transcription, alto, hocr }
+    public var url: URL
+    public var originalName: String
+    public var name: String
+    public var kind: Kind
+    /// The stem of the page file it belongs to.
+    public var pageStem: String
+}
+
+/// An inbox entry that cannot be used as it is.
+public struct RejectedEntry: Sendable, Equatable {
+    public enum Reason: String, Sendable, Codable {
+        case invalidName = "invalid-name"
+        case symbolicLink = "symbolic-link"
+        case nestedFolder = "nested-folder"
+        case invalidIdentifier = "invalid-identifier"
+        case duplicateIdentifier = "duplicate-identifier"
+        case orphanSidecar = "orphan-sidecar"
+        case specialFile = "special-file"
+        case emptyItem = "empty-item"
+    }
+    /// The entry's path as raw bytes (it may not be valid UTF-8).
+    public var rawPath: [UInt8]
+    /// Printable form of the path for reports.
+    public var displayPath: String
+    public var reason: Reason
+    /// Spanish: what is wrong and what to do.
+    public var message: String
+    public var itemID: String?
+}
+
+/// A top-level inbox folder that is not a declared fonds, or a file lying outside any batch.
+public struct UndeclaredEntry: Sendable, Equatable {
+    public var path: String
+    public var message: String
+}
+
+/// What a scan of the inbox found.
+public struct InboxScan: Sendable {
+    public var batches: [InboxBatch]
+    public var undeclared: [UndeclaredEntry]
+}

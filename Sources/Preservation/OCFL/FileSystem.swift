@@ -1,0 +1,91 @@
+import Foundation
+
+/// Durable file-system operations: fsync of files and folders, atomic writes and renames.
+public enum FileSystem {
+    /// Writes bytes to a new file and fsyncs it.
+    public static func writeDurably(_ data: Data, to url: URL) throws {
+        let fd = open(url.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw OCFLError.io(path: url.path, reason: "cannot create (\(String(cString: strerror(errno))))") }
+        defer { close(fd) }
+        try data.withUnsafeBytes { raw in
+            var offset = 0
+            while offset < raw.count {
+                let n = write(fd, raw.baseAddress! + offset, raw.count - offset)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    throw OCFLError.io(path: url.path, reason: "cannot write (\(String(cString: strerror(errno))))")
+                }
+                offset += n
+            }
+        }
+        guard fsync(fd) == 0 else { throw OCFLError.io(path: url.path, reason: "fsync failed (\(String(cString: strerror(errno))))") }
+    }
+
+    /// Writes a file atomically: a temporary sibling, fsync, rename over the target, fsync the folder.
+    public static func replaceAtomically(_ url: URL, with data: Data) throws {
+        let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).tmp")
+        try writeDurably(data, to: temporary)
+        try rename(temporary, to: url)
+    }
+
+    /// rename(2) then fsync of the destination folder.
+    public static func rename(_ from: URL, to: URL) throws {
+        guard Foundation.rename(from.path, to.path) == 0 else {
+            throw OCFLError.io(path: to.path, reason: "cannot rename from \(from.path) (\(String(cString: strerror(errno))))")
+        }
+        try syncDirectory(to.deletingLastPathComponent())
+    }
+
+    public static func syncDirectory(_ url: URL) throws {
+        let fd = open(url.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard fd >= 0 else { throw OCFLError.io(path: url.path, reason: "cannot open folder (\(String(cString: strerror(errno))))") }
+        defer { close(fd) }
+        _ = fsync(fd)
+    }
+
+    /// fsyncs every file and folder under `url` (deepest first).
+    public static func syncTree(_ url: URL) throws {
+        let files = FileManager.default
+        if let enumerator = files.enumerator(at: url, includingPropertiesForKeys: [.isDirectoryKey]) {
+            var directories: [URL] = []
+            for case let item as URL in enumerator {
+                if (try? item.resourceValues(forKeys: [.isDirectoryKey]).isDirectory) == true {
+                    directories.append(item)
+                } else {
+                    let fd = open(item.path, O_RDONLY | O_CLOEXEC)
+                    if fd >= 0 { _ = fsync(fd); close(fd) }
+                }
+            }
+            for directory in directories.reversed() { try syncDirectory(directory) }
+        }
+        try syncDirectory(url)
+    }
+
+    public static func createDirectory(_ url: URL) throws {
+        do {
+            try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        } catch {
+            throw OCFLError.io(path: url.path, reason: "cannot create folder (\(error.localizedDescription))")
+        }
+    }
+
+    /// The device id of the file system holding `url` (or its nearest existing parent).
+    public static func device(of url: URL) -> UInt64? {
+        var current = url
+        while true {
+            var info = stat()
+            if stat(current.path, &info) == 0 { return UInt64(info.st_dev) }
+            if current.path == "/" { return nil }
+            current.deleteLastPathComponent()
+        }
+    }
+
+    /// Bytes available to this user on the file system holding `url`.
+    public static func availableBytes(at url: URL) -> Int64? {
+        var current = url
+        while !FileManager.default.fileExists(atPath: current.path) && current.path != "/" { current.deleteLastPathComponent() }
+        var info = statvfs()
+        guard statvfs(current.path, &info) == 0 else { return nil }
+        return Int64(info.f_bavail) * Int64(info.f_frsize)
+    }
+}

@@ -1,0 +1,88 @@
+import Foundation
+
+/// The archive: an OCFL 1.1 storage root using the community extension
+/// 0002-flat-direct-storage-layout: each object lives in a folder named exactly as its identifier
+/// (`archive/BSH-0001/`), readable by anyone who opens the folder. Identifiers are restricted to
+/// `[A-Za-z0-9._-]` (starting with a letter or digit), so they are always safe folder names.
+public struct OCFLStorageRoot: Sendable {
+    public static let layoutExtension = "0002-flat-direct-storage-layout"
+    public let root: URL
+
+    /// Opens the storage root, creating it (declaration, layout, extension config) when the folder is
+    /// absent or empty.
+    public init(root: URL) throws {
+        self.root = root
+        let files = FileManager.default
+        let declaration = root.appendingPathComponent("0=ocfl_1.1")
+        if files.fileExists(atPath: declaration.path) { return }
+        let existing = (try? files.contentsOfDirectory(atPath: root.path)) ?? []
+        if !existing.filter({ !$0.hasPrefix(".") }).isEmpty { throw OCFLError.notAStorageRoot(path: root.path) }
+        try FileSystem.createDirectory(root)
+        let layout = """
+        {
+          "description": "Objects are stored in folders named exactly as their identifiers (Memoria restricts identifiers to A-Z a-z 0-9 . _ -).",
+          "extension": "\(Self.layoutExtension)"
+        }
+
+        """
+        let extensionFolder = root.appendingPathComponent("extensions/\(Self.layoutExtension)")
+        try FileSystem.createDirectory(extensionFolder)
+        try FileSystem.writeDurably(Data("{\n  \"extensionName\": \"\(Self.layoutExtension)\"\n}\n".utf8),
+                                    to: extensionFolder.appendingPathComponent("config.json"))
+        try FileSystem.writeDurably(Data(layout.utf8), to: root.appendingPathComponent("ocfl_layout.json"))
+        try FileSystem.writeDurably(Data("ocfl_1.1\n".utf8), to: declaration)
+        try FileSystem.syncTree(root)
+    }
+
+    public static func isValidIdentifier(_ id: String) -> Bool {
+        guard !id.isEmpty, id.count <= 100, id != "extensions" else { return false }
+        return id.range(of: "^[A-Za-z0-9][A-Za-z0-9._-]*$", options: .regularExpression) != nil && !id.contains("..")
+    }
+
+    public func objectRoot(_ id: String) throws -> URL {
+        guard Self.isValidIdentifier(id) else { throw OCFLError.invalidIdentifier(id) }
+        return root.appendingPathComponent(id)
+    }
+
+    public func objectExists(_ id: String) -> Bool {
+        guard let url = try? objectRoot(id) else { return false }
+        return FileManager.default.fileExists(atPath: url.appendingPathComponent("0=ocfl_object_1.1").path)
+    }
+
+    /// Identifiers of every object in the root (folders holding an object declaration).
+    public func objectIdentifiers() -> [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: root.path)) ?? []
+        return names.filter { Self.isValidIdentifier($0) && objectExists($0) }.sorted()
+    }
+
+    /// Reads and checks an object's root inventory against its digest sidecar.
+    public func inventory(of id: String) throws -> OCFLInventory {
+        let objectRoot = try objectRoot(id)
+        return try Self.readInventory(in: objectRoot)
+    }
+
+    static func readInventory(in folder: URL) throws -> OCFLInventory {
+        let url = folder.appendingPathComponent("inventory.json")
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            throw OCFLError.invalidInventory(path: url.path, reason: "missing")
+        }
+        let inventory = try OCFLInventory.decode(data, path: url.path)
+        let algorithm = inventory.algorithm ?? .sha512
+        let sidecar = folder.appendingPathComponent("inventory.json.\(algorithm.rawValue)")
+        guard let sidecarText = try? String(contentsOf: sidecar, encoding: .utf8),
+              let expected = sidecarText.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).first else {
+            throw OCFLError.invalidInventory(path: sidecar.path, reason: "digest sidecar missing")
+        }
+        guard Digester.digest([UInt8](data), algorithm: algorithm) == expected.lowercased() else {
+            throw OCFLError.inventoryDigestMismatch(path: url.path)
+        }
+        return inventory
+    }
+
+    /// The file holding a logical path of the head version.
+    public func file(of id: String, logicalPath: String, inventory: OCFLInventory? = nil) throws -> URL? {
+        let inv = try inventory ?? self.inventory(of: id)
+        guard let content = inv.contentPath(forLogicalPath: logicalPath) else { return nil }
+        return try objectRoot(id).appendingPathComponent(content)
+    }
+}

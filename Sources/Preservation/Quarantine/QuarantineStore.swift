@@ -1,0 +1,105 @@
+import Foundation
+
+/// Moves rejected files out of the inbox into quarantine/<fonds>/<batch>/, keeping their path inside
+/// the batch, each beside a `<name>.reason.txt` in Spanish (what is wrong, what to do). A file is never
+/// deleted: across file systems it is copied, verified and only then removed.
+public struct QuarantineStore {
+    public let root: URL
+
+    public init(root: URL) { self.root = root }
+
+    public struct Placement: Sendable, Equatable {
+        public var quarantinedPath: String
+        public var reasonFile: String
+    }
+
+    /// Everything the reason file says.
+    public struct Reason: Sendable {
+        public var batch: String
+        public var originalPath: String
+        public var itemID: String?
+        public var code: String
+        public var message: String
+        public var digest: String?
+        public var date: Date
+
+        public init(batch: String, originalPath: String, itemID: String?, code: String, message: String, digest: String?, date: Date) {
+            self.batch = batch
+            self.originalPath = originalPath
+            self.itemID = itemID
+            self.code = code
+            self.message = message
+            self.digest = digest
+            self.date = date
+        }
+    }
+
+    /// Moves the file at `rawPath` (raw bytes: the name may not be valid UTF-8) to
+    /// quarantine/<batchFolder>/<relative> and writes the reason file.
+    public func quarantine(rawPath: [UInt8], relativeTo batchFolder: URL, batchKey: String, reason: Reason) throws -> Placement {
+        let batchRaw = Array(batchFolder.path.utf8)
+        var relative: [UInt8] = rawPath.starts(with: batchRaw + [0x2F]) ? Array(rawPath.dropFirst(batchRaw.count + 1)) : Array(rawPath.split(separator: 0x2F).last ?? [])
+        // Invalid names become readable ASCII names; the original bytes are stated in the reason file.
+        let components = relative.split(separator: 0x2F, omittingEmptySubsequences: true).map { part -> String in
+            if let text = String(validating: part, as: UTF8.self), !text.contains(".."), !text.hasPrefix("."),
+               !text.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) {
+                return text
+            }
+            return "nombre-invalido-" + part.map { String(format: "%02X", $0) }.joined()
+        }
+        relative = Array(components.joined(separator: "/").utf8)
+        let destinationFolder = root.appendingPathComponent(batchKey)
+        var destination = destinationFolder.appendingPathComponent(String(decoding: relative, as: UTF8.self))
+        try FileSystem.createDirectory(destination.deletingLastPathComponent())
+        var counter = 2
+        while FileManager.default.fileExists(atPath: destination.path) || (try? FileManager.default.destinationOfSymbolicLink(atPath: destination.path)) != nil {
+            let base = destination.deletingPathExtension().lastPathComponent.replacingOccurrences(of: " (\(counter - 1))", with: "")
+            let ext = destination.pathExtension
+            destination = destination.deletingLastPathComponent().appendingPathComponent("\(base) (\(counter))" + (ext.isEmpty ? "" : ".\(ext)"))
+            counter += 1
+        }
+        try move(rawPath: rawPath, to: destination)
+        let reasonURL = URL(fileURLWithPath: destination.path + ".reason.txt")
+        try FileSystem.writeDurably(Data(Self.reasonText(reason, quarantined: destination.lastPathComponent).utf8), to: reasonURL)
+        return Placement(quarantinedPath: destination.path, reasonFile: reasonURL.path)
+    }
+
+    private func move(rawPath: [UInt8], to destination: URL) throws {
+        let source = rawPath + [0]
+        let result = source.withUnsafeBufferPointer { $0.withMemoryRebound(to: CChar.self) { rename($0.baseAddress!, destination.path) } }
+        if result == 0 {
+            try FileSystem.syncDirectory(destination.deletingLastPathComponent())
+            return
+        }
+        guard errno == EXDEV else {
+            throw OCFLError.io(path: destination.path, reason: "cannot move into quarantine (\(String(cString: strerror(errno))))")
+        }
+        // Another file system: copy, verify, then remove the original.
+        let sourceURL = URL(fileURLWithPath: String(decoding: rawPath, as: UTF8.self))
+        let copy = try Digester.copy(sourceURL, to: destination, algorithm: .sha256)
+        let check = try Digester.digest(fileAt: destination, algorithm: .sha256)
+        guard copy.digest == check else { throw OCFLError.io(path: destination.path, reason: "the quarantine copy does not match") }
+        _ = source.withUnsafeBufferPointer { $0.withMemoryRebound(to: CChar.self) { unlink($0.baseAddress!) } }
+    }
+
+    static func reasonText(_ reason: Reason, quarantined: String) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        var lines = [
+            "Memoria — archivo en cuarentena",
+            "",
+            "Archivo:   \(quarantined)",
+            "Origen:    \(reason.originalPath)",
+            "Lote:      \(reason.batch)",
+        ]
+        if let item = reason.itemID { lines.append("Ítem:      \(item)") }
+        lines += [
+            "Fecha:     \(formatter.string(from: reason.date))",
+            "Motivo:    \(reason.code)",
+        ]
+        if let digest = reason.digest { lines.append("Huella:    \(digest)") }
+        lines += ["", "Qué pasó y qué hacer:", reason.message, "",
+                  "Cuando esté corregido, vuelva a depositar el archivo (o el ítem completo) en la bandeja de entrada.", ""]
+        return lines.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,54 @@
+import ArgumentParser
+import FixtureKit
+import Foundation
+
+/// `memoria-fixtures`: writes the sample inbox and benchmark corpora (deterministic: same seed, same bytes).
+struct FixturesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "memoria-fixtures",
+        abstract: "Writes Memoria's deterministic sample inbox or benchmark corpora.",
+        subcommands: [SampleInbox.self, Corpus.self],
+        defaultSubcommand: SampleInbox.self)
+
+    struct SampleInbox: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "sample-inbox", abstract: "Writes the sample inbox (Fixtures/sample-inbox is this, committed).")
+        @Argument(help: "Folder to write into (created; must be empty or absent).") var output: String
+        @Option(help: "Random seed.") var seed: UInt64 = 1954
+
+        func run() throws {
+            let url = URL(fileURLWithPath: output)
+            try InboxWriter(seed: seed).write(SampleInboxPlan.make(), to: url)
+            print("sample inbox written to \(url.path)")
+        }
+    }
+
+    struct Corpus: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "corpus", abstract: "Writes large benchmark pages (A4 300 dpi and bigger).")
+        @Argument(help: "Folder to write into.") var output: String
+        @Option(help: "Which kinds, comma-separated (default: all). See --list.") var only: String?
+        @Option(help: "Extra A4 RGB LZW pages for batch benchmarks.") var count: Int = 0
+        @Flag(help: "List the kinds and exit.") var list = false
+        @Option(help: "Random seed.") var seed: UInt64 = 1605
+
+        func run() throws {
+            if list {
+                for kind in BenchmarkCorpus.Kind.allCases { print("\(kind.fileName)\t\(kind.summary)") }
+                return
+            }
+            let kinds = try only.map { names in
+                try names.split(separator: ",").map { name in
+                    guard let kind = BenchmarkCorpus.Kind.allCases.first(where: { $0.fileName == name || $0.rawValue == name }) else {
+                        throw ValidationError("unknown kind \(name); see --list")
+                    }
+                    return kind
+                }
+            } ?? BenchmarkCorpus.Kind.allCases
+            let corpus = try BenchmarkCorpus(seed: seed)
+            try corpus.write(kinds, extraPages: count, to: URL(fileURLWithPath: output)) { print($0) }
+        }
+    }
+}
+
+FixturesCommand.main()

@@ -1,0 +1,52 @@
+import Foundation
+import Imaging
+import Testing
+import TestSupport
+
+/// Real-world files from ../shared/corpus: every broken file gives a typed error (never a crash),
+/// every scan decodes or is refused with a precise "unsupported" reason.
+@Suite struct CorpusDecodeTests {
+    static func files(in folder: String) -> [URL] {
+        guard let shared = TestPaths.shared else { return [] }
+        let root = shared.appendingPathComponent("corpus/\(folder)")
+        let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil)
+        return (enumerator?.allObjects as? [URL] ?? [])
+            .filter { !$0.hasDirectoryPath && !$0.lastPathComponent.hasPrefix(".") }
+            .sorted { $0.path < $1.path }
+    }
+
+    static func outcome(_ url: URL) -> Result<FileTechnicalMetadata, ImagingError> {
+        do {
+            let format = try FormatIdentifier.identify(fileAt: url)
+            guard format.isDecodableImage else {
+                return .failure(.unsupported(path: url.path, what: format.name))
+            }
+            let meta = try MasterDecoder.decode(url, format: format, limits: DecodeLimits(maxPixels: 200_000_000),
+                                                derivatives: DerivativeSpec()) { _ in }
+            return .success(meta)
+        } catch let error as ImagingError {
+            return .failure(error)
+        } catch {
+            return .failure(.unreadable(path: url.path, reason: "\(error)"))
+        }
+    }
+
+    @Test func everyScanDecodesOrIsRefusedAsUnsupported() throws {
+        guard TestPaths.sharedOrSkip() != nil else { return }
+        for url in Self.files(in: "scans") {
+            let result = Self.outcome(url)
+            print("scan \(url.lastPathComponent): \(result)")
+            if case .failure(let error) = result {
+                #expect(error.code == "unsupported", "\(url.lastPathComponent): \(error)")
+            }
+        }
+    }
+
+    @Test func everyBrokenFileGivesATypedError() throws {
+        guard TestPaths.sharedOrSkip() != nil else { return }
+        for url in Self.files(in: "broken") {
+            let result = Self.outcome(url)
+            print("broken \(url.lastPathComponent): \(result)")
+        }
+    }
+}

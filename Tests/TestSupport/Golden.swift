@@ -1,0 +1,38 @@
+import Foundation
+
+/// Golden-file comparison: the expected text is stored beside the test; a mismatch reports a unified
+/// diff. `RECORD_GOLDENS=1 swift test` re-records; a missing golden fails (and is written when recording).
+public enum Golden {
+    /// Returns nil when `actual` matches the golden file, else a message with the difference.
+    public static func mismatch(_ actual: String, golden url: URL) -> String? {
+        let record = ProcessInfo.processInfo.environment["RECORD_GOLDENS"] == "1"
+        let expected = try? String(contentsOf: url, encoding: .utf8)
+        if record {
+            try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try? actual.write(to: url, atomically: true, encoding: .utf8)
+            return nil
+        }
+        guard let expected else { return "golden file \(url.lastPathComponent) is missing; run RECORD_GOLDENS=1 swift test" }
+        if expected == actual { return nil }
+        return "output differs from golden \(url.lastPathComponent):\n" + diff(expected, actual)
+    }
+
+    static func diff(_ a: String, _ b: String) -> String {
+        let left = a.components(separatedBy: "\n"), right = b.components(separatedBy: "\n")
+        var lines: [String] = []
+        for i in 0..<max(left.count, right.count) {
+            let l = i < left.count ? left[i] : nil, r = i < right.count ? right[i] : nil
+            if l != r {
+                if let l { lines.append("-\(i + 1): \(l)") }
+                if let r { lines.append("+\(i + 1): \(r)") }
+            }
+            if lines.count > 40 { lines.append("..."); break }
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// The folder of golden files beside a test source file.
+    public static func directory(besides file: String = #filePath) -> URL {
+        URL(fileURLWithPath: file).deletingLastPathComponent().appendingPathComponent("Goldens")
+    }
+}
