@@ -13,3 +13,6 @@
 #include <libxml/xpathInternals.h>
 #include <libxml/HTMLparser.h>
 #include <libxml/catalog.h>
+
+// xmlFree is a global function-pointer variable, which strict concurrency will not let Swift read.
+static inline void memoria_xml_free(void *pointer) { xmlFree(pointer); }

@@ -25,10 +25,7 @@ public struct OCFLStorageRoot: Sendable {
         }
 
         """
-        let extensionFolder = root.appendingPathComponent("extensions/\(Self.layoutExtension)")
-        try FileSystem.createDirectory(extensionFolder)
-        try FileSystem.writeDurably(Data("{\n  \"extensionName\": \"\(Self.layoutExtension)\"\n}\n".utf8),
-                                    to: extensionFolder.appendingPathComponent("config.json"))
+        // 0002-flat-direct-storage-layout has no parameters, so no extensions/<name>/config.json is written.
         try FileSystem.writeDurably(Data(layout.utf8), to: root.appendingPathComponent("ocfl_layout.json"))
         try FileSystem.writeDurably(Data("ocfl_1.1\n".utf8), to: declaration)
         try FileSystem.syncTree(root)

@@ -1,0 +1,143 @@
+import Foundation
+import GRDB
+import Metadata
+
+/// Every write to the catalog goes through here, each in one transaction.
+extension CatalogDatabase {
+    /// Makes the catalog's fonds table match the configuration.
+    public func synchronizeFonds(_ fonds: [CatalogFonds]) throws {
+        try write { db in
+            for f in fonds {
+                try db.execute(sql: """
+                    INSERT INTO fonds (code, slug, title, description) VALUES (?, ?, ?, ?)
+                    ON CONFLICT(code) DO UPDATE SET slug = excluded.slug, title = excluded.title, description = excluded.description
+                    """, arguments: [f.code, f.slug, f.title, f.description])
+            }
+        }
+    }
+
+    /// Starts a batch record; returns its id.
+    public func beginBatch(fondsSlug: String, name: String, startedAt: String, agent: String) throws -> Int64 {
+        try write { db in
+            try db.execute(sql: "INSERT INTO batches (fonds_slug, name, started_at, status, agent) VALUES (?, ?, ?, 'running', ?)",
+                           arguments: [fondsSlug, name, startedAt, agent])
+            return db.lastInsertedRowID
+        }
+    }
+
+    public func finishBatch(_ id: Int64, finishedAt: String, status: String, reportPath: String?) throws {
+        try write { db in
+            try db.execute(sql: "UPDATE batches SET finished_at = ?, status = ?, report_path = ? WHERE id = ?",
+                           arguments: [finishedAt, status, reportPath, id])
+        }
+    }
+
+    /// Stores an item (replacing any earlier state of it) with its files, pages, events and full text.
+    public func store(_ item: CatalogItem, fondsTitle: String) throws {
+        try write { db in try Self.store(item, fondsTitle: fondsTitle, in: db) }
+    }
+
+    static func store(_ item: CatalogItem, fondsTitle: String, in db: Database) throws {
+        let dc = item.dublinCore
+        let (start, end) = item.dateRange
+        try db.execute(sql: "DELETE FROM search_fts WHERE rowid IN (SELECT id FROM pages WHERE item_id = ?)", arguments: [item.id])
+        try db.execute(sql: "DELETE FROM pages WHERE item_id = ?", arguments: [item.id])
+        try db.execute(sql: "DELETE FROM files WHERE item_id = ?", arguments: [item.id])
+        let dcJSON = String(decoding: try JSONEncoder.sorted.encode(dc), as: UTF8.self)
+        try db.execute(sql: """
+            INSERT INTO items (id, fonds_code, head_version, created_at, updated_at, title, sort_title, creators, subjects,
+                               date_text, date_start, date_end, dc_type, description, dublin_core, page_count, batch_id, status)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'archived')
+            ON CONFLICT(id) DO UPDATE SET fonds_code = excluded.fonds_code, head_version = excluded.head_version,
+                updated_at = excluded.updated_at, title = excluded.title, sort_title = excluded.sort_title,
+                creators = excluded.creators, subjects = excluded.subjects, date_text = excluded.date_text,
+                date_start = excluded.date_start, date_end = excluded.date_end, dc_type = excluded.dc_type,
+                description = excluded.description, dublin_core = excluded.dublin_core, page_count = excluded.page_count,
+                batch_id = COALESCE(excluded.batch_id, items.batch_id), status = 'archived'
+            """, arguments: [item.id, item.fondsCode, item.headVersion, item.createdAt, item.updatedAt, dc.title, item.sortTitle,
+                             jsonArray(dc["creator"]), jsonArray(dc["subject"]), dc["date"].first ?? "", start, end,
+                             dc["type"].first ?? "", dc["description"].joined(separator: "\n"), dcJSON, item.pages.count, item.batchID])
+        for file in item.files {
+            try db.execute(sql: """
+                INSERT INTO files (item_id, logical_path, content_path, role, digest_algorithm, digest, size, format_name,
+                                   pronom_id, mime_type, original_name) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [item.id, file.logicalPath, file.contentPath, file.role.rawValue, file.digestAlgorithm, file.digest,
+                                 file.size, file.formatName, file.pronomID, file.mimeType, file.originalName])
+        }
+        let creator = dc["creator"].joined(separator: " ; ")
+        let subject = dc["subject"].joined(separator: " ; ")
+        let description = dc["description"].joined(separator: "\n")
+        let date = dc["date"].joined(separator: " ")
+        for page in item.pages {
+            try db.execute(sql: """
+                INSERT INTO pages (item_id, sequence, label, master_path, index_in_file, width, height, text_source, text_path)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [item.id, page.sequence, page.label, page.masterPath, page.indexInFile, page.width, page.height,
+                                 page.textSource, page.textPath])
+            let pageID = db.lastInsertedRowID
+            try db.execute(sql: """
+                INSERT INTO search_fts (rowid, title, creator, subject, description, fonds, date, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [pageID, dc.title, creator, subject, description, fondsTitle, date, page.text])
+        }
+        for event in item.events { try store(event, itemID: item.id, in: db) }
+    }
+
+    static func store(_ event: PremisEvent, itemID: String, in db: Database) throws {
+        let agents = String(decoding: try JSONEncoder.sorted.encode(event.agents), as: UTF8.self)
+        try db.execute(sql: """
+            INSERT INTO events (identifier, item_id, object_path, type, date_time, outcome, detail, outcome_detail, agents)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT(identifier) DO NOTHING
+            """, arguments: [event.identifier, itemID, event.objects.first { $0 != itemID }, event.type.rawValue, event.dateTime,
+                             event.outcome.rawValue, event.detail, event.outcomeDetail, agents])
+    }
+
+    /// Records events that are not part of an archived version (fixity checks, quarantine outcomes).
+    public func record(_ events: [PremisEvent], itemID: String) throws {
+        try write { db in for event in events { try Self.store(event, itemID: itemID, in: db) } }
+    }
+
+    public func recordQuarantine(_ entry: CatalogQuarantineEntry) throws {
+        try write { db in
+            try db.execute(sql: """
+                INSERT INTO quarantine (batch_id, item_id, original_path, quarantine_path, reason_code, reason, digest, at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [entry.batchID, entry.itemID, entry.originalPath, entry.quarantinePath, entry.reasonCode,
+                                 entry.reason, entry.digest, entry.at])
+        }
+    }
+
+    /// Empties the derived tables (for `memoria reindex`), keeping batches and quarantine history.
+    public func clearItems() throws {
+        try write { db in
+            try db.execute(sql: "DELETE FROM search_fts")
+            try db.execute(sql: "DELETE FROM pages")
+            try db.execute(sql: "DELETE FROM files")
+            try db.execute(sql: "DELETE FROM events")
+            try db.execute(sql: "DELETE FROM items")
+        }
+    }
+
+    public func setSetting(_ key: String, _ value: String) throws {
+        try write { db in
+            try db.execute(sql: "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                           arguments: [key, value])
+        }
+    }
+
+    public func setting(_ key: String) throws -> String? {
+        try read { db in try String.fetchOne(db, sql: "SELECT value FROM settings WHERE key = ?", arguments: [key]) }
+    }
+
+    static func jsonArray(_ values: [String]) -> String {
+        String(decoding: (try? JSONEncoder.sorted.encode(values)) ?? Data("[]".utf8), as: UTF8.self)
+    }
+}
+
+extension JSONEncoder {
+    static var sorted: JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return encoder
+    }
+}

@@ -1,0 +1,97 @@
+/// Reads text sidecars: plain transcriptions (UTF-8, UTF-16 or Windows-1252, detected), ALTO (any
+/// version) and hOCR. Text comes out NFC-normalised with Unix line ends.
+public enum TextSidecarReader {
+    public static func plain(_ bytes: [UInt8], file: String) throws -> (PageText, TextDecoder.Encoding) {
+        switch TextDecoder.decode(bytes) {
+        case .success(let decoded):
+            let text = decoded.text.precomposedStringWithCanonicalMapping
+                .replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+            return (PageText(text: text.trimmingCharacters(in: .whitespacesAndNewlines)), decoded.encoding)
+        case .failure(let failure):
+            throw FullTextError.undecodable(file: file, line: failure.line, reason: failure.reason)
+        }
+    }
+
+    /// ALTO: TextBlock → TextLine → String (CONTENT) with SP/HYP between; reading order as written.
+    public static func alto(_ bytes: [UInt8], file: String) throws -> PageText {
+        let tree: XMLTree
+        do { tree = try XMLTree(bytes: bytes, name: file) } catch let MetadataXMLError.notWellFormed(_, problems) {
+            throw FullTextError.malformed(file: file, problems: problems)
+        }
+        guard let root = tree.root, root.localName == "alto" else {
+            throw FullTextError.notALTO(file: file, found: tree.root?.localName ?? "")
+        }
+        var blocks: [String] = []
+        var words: [PageText.Word] = []
+        for block in root.descendants("TextBlock") {
+            var lines: [String] = []
+            for line in block.descendants("TextLine") {
+                var text = ""
+                for part in line.children {
+                    switch part.localName {
+                    case "String":
+                        let content = (part.attribute("CONTENT") ?? "").precomposedStringWithCanonicalMapping
+                        text += content
+                        if let x = part.attribute("HPOS").flatMap(Double.init), let y = part.attribute("VPOS").flatMap(Double.init),
+                           let w = part.attribute("WIDTH").flatMap(Double.init), let h = part.attribute("HEIGHT").flatMap(Double.init) {
+                            words.append(.init(text: content, x: Int(x), y: Int(y), width: Int(w), height: Int(h)))
+                        }
+                    case "SP": text += " "
+                    case "HYP": text += part.attribute("CONTENT") ?? "-"
+                    default: break
+                    }
+                }
+                let trimmed = text.trimmingCharacters(in: .whitespaces)
+                if !trimmed.isEmpty { lines.append(trimmed) }
+            }
+            if !lines.isEmpty { blocks.append(lines.joined(separator: "\n")) }
+        }
+        return PageText(text: blocks.joined(separator: "\n\n"), words: words)
+    }
+
+    /// hOCR: ocr_line / ocrx_word spans with "bbox x0 y0 x1 y1" in their title; HTML parsed leniently.
+    public static func hocr(_ bytes: [UInt8], file: String) throws -> PageText {
+        let tree = try XMLTree(html: bytes, name: file)
+        guard let root = tree.root else { throw FullTextError.notHOCR(file: file) }
+        func classes(_ element: XMLElement) -> [String] { (element.attribute("class") ?? "").split(separator: " ").map(String.init) }
+        let all = root.descendants("span") + root.descendants("div") + root.descendants("p")
+        guard all.contains(where: { classes($0).contains { $0.hasPrefix("ocr") } }) else { throw FullTextError.notHOCR(file: file) }
+        var words: [PageText.Word] = []
+        var lines: [String] = []
+        func bbox(_ element: XMLElement) -> (Int, Int, Int, Int)? {
+            guard let title = element.attribute("title") else { return nil }
+            for field in title.split(separator: ";") {
+                let parts = field.trimmingCharacters(in: .whitespaces).split(separator: " ")
+                if parts.first == "bbox", parts.count == 5, let x0 = Int(parts[1]), let y0 = Int(parts[2]), let x1 = Int(parts[3]), let y1 = Int(parts[4]) {
+                    return (x0, y0, x1 - x0, y1 - y0)
+                }
+            }
+            return nil
+        }
+        func walk(_ element: XMLElement) {
+            let kind = classes(element)
+            if kind.contains("ocr_line") || kind.contains("ocrx_line") || kind.contains("ocr_header") || kind.contains("ocr_caption") || kind.contains("ocr_textfloat") {
+                let lineWords = element.descendants("span").filter { classes($0).contains("ocrx_word") }
+                if lineWords.isEmpty {
+                    let text = element.trimmedText.precomposedStringWithCanonicalMapping
+                    if !text.isEmpty { lines.append(text) }
+                } else {
+                    var texts: [String] = []
+                    for word in lineWords {
+                        let text = word.trimmedText.precomposedStringWithCanonicalMapping
+                        guard !text.isEmpty else { continue }
+                        texts.append(text)
+                        if let (x, y, w, h) = bbox(word) { words.append(.init(text: text, x: x, y: y, width: w, height: h)) }
+                    }
+                    if !texts.isEmpty { lines.append(texts.joined(separator: " ")) }
+                }
+                return
+            }
+            element.children.forEach(walk)
+        }
+        walk(root)
+        return PageText(text: lines.joined(separator: "\n"), words: words)
+    }
+}
+
+import Foundation

@@ -1,0 +1,95 @@
+import Catalog
+import Foundation
+import Metadata
+import Preservation
+
+/// Reads archived items back from the OCFL storage root: the head inventory (checked against its
+/// sidecar), the METS and dc.xml, and each page's text. The archive is the truth; the catalog is
+/// rebuilt from what this returns.
+struct ArchiveReader {
+    let storage: OCFLStorageRoot
+
+    enum Failure: Error, CustomStringConvertible {
+        case unreadable(objectID: String, reason: String)
+        var description: String {
+            switch self {
+            case .unreadable(let id, let reason): return "\(id): cannot read the archived object (\(reason))"
+            }
+        }
+    }
+
+    func prior(_ id: String) throws -> PriorObject? {
+        guard storage.objectExists(id) else { return nil }
+        do {
+            let inventory = try storage.inventory(of: id)
+            let root = try storage.objectRoot(id)
+            guard let metsPath = inventory.contentPath(forLogicalPath: "metadata/mets.xml"),
+                  let metsData = FileManager.default.contents(atPath: root.appendingPathComponent(metsPath).path) else {
+                throw Failure.unreadable(objectID: id, reason: "metadata/mets.xml is missing")
+            }
+            let dcBytes = inventory.contentPath(forLogicalPath: "metadata/dc.xml")
+                .flatMap { FileManager.default.contents(atPath: root.appendingPathComponent($0).path) }.map { [UInt8]($0) } ?? []
+            let mets = try METSReader.read(bytes: [UInt8](metsData), name: "\(id)/metadata/mets.xml")
+            return PriorObject(inventory: inventory, mets: mets, dcBytes: dcBytes, objectRoot: root)
+        } catch let failure as Failure {
+            throw failure
+        } catch {
+            throw Failure.unreadable(objectID: id, reason: "\(error)")
+        }
+    }
+
+    /// The text of each page (by sequence) as the catalog indexes it: transcription, ALTO, hOCR, then OCR.
+    static func pageTexts(_ prior: PriorObject) -> [Int: (source: String?, path: String?, text: String)] {
+        var result: [Int: (source: String?, path: String?, text: String)] = [:]
+        let ranks: [METSItem.File.TextRole: Int] = [.transcription: 0, .alto: 1, .hocr: 2, .ocrText: 3, .ocrALTO: 4]
+        for page in prior.mets.pages {
+            let files = prior.textFiles(forPage: page.sequence).sorted { (ranks[$0.textRole ?? .ocrALTO] ?? 9) < (ranks[$1.textRole ?? .ocrALTO] ?? 9) }
+            for file in files {
+                guard let url = prior.url(of: file.logicalPath), let data = FileManager.default.contents(atPath: url.path) else { continue }
+                let bytes = [UInt8](data)
+                let text: String?
+                let source: String
+                switch file.textRole ?? .transcription {
+                case .transcription: text = try? TextSidecarReader.plain(bytes, file: file.logicalPath).0.text; source = "transcription"
+                case .alto: text = try? TextSidecarReader.alto(bytes, file: file.logicalPath).text; source = "alto"
+                case .hocr: text = try? TextSidecarReader.hocr(bytes, file: file.logicalPath).text; source = "hocr"
+                case .ocrText: text = try? TextSidecarReader.plain(bytes, file: file.logicalPath).0.text; source = "ocr"
+                case .ocrALTO: text = try? TextSidecarReader.alto(bytes, file: file.logicalPath).text; source = "ocr"
+                }
+                if let text {
+                    result[page.sequence] = (source, file.logicalPath, text)
+                    break
+                }
+            }
+        }
+        return result
+    }
+
+    /// The catalog record of an archived object.
+    func catalogItem(_ id: String, batchID: Int64? = nil) throws -> CatalogItem? {
+        guard let prior = try prior(id) else { return nil }
+        return IndexStage.catalogItem(itemID: id, fondsCode: prior.mets.fondsCode, mets: prior.mets, inventory: prior.inventory,
+                                      batchID: batchID, pageTexts: Self.pageTexts(prior))
+    }
+}
+
+/// On start: brings the catalog in line with the archive (objects archived by a run that was killed
+/// before its catalog commit are registered from their METS).
+struct CatalogReconciler {
+    let storage: OCFLStorageRoot
+    let catalog: CatalogDatabase
+    let fondsTitles: [String: String]
+
+    func reconcile() throws -> [String] {
+        var registered: [String] = []
+        let reader = ArchiveReader(storage: storage)
+        for id in storage.objectIdentifiers() {
+            let head = (try? storage.inventory(of: id).headNumber) ?? 0
+            let known = try catalog.item(id)?.headVersion ?? 0
+            guard known < head, let item = try? reader.catalogItem(id) else { continue }
+            try catalog.store(item, fondsTitle: fondsTitles[item.fondsCode] ?? item.fondsCode)
+            registered.append(id)
+        }
+        return registered
+    }
+}

@@ -1,0 +1,70 @@
+import Foundation
+import Metadata
+
+/// What every stage may know about the run: the configuration, the clock, the software's version and
+/// the person running it. Injected, so two runs on the same inbox with a pinned clock
+/// (MEMORIA_FIXED_TIME=2026-01-01T00:00:00Z) write byte-identical METS, and tests can pin it.
+public struct StageContext: Sendable {
+    public static let softwareName = "Memoria"
+    public static let softwareVersion = "0.1.0"
+
+    public var config: PipelineConfig
+    public var operatorName: String
+    public var clock: @Sendable () -> Date
+    public var reporter: Reporter
+
+    public init(config: PipelineConfig, operatorName: String? = nil, clock: (@Sendable () -> Date)? = nil, reporter: Reporter = .silent) {
+        self.config = config
+        self.operatorName = operatorName ?? Self.loginName
+        if let clock {
+            self.clock = clock
+        } else if let fixed = ProcessInfo.processInfo.environment["MEMORIA_FIXED_TIME"], let date = Self.parse(fixed) {
+            self.clock = { date }
+        } else {
+            self.clock = { Date() }
+        }
+        self.reporter = reporter
+    }
+
+    /// The login name of the person running Memoria.
+    public static var loginName: String {
+        let environment = ProcessInfo.processInfo.environment
+        if let user = environment["USER"] ?? environment["LOGNAME"], !user.isEmpty { return user }
+        if let pw = getpwuid(getuid()), let name = pw.pointee.pw_name { return String(cString: name) }
+        return "unknown"
+    }
+
+    public func timestamp(_ date: Date? = nil) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime]
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        return formatter.string(from: date ?? clock())
+    }
+
+    static func parse(_ text: String) -> Date? {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime]
+        return formatter.date(from: text)
+    }
+
+    // PREMIS agents of this run.
+    public var softwareAgent: PremisAgent {
+        PremisAgent(identifier: "\(Self.softwareName.lowercased())-\(Self.softwareVersion)", name: Self.softwareName,
+                    kind: .software, version: Self.softwareVersion)
+    }
+    public var institutionAgent: PremisAgent {
+        PremisAgent(identifier: config.institution.code, name: config.institution.name, kind: .organization)
+    }
+    public var personAgent: PremisAgent {
+        let safe = operatorName.map { $0.isLetter || $0.isNumber || $0 == "." || $0 == "-" || $0 == "_" ? $0 : "-" }
+        return PremisAgent(identifier: "person-\(String(safe))", name: operatorName, kind: .person)
+    }
+    public var agents: [PremisAgent] { [softwareAgent, institutionAgent, personAgent] }
+
+    /// The standard agent links of an event Memoria performs.
+    public var eventAgents: [PremisEvent.LinkedAgent] {
+        [.init(identifier: softwareAgent.identifier, role: "executing program"),
+         .init(identifier: personAgent.identifier, role: "implementer"),
+         .init(identifier: institutionAgent.identifier, role: "authorizer")]
+    }
+}

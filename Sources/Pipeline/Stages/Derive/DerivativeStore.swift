@@ -1,0 +1,66 @@
+// Derive stage (storage side).
+// Consumes: access copies and thumbnails as JPEG bytes. Produces: files in derivatives/<item>/ named
+// <key>.access.jpg and <key>.thumb.jpg, plus derivatives/<item>/derivatives.json (settings fingerprint
+// and master digest per page, so `memoria derive` knows what is stale).
+// New derivatives wait in derivatives/.staging/<item>/ until their item is archived, then are renamed
+// into place; an item that is held back leaves nothing behind. Derivatives are never archival.
+import Foundation
+import Preservation
+
+struct DerivativeStore: Sendable {
+    let root: URL
+
+    struct Entry: Codable, Equatable, Sendable {
+        var key: String
+        var masterPath: String
+        var indexInFile: Int
+        var masterDigest: String
+        var fingerprint: String
+        var accessWidth: Int
+        var accessHeight: Int
+    }
+
+    var staging: URL { root.appendingPathComponent(".staging") }
+
+    func itemFolder(_ itemID: String) -> URL { root.appendingPathComponent(itemID) }
+
+    func stage(itemID: String, key: String, access: [UInt8], thumbnail: [UInt8]) throws {
+        let folder = staging.appendingPathComponent(itemID)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try Data(access).write(to: folder.appendingPathComponent("\(key).access.jpg"))
+        try Data(thumbnail).write(to: folder.appendingPathComponent("\(key).thumb.jpg"))
+    }
+
+    /// Moves an item's staged derivatives into place and records them in its manifest.
+    func commit(itemID: String, entries: [Entry]) throws {
+        let from = staging.appendingPathComponent(itemID)
+        let to = itemFolder(itemID)
+        try FileManager.default.createDirectory(at: to, withIntermediateDirectories: true)
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: from.path)) ?? [] {
+            let target = to.appendingPathComponent(name)
+            _ = try? FileManager.default.removeItem(at: target)
+            try FileManager.default.moveItem(at: from.appendingPathComponent(name), to: target)
+        }
+        try? FileManager.default.removeItem(at: from)
+        try writeManifest(itemID: itemID, entries: entries)
+    }
+
+    func discard(itemID: String) {
+        try? FileManager.default.removeItem(at: staging.appendingPathComponent(itemID))
+    }
+
+    func manifest(itemID: String) -> [Entry] {
+        guard let data = FileManager.default.contents(atPath: itemFolder(itemID).appendingPathComponent("derivatives.json").path) else { return [] }
+        return (try? JSONDecoder().decode([Entry].self, from: data)) ?? []
+    }
+
+    func writeManifest(itemID: String, entries: [Entry]) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let data = try encoder.encode(entries.sorted { $0.key < $1.key })
+        try FileSystem.replaceAtomically(itemFolder(itemID).appendingPathComponent("derivatives.json"), with: data)
+    }
+
+    func accessURL(itemID: String, key: String) -> URL { itemFolder(itemID).appendingPathComponent("\(key).access.jpg") }
+    func thumbnailURL(itemID: String, key: String) -> URL { itemFolder(itemID).appendingPathComponent("\(key).thumb.jpg") }
+}
