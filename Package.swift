@@ -24,6 +24,7 @@ let package = Package(
         .systemLibrary(name: "CPNG", pkgConfig: "libpng", providers: [.apt(["libpng-dev"])]),
         .systemLibrary(name: "CTIFF", pkgConfig: "libtiff-4", providers: [.apt(["libtiff-dev"])]),
         .systemLibrary(name: "CLibCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "CFreeType", pkgConfig: "freetype2", providers: [.apt(["libfreetype-dev"])]),
 
         // The C shim: setjmp-guarded libjpeg/libpng calls and libtiff error capture.
@@ -35,7 +36,7 @@ let package = Package(
         // The FTS5 tokenizer that folds case and accents the way Spanish readers expect.
         .target(name: "CSearchTokenizer", linkerSettings: [.linkedLibrary("sqlite3")]),
 
-        .target(name: "Imaging", dependencies: ["CShims", "CJPEG", "CPNG", "CTIFF"]),
+        .target(name: "Imaging", dependencies: ["CShims", "CJPEG", "CPNG", "CTIFF", "CZlib"]),
         .target(name: "Metadata", dependencies: ["CXML2"]),
         .target(name: "Preservation", dependencies: ["Metadata", "CLibCrypto"]),
         .target(
@@ -67,7 +68,7 @@ let package = Package(
         ),
 
         .testTarget(name: "ImagingTests", dependencies: ["Imaging", "FixtureKit", "TestSupport"]),
-        .testTarget(name: "MetadataTests", dependencies: ["Metadata", "TestSupport"], resources: [.copy("Goldens")]),
+        .testTarget(name: "MetadataTests", dependencies: ["Metadata", "TestSupport"], exclude: ["Goldens"]),
         .testTarget(name: "PreservationTests", dependencies: ["Preservation", "TestSupport"]),
         .testTarget(name: "CatalogTests", dependencies: ["Catalog", "TestSupport"]),
         .testTarget(name: "SiteTests", dependencies: ["Site", "Catalog", "TestSupport"]),

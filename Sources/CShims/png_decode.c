@@ -65,7 +65,7 @@ int shim_png_open(const char *path, uint64_t max_pixels, shim_png **out, shim_pn
     png_set_crc_action(h->png, PNG_CRC_ERROR_QUIT, PNG_CRC_ERROR_QUIT);
     png_set_user_limits(h->png, 1000000, 1000000);
     png_set_chunk_cache_max(h->png, 1000);
-    png_set_chunk_malloc_max(h->png, 64u << 20);
+    png_set_chunk_malloc_max(h->png, 8u << 20);
     png_read_info(h->png, h->info);
 
     png_uint_32 width = 0, height = 0;

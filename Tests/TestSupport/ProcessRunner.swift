@@ -3,6 +3,8 @@ import Foundation
 /// Runs a command and captures its output, for tests that drive the CLI or external validators.
 public struct ProcessResult: Sendable {
     public var status: Int32
+    /// True when the process was ended by a signal (then `status` is the signal number).
+    public var signaled: Bool = false
     public var stdout: String
     public var stderr: String
 }
@@ -35,9 +37,25 @@ public enum ProcessRunner {
         let outData = out.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         while !errData.done { usleep(1000) }
-        return ProcessResult(status: process.terminationStatus,
+        return ProcessResult(status: process.terminationStatus, signaled: process.terminationReason == .uncaughtSignal,
                              stdout: String(decoding: outData, as: UTF8.self),
                              stderr: String(decoding: errData.value, as: UTF8.self))
+    }
+
+    /// Starts a command and kills it (SIGKILL, like a power cut) after `delay` seconds if still running.
+    public static func runKilled(after delay: Double, _ executable: String, _ arguments: [String], currentDirectory: URL) throws -> Bool {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        process.currentDirectoryURL = currentDirectory
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        usleep(UInt32(delay * 1_000_000))
+        let wasRunning = process.isRunning
+        if wasRunning { kill(process.processIdentifier, SIGKILL) }
+        process.waitUntilExit()
+        return wasRunning
     }
 
     /// Whether a command exists on PATH.

@@ -110,6 +110,7 @@ enum CatalogSchema {
                     title, creator, subject, description, fonds, date, body,
                     tokenize = 'memoria', prefix = '2 3', detail = full
                 );
+                INSERT INTO search_fts (search_fts, rank) VALUES ('rank', 'bm25(10.0, 5.0, 5.0, 2.0, 1.0, 1.0, 1.0)');
                 """)
         }
         return migrator

@@ -37,6 +37,19 @@ public struct InboxPlan: Sendable {
         public var sidecar: Sidecar?
         /// Text written into a plain sidecar instead of the drawn text (for the escaping fixture).
         public var sidecarOverride: String?
+
+        public init(name: String, kind: PageDesigner.Kind, format: PageFormat, width: Int, height: Int, title: String, body: String,
+                    sidecar: Sidecar?, sidecarOverride: String? = nil) {
+            self.name = name
+            self.kind = kind
+            self.format = format
+            self.width = width
+            self.height = height
+            self.title = title
+            self.body = body
+            self.sidecar = sidecar
+            self.sidecarOverride = sidecarOverride
+        }
     }
 
     public struct Item: Sendable {
@@ -46,6 +59,13 @@ public struct InboxPlan: Sendable {
         public var pages: [Page]
         /// metadata.csv columns for this item (values with "|" hold several values).
         public var row: [(String, String)]
+
+        public init(id: String, folder: Bool, pages: [Page], row: [(String, String)]) {
+            self.id = id
+            self.folder = folder
+            self.pages = pages
+            self.row = row
+        }
     }
 
     /// Deliberately bad files: what goes wrong on real inboxes.
@@ -62,7 +82,18 @@ public struct InboxPlan: Sendable {
         public var items: [Item]
         public var badFiles: [(BadFile, [(String, String)])]
         public var readyMarker: Bool
+
+        public init(fonds: String, name: String, csv: CSVStyle, items: [Item], badFiles: [(BadFile, [(String, String)])], readyMarker: Bool) {
+            self.fonds = fonds
+            self.name = name
+            self.csv = csv
+            self.items = items
+            self.badFiles = badFiles
+            self.readyMarker = readyMarker
+        }
     }
 
     public var batches: [Batch]
+
+    public init(batches: [Batch]) { self.batches = batches }
 }

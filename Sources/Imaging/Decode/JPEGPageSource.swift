@@ -78,11 +78,13 @@ final class JPEGPageSource: PageRowSource {
             }
         }
         var startStatus = shim_status.fresh()
-        if shim_jpeg_start(handle, Int32(eighths), &info, &startStatus) != SHIM_OK {
+        // Progressive files are read whole here, so truncation shows up as a warning of this call.
+        if shim_jpeg_start(handle, Int32(eighths), &info, &startStatus) != SHIM_OK || (strict && startStatus.damage_warnings > 0) {
             let error = startStatus.error(path: path, library: "libjpeg", strict: true)
             close()
             throw error ?? .corrupt(path: path, library: "libjpeg", message: "cannot start decoding")
         }
+        headerWarnings += startStatus.recordedWarnings
         outputWidth = Int(info.output_width)
         outputHeight = Int(info.output_height)
         if info.output_components == 4 {

@@ -11,6 +11,17 @@ public enum MasterDecoder {
     public static func decode(_ url: URL, format: IdentifiedFormat, limits: DecodeLimits,
                               derivatives: DerivativeSpec?,
                               onPage: (DecodedPage) throws -> Void) throws -> FileTechnicalMetadata {
+        let structural = StructureCheck.problems(fileAt: url, format: format)
+        if limits.strict, let first = structural.first {
+            throw ImagingError.damaged(path: url.path, library: "Memoria", message: first, warnings: structural.count)
+        }
+        var metadata = try decodePages(url, format: format, limits: limits, derivatives: derivatives, onPage: onPage)
+        metadata.warnings += structural
+        return metadata
+    }
+
+    private static func decodePages(_ url: URL, format: IdentifiedFormat, limits: DecodeLimits, derivatives: DerivativeSpec?,
+                                    onPage: (DecodedPage) throws -> Void) throws -> FileTechnicalMetadata {
         switch format.kind {
         case .tiff, .bigTIFF:
             let file = try TIFFFile(url: url, limits: limits)

@@ -4,14 +4,17 @@ public enum NaturalOrder {
     public static func areInIncreasingOrder(_ a: String, _ b: String) -> Bool {
         let x = chunks(a), y = chunks(b)
         for (l, r) in zip(x, y) where l != r {
+            if case let (.text(s), .text(t)) = (l, r),
+               s.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil) == t.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil) {
+                continue
+            }
             switch (l, r) {
             case let (.number(n, _), .number(m, _)) where n != m: return n < m
             case let (.number(_, s), .number(_, t)): if s != t { return s.count > t.count }   // "007" before "7"
             case let (.text(s), .text(t)):
                 let fs = s.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
                 let ft = t.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
-                if fs != ft { return fs < ft }
-                return s < t
+                if fs != ft { return fs < ft }   // equal but for case or accents: decided last
             case (.number, .text): return true
             case (.text, .number): return false
             default: break

@@ -1,0 +1,115 @@
+import Catalog
+import Foundation
+import Imaging
+import Metadata
+import Preservation
+
+/// `memoria derive`: (re)builds access images and thumbnails from the archived masters, for all items
+/// or a subset, skipping pages whose derivatives are up to date (same master digest and settings
+/// fingerprint, files present). Masters are decoded in parallel with bounded concurrency.
+public struct DeriveRunner {
+    public struct Summary: Codable, Sendable {
+        public var mastersDecoded: Int
+        public var pagesDerived: Int
+        public var pagesUpToDate: Int
+        public var failures: [String]
+        public var seconds: Double
+        public var exitCode: Int32 { failures.isEmpty ? 0 : 1 }
+    }
+
+    let context: StageContext
+
+    public init(context: StageContext) { self.context = context }
+
+    struct Job: Sendable {
+        var itemID: String
+        var masterPath: String
+        var url: URL
+        var digest: String
+    }
+
+    public func run(items: [String] = [], fonds: [String] = [], force: Bool = false) async throws -> Summary {
+        let config = context.config
+        let storage: OCFLStorageRoot
+        do { storage = try OCFLStorageRoot(root: config.url(\.archive)) } catch { throw PipelineError.environment("\(error)") }
+        let store = DerivativeStore(root: config.url(\.derivatives))
+        let spec = config.derivativeSpec
+        var ids = storage.objectIdentifiers()
+        if !items.isEmpty { ids = ids.filter { items.contains($0) } }
+        let reader = ArchiveReader(storage: storage)
+        var jobs: [Job] = []
+        var upToDate = 0
+        var pagesByMaster: [String: [METSItem.Page]] = [:]
+        for id in ids {
+            guard let prior = try? reader.prior(id) else { continue }
+            if !fonds.isEmpty {
+                let codes = fonds.compactMap { config.fonds(slug: $0)?.code ?? config.fonds(code: $0)?.code }
+                if !codes.contains(prior.mets.fondsCode) { continue }
+            }
+            let manifest = store.manifest(itemID: id)
+            for master in prior.mets.files where master.use == .master {
+                let pages = prior.pages(ofMaster: master.logicalPath)
+                pagesByMaster["\(id)/\(master.logicalPath)"] = pages
+                let current = pages.allSatisfy { page in
+                    let key = StableKey.derivative(masterPath: master.logicalPath, index: page.indexInFile)
+                    return manifest.contains { $0.key == key && $0.masterDigest == master.checksum && $0.fingerprint == spec.fingerprint }
+                        && FileManager.default.fileExists(atPath: store.accessURL(itemID: id, key: key).path)
+                        && FileManager.default.fileExists(atPath: store.thumbnailURL(itemID: id, key: key).path)
+                }
+                if current && !force { upToDate += pages.count; continue }
+                guard let url = prior.url(of: master.logicalPath) else { continue }
+                jobs.append(Job(itemID: id, masterPath: master.logicalPath, url: url, digest: master.checksum))
+            }
+        }
+
+        let started = Date()
+        var summary = Summary(mastersDecoded: 0, pagesDerived: 0, pagesUpToDate: upToDate, failures: [], seconds: 0)
+        let limits = config.decodeLimits
+        let total = jobs.count
+        context.reporter.emit(.began(stage: "derive", total: total))
+        var produced: [String: [DerivativeStore.Entry]] = [:]
+        await withTaskGroup(of: (Job, Result<[DerivativeStore.Entry], Error>).self) { group in
+            var next = 0
+            func make(_ job: Job) -> @Sendable () async -> (Job, Result<[DerivativeStore.Entry], Error>) {
+                return {
+                    do {
+                        let format = try FormatIdentifier.identify(fileAt: job.url)
+                        var entries: [DerivativeStore.Entry] = []
+                        try MasterDecoder.decode(job.url, format: format, limits: limits, derivatives: spec) { page in
+                            let key = StableKey.derivative(masterPath: job.masterPath, index: page.indexInFile)
+                            guard let access = page.access, let thumbnail = page.thumbnail else { return }
+                            try store.stage(itemID: job.itemID, key: key, access: access.jpeg, thumbnail: thumbnail.jpeg)
+                            entries.append(.init(key: key, masterPath: job.masterPath, indexInFile: page.indexInFile, masterDigest: job.digest,
+                                                 fingerprint: spec.fingerprint, accessWidth: access.width, accessHeight: access.height))
+                        }
+                        return (job, .success(entries))
+                    } catch {
+                        return (job, .failure(error))
+                    }
+                }
+            }
+            while next < min(config.workerCount, jobs.count) { group.addTask(operation: make(jobs[next])); next += 1 }
+            var done = 0
+            while let (job, result) = await group.next() {
+                done += 1
+                switch result {
+                case .success(let entries):
+                    summary.mastersDecoded += 1
+                    summary.pagesDerived += entries.count
+                    produced[job.itemID, default: []] += entries
+                case .failure(let error):
+                    summary.failures.append("\(job.itemID)/\(job.masterPath): \(error)")
+                }
+                context.reporter.emit(.advanced(stage: "derive", done: done, total: total, detail: "\(job.itemID)/\(job.masterPath)"))
+                if next < jobs.count { group.addTask(operation: make(jobs[next])); next += 1 }
+            }
+        }
+        for (itemID, entries) in produced {
+            let kept = store.manifest(itemID: itemID).filter { old in !entries.contains { $0.key == old.key } }
+            do { try store.commit(itemID: itemID, entries: kept + entries) } catch { summary.failures.append("\(itemID): \(error)") }
+        }
+        context.reporter.emit(.finished(stage: "derive"))
+        summary.seconds = Date().timeIntervalSince(started)
+        return summary
+    }
+}

@@ -1,0 +1,106 @@
+import Foundation
+@testable import Preservation
+import Testing
+import TestSupport
+
+@Suite struct FixityTests {
+    @Test func digestsMatchTheFIPS180Vectors() {
+        #expect(Digester.digest(Array("abc".utf8), algorithm: .sha256) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        #expect(Digester.digest(Array("abc".utf8), algorithm: .sha512).hasPrefix("ddaf35a193617abacc417349ae20413112e6fa4e89a97ea20a9eeee64b55d39a"))
+        #expect(Digester.digest([], algorithm: .md5) == "d41d8cd98f00b204e9800998ecf8427e")
+    }
+
+    @Test func aFileIsDigestedInChunksAndCopiedWithTheSameDigest() throws {
+        let folder = TemporaryDirectory("fixity")
+        var bytes = [UInt8](repeating: 0, count: Digester.chunkSize * 3 + 17)
+        for i in bytes.indices { bytes[i] = UInt8(truncatingIfNeeded: i &* 31) }
+        let source = folder.path("a.bin")
+        try Data(bytes).write(to: source)
+        let whole = Digester.digest(bytes, algorithm: .sha512)
+        #expect(try Digester.digest(fileAt: source, algorithm: .sha512) == whole)
+        let copy = try Digester.copy(source, to: folder.path("b.bin"), algorithm: .sha512)
+        #expect(copy.digest == whole && copy.bytes == Int64(bytes.count))
+        #expect(try Data(contentsOf: folder.path("b.bin")) == Data(bytes))
+    }
+}
+
+@Suite struct OCFLTests {
+    func make() throws -> (TemporaryDirectory, OCFLStorageRoot, OCFLVersionWriter) {
+        let folder = TemporaryDirectory("ocfl")
+        let storage = try OCFLStorageRoot(root: folder.path("archive"))
+        let writer = try OCFLVersionWriter(storage: storage, staging: folder.path("staging"), algorithm: .sha512)
+        return (folder, storage, writer)
+    }
+
+    func file(_ folder: TemporaryDirectory, _ name: String, _ text: String) throws -> OCFLVersionRequest.Source {
+        let url = folder.path(name)
+        try Data(text.utf8).write(to: url)
+        return .file(url, digest: Digester.digest(Array(text.utf8), algorithm: .sha512))
+    }
+
+    @Test func versionsAreCreatedDeduplicatedAndUnchangedStatesWriteNothing() throws {
+        let (folder, storage, writer) = try make()
+        let page = try file(folder, "p1.tif", "página uno")
+        let first = try writer.write(.init(objectID: "BSH-0001", files: ["objects/p1.tif": page, "metadata/dc.xml": .bytes(Array("<dc/>".utf8))],
+                                           message: "v1", userName: "prueba", created: Date()))
+        #expect(first.outcome == .created && first.version == "v1")
+        let again = try writer.write(.init(objectID: "BSH-0001", files: ["objects/p1.tif": page, "metadata/dc.xml": .bytes(Array("<dc/>".utf8))],
+                                           message: "v2?", userName: "prueba", created: Date()))
+        #expect(again.outcome == .unchanged)
+        let page2 = try file(folder, "p2.tif", "página dos")
+        let second = try writer.write(.init(objectID: "BSH-0001", files: [
+            "objects/p1.tif": .existing(digest: Digester.digest(Array("página uno".utf8), algorithm: .sha512)),
+            "objects/p2.tif": page2, "metadata/dc.xml": .bytes(Array("<dc/>".utf8)),
+        ], message: "v2", userName: "prueba", created: Date()))
+        #expect(second.outcome == .newVersion && second.version == "v2")
+        let v2 = TestDeployment.listFiles(storage.root.appendingPathComponent("BSH-0001/v2"))
+        #expect(v2 == ["content/objects/p2.tif", "inventory.json", "inventory.json.sha512"], "unchanged content is not copied again")
+        #expect(try storage.inventory(of: "BSH-0001").logicalState().count == 3)
+        #expect(FileManager.default.fileExists(atPath: storage.root.appendingPathComponent("0=ocfl_1.1").path))
+        #expect(try String(contentsOf: storage.root.appendingPathComponent("ocfl_layout.json"), encoding: .utf8).contains("0002-flat-direct-storage-layout"))
+    }
+
+    @Test func aSourceThatChangedAfterItsDigestIsRefused() throws {
+        let (folder, _, writer) = try make()
+        let source = try file(folder, "p.tif", "original")
+        try Data("cambiado".utf8).write(to: folder.path("p.tif"))
+        #expect(throws: OCFLError.self) {
+            try writer.write(.init(objectID: "X-1", files: ["objects/p.tif": source], message: "", userName: "t", created: Date()))
+        }
+    }
+
+    @Test func recoveryPromotesAVersionRenamedBeforeItsRootInventory() throws {
+        let (folder, storage, writer) = try make()
+        _ = try writer.write(.init(objectID: "A-1", files: ["objects/a": try file(folder, "a", "a")], message: "", userName: "t", created: Date()))
+        let v1Inventory = try Data(contentsOf: storage.root.appendingPathComponent("A-1/inventory.json"))
+        let v1Sidecar = try Data(contentsOf: storage.root.appendingPathComponent("A-1/inventory.json.sha512"))
+        _ = try writer.write(.init(objectID: "A-1", files: ["objects/a": try file(folder, "a2", "b")], message: "", userName: "t", created: Date()))
+        // Simulate a crash between renaming v2 into place and replacing the root inventory.
+        try v1Inventory.write(to: storage.root.appendingPathComponent("A-1/inventory.json"))
+        try v1Sidecar.write(to: storage.root.appendingPathComponent("A-1/inventory.json.sha512"))
+        #expect(try storage.inventory(of: "A-1").head == "v1")
+        try FileManager.default.createDirectory(at: folder.path("staging/stale"), withIntermediateDirectories: true)
+        let report = try OCFLRecovery(storage: storage, staging: folder.path("staging")).recover()
+        #expect(report.promotedVersions == ["A-1/v2"])
+        #expect(report.removedStaging == ["stale"])
+        #expect(try storage.inventory(of: "A-1").head == "v2")
+    }
+
+    @Test func aTamperedInventoryIsDetected() throws {
+        let (folder, storage, writer) = try make()
+        _ = try writer.write(.init(objectID: "A-2", files: ["objects/a": try file(folder, "a", "a")], message: "", userName: "t", created: Date()))
+        let url = storage.root.appendingPathComponent("A-2/inventory.json")
+        var text = try String(contentsOf: url, encoding: .utf8)
+        text = text.replacingOccurrences(of: "\"user\"", with: "\"user\" ")
+        try text.write(to: url, atomically: true, encoding: .utf8)
+        #expect(throws: OCFLError.inventoryDigestMismatch(path: url.path)) { try storage.inventory(of: "A-2") }
+        let audit = FixityAuditor(storage: storage).audit("A-2")
+        #expect(audit.problems.first?.kind == .inventory)
+    }
+
+    @Test(arguments: ["BSH-0001", "a.b_c-9", "X"])
+    func validIdentifiers(_ id: String) { #expect(OCFLStorageRoot.isValidIdentifier(id)) }
+
+    @Test(arguments: ["", ".hidden", "..", "a/b", "Canción", "con espacio", "extensions", "a..b", "-x"])
+    func invalidIdentifiers(_ id: String) { #expect(!OCFLStorageRoot.isValidIdentifier(id)) }
+}

@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# The README's first command: installs what is missing, builds Memoria, copies the sample inbox into
+# ./run/, ingests it and publishes the site, then says where the site and the reports are.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup-debian.sh
+swift build -c release --product memoria
+memoria="$(swift build -c release --show-bin-path)/memoria"
+rm -rf run && mkdir -p run
+cp -R Fixtures/sample-inbox run/inbox
+cp pipeline.yaml run/pipeline.yaml   # its relative paths now point inside run/
+if [ -d ../shared/standards/xsd ]; then
+  sed -i "s|^  schemas: \"\"|  schemas: \"$(cd ../shared/standards/xsd && pwd)\"|" run/pipeline.yaml
+fi
+status=0
+"$memoria" ingest --config run/pipeline.yaml --now || status=$?
+if [ $status -ne 0 ] && [ $status -ne 1 ]; then exit $status; fi
+"$memoria" publish --config run/pipeline.yaml
+echo
+echo "Archive:  run/archive (OCFL)      Reports: run/reports      Quarantine: run/quarantine"
+echo "Site:     run/site/index.html      (serve it with: python3 -m http.server -d run/site 8000 --bind 127.0.0.1)"

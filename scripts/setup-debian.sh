@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Installs the Debian packages Memoria needs, when missing (asks for sudo when not root).
+# Build: C libraries. Run: Tesseract with Spanish (OCR), fonts (fixture generator), python3-venv (validators in tests).
+# Tests: chromium (site checks in a real browser), libxml2-utils, default-jre-headless (Nu HTML checker).
+set -euo pipefail
+packages=(pkg-config libxml2-dev libjpeg-dev libpng-dev libtiff-dev libsqlite3-dev libssl-dev libfreetype-dev
+          fonts-dejavu-core tesseract-ocr tesseract-ocr-spa python3-venv libxml2-utils)
+if [ "${MEMORIA_TEST_PACKAGES:-0}" = 1 ]; then
+  packages+=(chromium default-jre-headless)
+fi
+missing=()
+for p in "${packages[@]}"; do
+  dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
+done
+if [ ${#missing[@]} -eq 0 ]; then exit 0; fi
+echo "Installing: ${missing[*]}"
+sudo=""
+[ "$(id -u)" -eq 0 ] || sudo="sudo"
+$sudo apt-get -o DPkg::Lock::Timeout=600 update -qq
+DEBIAN_FRONTEND=noninteractive $sudo apt-get -o DPkg::Lock::Timeout=600 install -y -qq "${missing[@]}"
