@@ -71,7 +71,7 @@ let package = Package(
         .testTarget(name: "MetadataTests", dependencies: ["Metadata", "TestSupport"], exclude: ["Goldens"]),
         .testTarget(name: "PreservationTests", dependencies: ["Preservation", "TestSupport"]),
         .testTarget(name: "CatalogTests", dependencies: ["Catalog", "TestSupport"]),
-        .testTarget(name: "SiteTests", dependencies: ["Site", "Catalog", "TestSupport"]),
+        .testTarget(name: "SiteTests", dependencies: ["Site", "Catalog", "TestSupport"], exclude: ["Goldens"]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "FixtureKit", "TestSupport"]),
         .testTarget(name: "FixtureKitTests", dependencies: ["FixtureKit", "TestSupport"]),
         .testTarget(name: "MemoriaCLITests", dependencies: ["memoria", "TestSupport"]),

@@ -18,38 +18,36 @@ public enum SearchText {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// The words of a text, in order, as the tokenizer sees them (not folded).
-    public static func words(_ text: String) -> [Substring] {
-        var result: [Substring] = []
-        let nfc = text.precomposedStringWithCanonicalMapping
-        var start: String.Index?
-        var index = nfc.startIndex
-        while index < nfc.endIndex {
-            let ch = nfc[index]
-            if isWordCharacter(ch) {
-                if start == nil { start = index }
-            } else if let s = start {
-                result.append(nfc[s..<index])
-                start = nil
+    /// The words of a text, in order, as the tokenizer sees them (not folded): runs of letters,
+    /// digits, combining marks and private-use characters, scalar by scalar as unicode61 reads them.
+    public static func words(_ text: String) -> [String] {
+        var result: [String] = []
+        var current = String.UnicodeScalarView()
+        for scalar in text.precomposedStringWithCanonicalMapping.unicodeScalars {
+            if isWordScalar(scalar) {
+                current.append(scalar)
+            } else if !current.isEmpty {
+                result.append(String(current))
+                current = String.UnicodeScalarView()
             }
-            index = nfc.index(after: index)
         }
-        if let s = start { result.append(nfc[s...]) }
+        if !current.isEmpty { result.append(String(current)) }
         return result
     }
 
     /// Folded words of a text (what the index stores).
-    public static func tokens(_ text: String) -> [String] { words(text).map { fold(String($0)) } }
+    public static func tokens(_ text: String) -> [String] { words(text).map(fold) }
 
-    static func isWordCharacter(_ ch: Character) -> Bool {
-        ch.unicodeScalars.allSatisfy { scalar in
-            switch scalar.properties.generalCategory {
-            case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
-                 .decimalNumber, .letterNumber, .otherNumber, .nonspacingMark, .privateUse:
-                return true
-            default:
-                return false
-            }
+    @inline(__always)
+    static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+        let v = scalar.value
+        if v < 0x80 { return (v >= 0x30 && v <= 0x39) || (v >= 0x41 && v <= 0x5A) || (v >= 0x61 && v <= 0x7A) }
+        switch scalar.properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+             .decimalNumber, .letterNumber, .otherNumber, .nonspacingMark, .privateUse:
+            return true
+        default:
+            return false
         }
     }
 

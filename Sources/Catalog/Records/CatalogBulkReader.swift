@@ -1,0 +1,79 @@
+import Foundation
+import GRDB
+import Metadata
+
+/// What a list page or the search index needs of an item, read for every item in one query.
+public struct CatalogItemSummary: Sendable, Equatable {
+    public var id: String
+    public var fondsCode: String
+    public var title: String
+    public var sortTitle: String
+    public var dublinCore: DublinCoreRecord
+    public var dateStart: Int?
+    public var dateEnd: Int?
+    public var pageCount: Int
+    public var headVersion: Int
+    public var createdAt: String
+    public var updatedAt: String
+}
+
+extension CatalogDatabase {
+    /// Every archived item, sorted by fonds and title.
+    public func itemSummaries() throws -> [CatalogItemSummary] {
+        try read { db in
+            let decoder = JSONDecoder()
+            return try Row.fetchAll(db, sql: """
+                SELECT id, fonds_code, title, sort_title, dublin_core, date_start, date_end, page_count, head_version, created_at, updated_at
+                FROM items WHERE status = 'archived' ORDER BY fonds_code, sort_title, id
+                """).map { row in
+                CatalogItemSummary(id: row["id"], fondsCode: row["fonds_code"], title: row["title"], sortTitle: row["sort_title"],
+                                   dublinCore: (try? decoder.decode(DublinCoreRecord.self, from: Data((row["dublin_core"] as String).utf8))) ?? DublinCoreRecord(),
+                                   dateStart: row["date_start"], dateEnd: row["date_end"], pageCount: row["page_count"],
+                                   headVersion: row["head_version"], createdAt: row["created_at"], updatedAt: row["updated_at"])
+            }
+        }
+    }
+
+    /// The pages (with their text) of the given items, in page order.
+    public func pages(of itemIDs: [String]) throws -> [String: [CatalogItem.Page]] {
+        var result: [String: [CatalogItem.Page]] = [:]
+        for chunk in stride(from: 0, to: itemIDs.count, by: 500).map({ Array(itemIDs[$0..<min($0 + 500, itemIDs.count)]) }) {
+            try read { db in
+                let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
+                let rows = try Row.fetchCursor(db, sql: """
+                    SELECT p.item_id, p.sequence, p.label, p.master_path, p.index_in_file, p.width, p.height, p.text_source, p.text_path, f.body
+                    FROM pages p LEFT JOIN search_fts f ON f.rowid = p.id WHERE p.item_id IN (\(marks)) ORDER BY p.item_id, p.sequence
+                    """, arguments: StatementArguments(chunk))
+                while let row = try rows.next() {
+                    result[row["item_id"], default: []].append(CatalogItem.Page(
+                        sequence: row["sequence"], label: row["label"], masterPath: row["master_path"], indexInFile: row["index_in_file"],
+                        width: row["width"], height: row["height"], textSource: row["text_source"], textPath: row["text_path"],
+                        text: row["body"] ?? ""))
+                }
+            }
+        }
+        return result
+    }
+}
+
+extension CatalogDatabase {
+    /// For every item, its pages' master file and image index, in page order (to match derivatives).
+    public func pageMasters() throws -> [String: [(sequence: Int, masterPath: String, indexInFile: Int)]] {
+        try read { db in
+            var result: [String: [(sequence: Int, masterPath: String, indexInFile: Int)]] = [:]
+            let rows = try Row.fetchCursor(db, sql: "SELECT item_id, sequence, master_path, index_in_file FROM pages ORDER BY item_id, sequence")
+            while let row = try rows.next() { result[row["item_id"], default: []].append((row["sequence"], row["master_path"], row["index_in_file"])) }
+            return result
+        }
+    }
+
+    /// For every item, where its metadata files are stored in the archive (content paths by logical path).
+    public func metadataContentPaths() throws -> [String: [String: String]] {
+        try read { db in
+            var result: [String: [String: String]] = [:]
+            let rows = try Row.fetchCursor(db, sql: "SELECT item_id, logical_path, content_path FROM files WHERE role = 'metadata'")
+            while let row = try rows.next() { result[row["item_id"], default: [:]][row["logical_path"]] = row["content_path"] }
+            return result
+        }
+    }
+}

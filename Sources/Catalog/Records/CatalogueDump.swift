@@ -1,0 +1,49 @@
+import Foundation
+import Metadata
+
+/// A catalogue dump for spreadsheets and scripts (also published with the site). Cells that a
+/// spreadsheet would run as formulas (=, +, -, @, tab, CR first) are prefixed with an apostrophe.
+public enum CatalogueDump {
+    public static let columns = ["identifier", "title", "creator", "subject", "description", "date", "type", "format", "language",
+                                 "rights", "source", "fonds", "pages", "version", "updated"]
+
+    public static func rows(_ catalog: CatalogDatabase) throws -> [[String: String]] {
+        let fonds = Dictionary(uniqueKeysWithValues: try catalog.fonds().map { ($0.code, $0.title) })
+        return rows(try catalog.itemSummaries(), fondsTitles: fonds)
+    }
+
+    public static func rows(_ items: [CatalogItemSummary], fondsTitles fonds: [String: String]) -> [[String: String]] {
+        items.sorted { $0.id < $1.id }.map { item in
+            let dc = item.dublinCore
+            return ["identifier": item.id, "title": dc.title, "creator": dc["creator"].joined(separator: " | "),
+                    "subject": dc["subject"].joined(separator: " | "), "description": dc["description"].joined(separator: " | "),
+                    "date": dc["date"].joined(separator: " | "), "type": dc["type"].joined(separator: " | "),
+                    "format": dc["format"].joined(separator: " | "), "language": dc["language"].joined(separator: " | "),
+                    "rights": dc["rights"].joined(separator: " | "), "source": dc["source"].joined(separator: " | "),
+                    "fonds": fonds[item.fondsCode] ?? item.fondsCode, "pages": String(item.pageCount),
+                    "version": "v\(item.headVersion)", "updated": item.updatedAt]
+        }
+    }
+
+    public static func csv(_ rows: [[String: String]]) -> String {
+        var lines = [columns.joined(separator: ",")]
+        for row in rows { lines.append(columns.map { cell(row[$0] ?? "") }.joined(separator: ",")) }
+        return lines.joined(separator: "\r\n") + "\r\n"
+    }
+
+    /// One CSV cell: neutralised against formula injection, then quoted when needed.
+    public static func cell(_ raw: String) -> String {
+        var value = raw
+        if let first = value.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(first) { value = "'" + value }
+        if value.contains(",") || value.contains("\"") || value.contains("\n") || value.contains("\r") {
+            value = "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        }
+        return value
+    }
+
+    public static func json(_ rows: [[String: String]]) -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return (try? encoder.encode(rows)) ?? Data("[]".utf8)
+    }
+}

@@ -1,0 +1,58 @@
+import Catalog
+import Foundation
+import Imaging
+import Preservation
+import Site
+
+/// `memoria publish`: gathers what the site needs (catalog, derivatives, archived METS and DC) and has
+/// the Site room write it; records the date of the publish in the catalog.
+public struct PublishRunner {
+    let context: StageContext
+
+    public init(context: StageContext) { self.context = context }
+
+    public func run(full: Bool) throws -> SiteSummary {
+        let config = context.config
+        let catalog = try CatalogDatabase(path: config.paths.catalog)
+        try catalog.synchronizeFonds(config.fonds.map { CatalogFonds(code: $0.code, slug: $0.slug, title: $0.title, description: $0.description) })
+        let store = DerivativeStore(root: config.url(\.derivatives))
+        let archive = config.url(\.archive)
+        let masters = try catalog.pageMasters()
+        let metadata = try catalog.metadataContentPaths()
+        var files: [String: SiteItemFiles] = [:]
+        var missing: [String] = []
+        for (itemID, pages) in masters {
+            let entries = Dictionary(store.manifest(itemID: itemID).map { ("\($0.masterPath)#\($0.indexInFile)", $0) }, uniquingKeysWith: { a, _ in a })
+            var images: [SitePageImage] = []
+            for page in pages {
+                guard let entry = entries["\(page.masterPath)#\(page.indexInFile)"] else { missing.append("\(itemID) p\(page.sequence)"); continue }
+                let thumb = PixelImage.fittedSize(width: entry.accessWidth, height: entry.accessHeight, longEdge: config.derivatives.thumbnailLongEdge)
+                images.append(SitePageImage(sequence: page.sequence, key: entry.key, accessFile: store.accessURL(itemID: itemID, key: entry.key).path,
+                                            thumbnailFile: store.thumbnailURL(itemID: itemID, key: entry.key).path,
+                                            accessWidth: entry.accessWidth, accessHeight: entry.accessHeight,
+                                            thumbnailWidth: thumb.width, thumbnailHeight: thumb.height))
+            }
+            let paths = metadata[itemID] ?? [:]
+            files[itemID] = SiteItemFiles(images: images,
+                                          metsFile: paths["metadata/mets.xml"].map { archive.appendingPathComponent(itemID).appendingPathComponent($0).path },
+                                          dcFile: paths["metadata/dc.xml"].map { archive.appendingPathComponent(itemID).appendingPathComponent($0).path })
+        }
+        if !missing.isEmpty {
+            context.reporter.warning("\(missing.count) página(s) sin copia de consulta (p. ej. \(missing.prefix(3).joined(separator: ", "))); ejecute `memoria derive` y vuelva a publicar")
+        }
+        let settings = SiteSettings(title: config.site.title, tagline: config.site.tagline, baseURL: config.site.baseUrl,
+                                    itemsPerPage: config.site.itemsPerPage, about: config.site.about,
+                                    institutionName: config.institution.name, institutionURL: config.institution.url,
+                                    contactEmail: config.institution.contactEmail)
+        let builder = SiteBuilder(settings: settings, catalog: catalog, files: files, site: config.url(\.site),
+                                  accessed: String(context.timestamp().prefix(10)))
+        let reporter = context.reporter
+        reporter.emit(.began(stage: "publish", total: 0))
+        let summary = try builder.build(full: full) { stage, done, total in
+            reporter.emit(.advanced(stage: stage, done: done, total: total, detail: ""))
+        }
+        reporter.emit(.finished(stage: "publish"))
+        try catalog.setSetting("last_publish", context.timestamp())
+        return summary
+    }
+}

@@ -1,0 +1,105 @@
+import Catalog
+import Foundation
+import Metadata
+
+/// One item's files in the site: its page (viewer, Dublin Core with Spanish labels, transcription,
+/// citation, rights, downloads), the page images, per-page text files, METS and DC copies, and its
+/// IIIF Presentation 3 manifest.
+struct ItemPageBuilder {
+    let context: SiteContext
+    let renderer: PageRenderer
+    let output: SiteOutput
+
+    static let sourceLabels = ["transcription": "Transcripción", "alto": "Texto tomado de un archivo ALTO",
+                               "hocr": "Texto tomado de un archivo hOCR", "ocr": "Texto automático (OCR): puede contener errores"]
+
+    func build(_ summary: CatalogItemSummary, pages: [CatalogItem.Page]) throws {
+        let folder = SiteContext.itemFolder(summary.id)
+        let path = folder + "index.html"
+        let root = PageRenderer.root(for: path)
+        let dc = summary.dublinCore
+        let files = context.files[summary.id] ?? SiteItemFiles(images: [], metsFile: nil, dcFile: nil)
+        let images = Dictionary(files.images.map { ($0.sequence, $0) }, uniquingKeysWith: { a, _ in a })
+        let fondsTitle = context.fondsTitle(summary.fondsCode)
+
+        var pageData: [[String: Any]] = []
+        for page in pages {
+            guard let image = images[page.sequence] else { continue }
+            try output.link(folder + "\(image.key).jpg", from: image.accessFile)
+            try output.link(folder + "\(image.key).thumb.jpg", from: image.thumbnailFile)
+            let label = Self.sourceLabels[page.textSource ?? ""] ?? ""
+            try output.write(folder + "t/\(page.sequence).js",
+                             "MemoriaTexto(\(page.sequence),\(PageRenderer.scriptSafeJSON(["f": label, "t": page.text])));\n")
+            try output.write(folder + "t/\(page.sequence).txt", page.text + "\n")
+            pageData.append(["sequence": page.sequence, "label": page.label, "access": "\(image.key).jpg", "thumb": "\(image.key).thumb.jpg",
+                             "width": image.accessWidth, "height": image.accessHeight, "thumbWidth": image.thumbnailWidth,
+                             "thumbHeight": image.thumbnailHeight, "textHref": "t/\(page.sequence).js", "textFile": "t/\(page.sequence).txt",
+                             "textSourceLabel": label,
+                             "paragraphs": page.text.components(separatedBy: "\n\n").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }])
+        }
+        if let mets = files.metsFile { try output.link(folder + "mets.xml", from: mets) }
+        if let dcFile = files.dcFile { try output.link(folder + "dc.xml", from: dcFile) }
+
+        let itemURL = renderer.absoluteURL(path) ?? ""
+        let item = CatalogItem(id: summary.id, fondsCode: summary.fondsCode, headVersion: summary.headVersion, createdAt: summary.createdAt,
+                               updatedAt: summary.updatedAt, dublinCore: dc, batchID: nil, files: [], pages: pages, events: [])
+        var data: [String: Any] = [
+            "title": summary.title, "fondsTitle": fondsTitle,
+            "fondsHref": root + "fondos/\(context.fondsSlug(summary.fondsCode))/index.html",
+            "pageCount": pageData.count, "pageCountLabel": pageData.count == 1 ? "1 página" : "\(pageData.count) páginas",
+            "pages": pageData, "hasPages": !pageData.isEmpty, "fields": fields(dc, root: root),
+            "citation": Citation.text(item: item, fondsTitle: fondsTitle, settings: context.settings, url: itemURL, accessed: context.accessed),
+            "rights": dc["rights"], "version": "v\(summary.headVersion)", "updated": String(summary.updatedAt.prefix(10)),
+        ]
+        if let date = dc["date"].first { data["date"] = Labels.readableDate(date) }
+        if let first = pageData.first { data["first"] = first }
+        let description = dc["description"].first ?? "\(summary.title). Documento del fondo \(fondsTitle), \(context.settings.title)."
+        let html = renderer.render(.init(
+            path: path, title: summary.title, description: String(description.prefix(300)), template: "item", data: data,
+            breadcrumbs: [("Inicio", root + "index.html"), ("Fondo \(fondsTitle)", root + "fondos/\(context.fondsSlug(summary.fondsCode))/index.html"),
+                          (summary.title, nil)],
+            scripts: pageData.isEmpty ? [] : ["visor.js"], jsonLD: jsonLD(summary, fondsTitle: fondsTitle, itemURL: itemURL, images: files.images),
+            ogImage: files.images.first.map { folder + "\($0.key).jpg" }, ogType: "article"))
+        try output.write(path, html)
+        try output.write(folder + "manifest.json", IIIFManifest.json(summary: summary, images: pages.compactMap { images[$0.sequence] },
+                                                                     fondsTitle: fondsTitle, fondsSlug: context.fondsSlug(summary.fondsCode), renderer: renderer))
+    }
+
+    private func fields(_ dc: DublinCoreRecord, root: String) -> [[String: Any]] {
+        DublinCoreRecord.elements.compactMap { element -> [String: Any]? in
+            let values = dc[element]
+            guard !values.isEmpty else { return nil }
+            let rendered: [[String: Any]] = values.map { value in
+                switch element {
+                case "creator":
+                    return ["text": value, "href": root + "explorar/creadores/\(context.creatorSlugs[value] ?? SlugMaker.base(value))/index.html"]
+                case "subject":
+                    return ["text": value, "href": root + "explorar/temas/\(context.subjectSlugs[value] ?? SlugMaker.base(value))/index.html"]
+                case "date": return ["text": Labels.readableDate(value) + (Labels.readableDate(value) == value ? "" : " (\(value))")]
+                case "type": return ["text": Labels.typeName(value)]
+                case "language": return ["text": Labels.languageName(value)]
+                default: return ["text": value]
+                }
+            }
+            return ["label": Labels.element[element] ?? element, "values": rendered]
+        }
+    }
+
+    private func jsonLD(_ summary: CatalogItemSummary, fondsTitle: String, itemURL: String, images: [SitePageImage]) -> [String: Any] {
+        let dc = summary.dublinCore
+        var ld: [String: Any] = [
+            "@context": "https://schema.org", "@type": "ArchiveComponent", "name": summary.title, "identifier": summary.id,
+            "isPartOf": ["@type": "Collection", "name": "Fondo \(fondsTitle)"],
+            "holdingArchive": ["@type": "ArchiveOrganization", "name": context.settings.institutionName],
+            "inLanguage": dc["language"].first ?? "spa",
+        ]
+        if !itemURL.isEmpty { ld["url"] = itemURL }
+        if let date = dc["date"].first { ld["temporalCoverage"] = date }
+        if !dc["creator"].isEmpty { ld["creator"] = dc["creator"].map { ["@type": "Thing", "name": $0] } }
+        if !dc["subject"].isEmpty { ld["keywords"] = dc["subject"].joined(separator: ", ") }
+        if let description = dc["description"].first { ld["description"] = description }
+        if let rights = dc["rights"].first { ld["copyrightNotice"] = rights }
+        if let image = images.first, let base = renderer.absoluteURL(SiteContext.itemFolder(summary.id) + "\(image.key).jpg") { ld["image"] = base }
+        return ld
+    }
+}

@@ -1,0 +1,251 @@
+import Catalog
+import Foundation
+import Metadata
+
+/// Every page that lists items: home, fonds (with facets: decade, creator, type, subject), the site-wide
+/// browse pages (creators, subjects, dates), plus about, search and the 404 page. Returns the paths it
+/// wrote, so stale pages of lists that shrank can be removed.
+struct ListingBuilder {
+    let context: SiteContext
+    let renderer: PageRenderer
+    let output: SiteOutput
+    private(set) var paths: Set<String> = []
+
+    init(context: SiteContext, renderer: PageRenderer, output: SiteOutput) {
+        self.context = context
+        self.renderer = renderer
+        self.output = output
+    }
+
+    var perPage: Int { context.settings.itemsPerPage }
+
+    mutating func write(_ page: PageRenderer.Page) throws {
+        try output.write(page.path, renderer.render(page))
+        paths.insert(page.path)
+    }
+
+    mutating func buildAll() throws {
+        try home()
+        for fonds in context.fonds { try fondsPages(fonds) }
+        try browse()
+        try staticPages()
+    }
+
+    // MARK: home
+
+    mutating func home() throws {
+        let root = ""
+        let counts = Dictionary(grouping: context.items, by: \.fondsCode)
+        let fonds: [[String: Any]] = context.fonds.map { f in
+            var entry: [String: Any] = ["title": f.title, "description": f.description, "count": counts[f.code]?.count ?? 0,
+                                        "href": "fondos/\(f.slug)/index.html"]
+            if let first = counts[f.code]?.first(where: { context.files[$0.id]?.images.first != nil }),
+               let image = context.files[first.id]?.images.first {
+                entry["cover"] = SiteContext.itemFolder(first.id) + "\(image.key).thumb.jpg"
+                entry["coverWidth"] = image.thumbnailWidth
+                entry["coverHeight"] = image.thumbnailHeight
+            }
+            return entry
+        }
+        let recent = context.items.sorted { ($0.createdAt, $0.id) > ($1.createdAt, $1.id) }.prefix(8).map { context.card($0, root: root, showFonds: true) }
+        let intro = context.settings.about.components(separatedBy: "\n\n").first?.trimmingCharacters(in: .whitespacesAndNewlines) ?? context.settings.tagline
+        try write(.init(path: "index.html", title: "Inicio", description: intro, template: "home", data: [
+            "intro": intro.replacingOccurrences(of: "\n", with: " "), "itemCount": context.items.count,
+            "pageCount": context.items.reduce(0) { $0 + $1.pageCount }, "fondsCount": context.fonds.count,
+            "fonds": fonds, "recent": Array(recent), "hasRecent": !recent.isEmpty,
+        ], nav: "navHome", jsonLD: [
+            "@context": "https://schema.org", "@type": "ArchiveOrganization", "name": context.settings.institutionName,
+            "description": context.settings.tagline,
+        ]))
+    }
+
+    // MARK: fonds and facets
+
+    struct Facet {
+        var label: String
+        var folder: String
+        var values: [(label: String, slug: String, items: [CatalogItemSummary])]
+    }
+
+    func facets(of items: [CatalogItemSummary]) -> [Facet] {
+        func top(_ groups: [String: [CatalogItemSummary]], _ limit: Int, slug: (String) -> String) -> [(String, String, [CatalogItemSummary])] {
+            groups.sorted { ($1.value.count, $0.key) < ($0.value.count, $1.key) }.prefix(limit).map { ($0.key, slug($0.key), $0.value) }
+        }
+        var decades: [String: [CatalogItemSummary]] = [:]
+        var creators: [String: [CatalogItemSummary]] = [:], subjects: [String: [CatalogItemSummary]] = [:], types: [String: [CatalogItemSummary]] = [:]
+        for item in items {
+            if let decade = SiteContext.decade(item) { decades["\(decade)", default: []].append(item) }
+            for creator in Set(item.dublinCore["creator"]) { creators[creator, default: []].append(item) }
+            for subject in Set(item.dublinCore["subject"]) { subjects[subject, default: []].append(item) }
+            if let type = item.dublinCore["type"].first(where: { DublinCoreRecord.dcmiTypes.contains($0) }) { types[type, default: []].append(item) }
+        }
+        return [
+            Facet(label: "Década", folder: "decada", values: decades.sorted { $0.key < $1.key }.map { ("\($0.key)s", $0.key, $0.value) }),
+            Facet(label: "Creador", folder: "creador", values: top(creators, 20) { context.creatorSlugs[$0] ?? SlugMaker.base($0) }),
+            Facet(label: "Tipo", folder: "tipo", values: types.sorted { $0.key < $1.key }.map { (Labels.typeName($0.key), $0.key.lowercased(), $0.value) }),
+            Facet(label: "Tema", folder: "tema", values: top(subjects, 20) { context.subjectSlugs[$0] ?? SlugMaker.base($0) }),
+        ].filter { !$0.values.isEmpty }
+    }
+
+    mutating func fondsPages(_ fonds: CatalogFonds) throws {
+        let items = context.items.filter { $0.fondsCode == fonds.code }
+        let base = "fondos/\(fonds.slug)/"
+        let facetList = facets(of: items)
+        try listing(folder: base, heading: fonds.title, lead: fonds.description, items: items, facets: facetList, fondsBase: base,
+                    current: nil, filterLabel: nil, showFonds: false,
+                    crumbs: [("Inicio", "index.html"), ("Fondo \(fonds.title)", nil)], nav: nil)
+        for facet in facetList {
+            for value in facet.values {
+                try listing(folder: base + "\(facet.folder)-\(value.slug)/", heading: "\(fonds.title): \(value.label)", lead: nil,
+                            items: value.items, facets: facetList, fondsBase: base, current: (facet.folder, value.slug),
+                            filterLabel: "\(facet.label): \(value.label)", showFonds: false,
+                            crumbs: [("Inicio", "index.html"), ("Fondo \(fonds.title)", base + "index.html"), (value.label, nil)], nav: nil)
+            }
+        }
+    }
+
+    /// A paged list of items in `folder` (index.html, pagina-2.html, ...).
+    mutating func listing(folder: String, heading: String, lead: String?, items: [CatalogItemSummary], facets: [Facet], fondsBase: String?,
+                          current: (String, String)?, filterLabel: String?, showFonds: Bool, crumbs: [(String, String?)], nav: String?) throws {
+        let pages = max(1, (items.count + perPage - 1) / perPage)
+        for page in 1...pages {
+            let path = folder + (page == 1 ? "index.html" : "pagina-\(page).html")
+            let root = PageRenderer.root(for: path)
+            let slice = items.dropFirst((page - 1) * perPage).prefix(perPage)
+            var data: [String: Any] = [
+                "heading": heading, "items": slice.map { context.card($0, root: root, showFonds: showFonds) },
+                "total": items.count, "totalWord": items.count == 1 ? "documento" : "documentos",
+            ]
+            if let lead { data["lead"] = lead }
+            if let filterLabel, let fondsBase {
+                data["filterLabel"] = filterLabel
+                data["clearHref"] = root + fondsBase + "index.html"
+            }
+            if let fondsBase, !facets.isEmpty {
+                data["hasFacets"] = true
+                data["facets"] = facets.map { facet -> [String: Any] in
+                    ["label": facet.label, "values": facet.values.map { value -> [String: Any] in
+                        var entry: [String: Any] = ["label": value.label, "count": value.items.count,
+                                                    "href": root + fondsBase + "\(facet.folder)-\(value.slug)/index.html"]
+                        if current.map({ $0 == (facet.folder, value.slug) }) == true { entry["current"] = true }
+                        return entry
+                    }]
+                }
+            }
+            let pager = Self.pager(page: page, pages: pages)
+            data["pager"] = pager
+            data["hasPager"] = !pager.isEmpty
+            let title = page == 1 ? heading : "\(heading) (página \(page))"
+            try write(.init(path: path, title: title, description: lead ?? "\(heading): \(items.count) documentos en \(context.settings.title).",
+                            template: "listing", data: data, nav: nav,
+                            breadcrumbs: crumbs.map { ($0.0, $0.1.map { root + $0 }) }))
+        }
+    }
+
+    static func pager(page: Int, pages: Int) -> [[String: Any]] {
+        guard pages > 1 else { return [] }
+        func file(_ n: Int) -> String { n == 1 ? "index.html" : "pagina-\(n).html" }
+        var entries: [[String: Any]] = []
+        if page > 1 { entries.append(["label": "Anterior", "href": file(page - 1), "rel": "prev"]) }
+        let window = Set([1, pages] + Array(max(1, page - 3)...min(pages, page + 3)))
+        var last = 0
+        for n in window.sorted() {
+            if n > last + 1 { entries.append(["label": "…"]) }
+            entries.append(n == page ? ["label": "\(n)"] : ["label": "\(n)", "href": file(n)])
+            last = n
+        }
+        if page < pages { entries.append(["label": "Siguiente", "href": file(page + 1), "rel": "next"]) }
+        return entries
+    }
+
+    // MARK: browse
+
+    mutating func browse() throws {
+        let root = "../"
+        try write(.init(path: "explorar/index.html", title: "Explorar", description: "Explore los fondos, creadores, temas y fechas de \(context.settings.title).",
+                        template: "index-list", data: [
+                            "heading": "Explorar el archivo",
+                            "groups": [
+                                ["id": "fondos", "label": "Fondos", "entries": context.fonds.map { f in
+                                    ["label": f.title, "href": root + "fondos/\(f.slug)/index.html", "count": context.items.filter { $0.fondsCode == f.code }.count] }],
+                                ["id": "indices", "label": "Índices", "entries": [
+                                    ["label": "Creadores", "href": "creadores/index.html", "count": context.creatorSlugs.count],
+                                    ["label": "Temas", "href": "temas/index.html", "count": context.subjectSlugs.count],
+                                    ["label": "Fechas", "href": "fechas/index.html", "count": Set(context.items.compactMap(SiteContext.decade)).count],
+                                ]],
+                            ],
+                        ], nav: "navBrowse", breadcrumbs: [("Inicio", root + "index.html"), ("Explorar", nil)]))
+        try nameIndex(folder: "creadores", title: "Creadores", element: "creator", slugs: context.creatorSlugs)
+        try nameIndex(folder: "temas", title: "Temas", element: "subject", slugs: context.subjectSlugs)
+
+        var decades: [String: [CatalogItemSummary]] = [:]
+        for item in context.items { decades[SiteContext.decade(item).map { "\($0)" } ?? "sin-fecha", default: []].append(item) }
+        let order = decades.keys.sorted { a, b in a == "sin-fecha" ? false : (b == "sin-fecha" ? true : a < b) }
+        try write(.init(path: "explorar/fechas/index.html", title: "Fechas", description: "Documentos por década.", template: "index-list", data: [
+            "heading": "Documentos por década",
+            "groups": [["id": "decadas", "label": "Décadas", "entries": order.map { key in
+                ["label": key == "sin-fecha" ? "Sin fecha" : "Década de \(key)", "href": "\(key)/index.html", "count": decades[key]!.count] }]],
+        ], nav: "navBrowse", breadcrumbs: [("Inicio", "../../index.html"), ("Explorar", "../index.html"), ("Fechas", nil)]))
+        for key in order {
+            let label = key == "sin-fecha" ? "Sin fecha" : "Década de \(key)"
+            try listing(folder: "explorar/fechas/\(key)/", heading: label, lead: nil, items: decades[key]!, facets: [], fondsBase: nil,
+                        current: nil, filterLabel: nil, showFonds: true,
+                        crumbs: [("Inicio", "index.html"), ("Explorar", "explorar/index.html"), ("Fechas", "explorar/fechas/index.html"), (label, nil)],
+                        nav: "navBrowse")
+        }
+    }
+
+    /// An A–Z index of names (creators or subjects) and one list page per name.
+    mutating func nameIndex(folder: String, title: String, element: String, slugs: [String: String]) throws {
+        var byName: [String: [CatalogItemSummary]] = [:]
+        for item in context.items { for name in Set(item.dublinCore[element]) { byName[name, default: []].append(item) } }
+        let names = byName.keys.sorted { SearchText.fold($0) < SearchText.fold($1) }
+        var groups: [(String, [String])] = []
+        for name in names {
+            let letter = String(SearchText.fold(name).prefix(1)).uppercased()
+            if groups.last?.0 == letter { groups[groups.count - 1].1.append(name) } else { groups.append((letter, [name])) }
+        }
+        try write(.init(path: "explorar/\(folder)/index.html", title: title, description: "\(title) de \(context.settings.title).", template: "index-list", data: [
+            "heading": title,
+            "groups": groups.enumerated().map { index, group in
+                ["id": "grupo-\(index)", "label": group.0, "entries": group.1.map { name in
+                    ["label": name, "href": "\(slugs[name] ?? SlugMaker.base(name))/index.html", "count": byName[name]!.count] }] as [String: Any]
+            },
+        ], nav: "navBrowse", breadcrumbs: [("Inicio", "../../index.html"), ("Explorar", "../index.html"), (title, nil)]))
+        for name in names {
+            try listing(folder: "explorar/\(folder)/\(slugs[name] ?? SlugMaker.base(name))/", heading: name, lead: nil,
+                        items: byName[name]!, facets: [], fondsBase: nil, current: nil, filterLabel: nil, showFonds: true,
+                        crumbs: [("Inicio", "index.html"), ("Explorar", "explorar/index.html"), (title, "explorar/\(folder)/index.html"), (name, nil)],
+                        nav: "navBrowse")
+        }
+    }
+
+    // MARK: about, search, 404
+
+    mutating func staticPages() throws {
+        let fonds = context.fonds.map { ["title": $0.title, "description": $0.description, "href": "../fondos/\($0.slug)/index.html"] }
+        let paragraphs = context.settings.about.components(separatedBy: "\n\n").map {
+            $0.replacingOccurrences(of: "\n", with: " ").trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        var about: [String: Any] = ["paragraphs": paragraphs, "fonds": fonds]
+        if !context.settings.contactEmail.isEmpty { about["contactEmail"] = context.settings.contactEmail }
+        try write(.init(path: "acerca/index.html", title: "Acerca de", description: paragraphs.first ?? context.settings.tagline,
+                        template: "about", data: about, nav: "navAbout", breadcrumbs: [("Inicio", "../index.html"), ("Acerca de", nil)]))
+        try write(.init(path: "buscar/index.html", title: "Buscar", description: "Búsqueda en el texto completo y las fichas de \(context.settings.title).",
+                        template: "search", data: ["fonds": context.fonds.map { ["code": $0.code, "title": $0.title] }],
+                        nav: "navSearch", breadcrumbs: [("Inicio", "../index.html"), ("Buscar", nil)], scripts: ["buscar.js"]))
+        // Served for any missing address, so its links start from the site's root.
+        var notFound = renderer.render(.init(path: "404.html", title: "Página no encontrada", description: "Página no encontrada",
+                                            template: "notfound", data: [:]))
+        let rootURL = context.settings.baseURL.isEmpty ? "/" : context.settings.baseURL
+        notFound = notFound.replacingOccurrences(of: "href=\"assets/", with: "href=\"\(rootURL)assets/")
+            .replacingOccurrences(of: "href=\"index.html", with: "href=\"\(rootURL)index.html")
+            .replacingOccurrences(of: "href=\"explorar/", with: "href=\"\(rootURL)explorar/")
+            .replacingOccurrences(of: "href=\"buscar/", with: "href=\"\(rootURL)buscar/")
+            .replacingOccurrences(of: "href=\"acerca/", with: "href=\"\(rootURL)acerca/")
+            .replacingOccurrences(of: "href=\"datos/", with: "href=\"\(rootURL)datos/")
+            .replacingOccurrences(of: "href=\"sitemap.xml", with: "href=\"\(rootURL)sitemap.xml")
+            .replacingOccurrences(of: "action=\"buscar/", with: "action=\"\(rootURL)buscar/")
+        try output.write("404.html", notFound)
+        paths.insert("404.html")
+    }
+}

@@ -1,0 +1,119 @@
+import Catalog
+import Foundation
+import Metadata
+
+/// The static search index (see Assets/buscar.js for the reader). Postings hold, per (word, item), a
+/// BM25F score with the length normalisation already applied, quantised to 1...255, and the best page;
+/// the page computes idf from each word's posting count, so scores stay right as items come and go.
+/// Files are scripts (`Memoria.shard(...)`), so the search also works from a folder opened locally.
+struct SearchIndexWriter {
+    static let folder = "buscar/indice/"
+    static let k1 = 1.2, b = 0.75
+    static let maxShardBytes = 48_000
+    static let pagesPerFragment = 5
+    static let maxPageText = 6_000
+
+    struct Posting { var doc: Int; var score: UInt8; var page: Int }
+
+    static func quantize(weight: Double, length: Double, average: Double) -> UInt8 {
+        let normalised = weight * (k1 + 1) / (weight + k1 * (1 - b + b * length / max(average, 1)))
+        return UInt8(max(1, min(255, (normalised / (k1 + 1) * 255).rounded())))
+    }
+
+    static func hex(_ key: String) -> String { key.utf8.map { String(format: "%02x", $0) }.joined() }
+
+    static func shardFile(_ key: String) -> String { folder + "t/\(hex(key)).js" }
+
+    // MARK: encoding
+
+    static func encode(_ postings: [Posting]) -> [Int] {
+        var result: [Int] = []
+        result.reserveCapacity(postings.count * 3)
+        var previous = 0
+        for p in postings.sorted(by: { $0.doc < $1.doc }) {
+            result += [p.doc - previous, Int(p.score), p.page]
+            previous = p.doc
+        }
+        return result
+    }
+
+    static func decode(_ values: [Int]) -> [Posting] {
+        var result: [Posting] = []
+        var doc = 0
+        var i = 0
+        while i + 2 < values.count {
+            doc += values[i]
+            result.append(Posting(doc: doc, score: UInt8(clamping: values[i + 1]), page: values[i + 2]))
+            i += 3
+        }
+        return result
+    }
+
+    static func shardScript(_ key: String, _ terms: [String: [Posting]]) -> String {
+        let encoded = terms.mapValues(encode)
+        return "Memoria.shard(\(PageRenderer.scriptSafeJSON(key)),\(PageRenderer.scriptSafeJSON(encoded)));\n"
+    }
+
+    /// Reads a shard file back (for incremental updates).
+    static func readShard(_ data: Data) -> [String: [Posting]]? {
+        let text = String(decoding: data, as: UTF8.self)
+        guard let comma = text.range(of: "\",{")?.lowerBound, text.hasSuffix(");\n") else { return nil }
+        let json = text[text.index(after: comma)..<text.index(text.endIndex, offsetBy: -3)]
+            .replacingOccurrences(of: "\\u003c", with: "<").replacingOccurrences(of: "\\u003e", with: ">").replacingOccurrences(of: "\\u0026", with: "&")
+        guard let object = try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: [Int]] else { return nil }
+        return object.mapValues(decode)
+    }
+
+    // MARK: fragments and metadata
+
+    static func fragments(doc: Int, summary: CatalogItemSummary, fondsTitle: String, pages: [CatalogItem.Page]) -> [(String, String)] {
+        let dc = summary.dublinCore
+        let meta: [String: Any] = [
+            "t": summary.title, "u": SiteContext.itemFolder(summary.id), "d": dc["date"].first.map(Labels.readableDate) ?? "",
+            "f": fondsTitle, "n": max(1, summary.pageCount),
+            "x": (dc["creator"] + dc["subject"] + dc["description"]).joined(separator: " · "),
+        ]
+        let chunks = max(1, (pages.count + pagesPerFragment - 1) / pagesPerFragment)
+        return (0..<chunks).map { chunk in
+            var data = meta
+            var texts: [String: String] = [:]
+            for page in pages.dropFirst(chunk * pagesPerFragment).prefix(pagesPerFragment) {
+                texts[String(page.sequence)] = String(page.text.prefix(maxPageText))
+            }
+            data["p"] = texts
+            return (folder + "f/\(doc)-\(chunk).js", "Memoria.fragment(\"\(doc)-\(chunk)\",\(PageRenderer.scriptSafeJSON(data)));\n")
+        }
+    }
+
+    static func manifest(documents: Int, average: Double, shardKeys: [String], fonds: [String]) -> String {
+        let manifest: [String: Any] = ["docs": max(1, documents), "avgdl": average, "shards": shardKeys.sorted(), "fonds": fonds,
+                                       "pagesPerFragment": pagesPerFragment]
+        return "Memoria.manifest(\(PageRenderer.scriptSafeJSON(manifest)));\n"
+    }
+
+    static func meta(_ entries: [Int: (fonds: Int, start: Int?, end: Int?)]) -> String {
+        var object: [String: Any] = [:]
+        for (doc, entry) in entries { object[String(doc)] = [entry.fonds, entry.start as Any? ?? NSNull(), entry.end as Any? ?? NSNull()] }
+        return "Memoria.meta(\(PageRenderer.scriptSafeJSON(object)));\n"
+    }
+
+    /// Groups terms into shards by their first two characters, splitting a shard that grew past
+    /// `maxShardBytes` by three characters.
+    static func shards(_ postings: [String: [Posting]]) -> [String: [String: [Posting]]] {
+        var groups: [String: [String: [Posting]]] = [:]
+        for (term, list) in postings { groups[DocumentTerms.shardKey(term), default: [:]][term] = list }
+        var result: [String: [String: [Posting]]] = [:]
+        for (key, terms) in groups {
+            let size = terms.reduce(0) { $0 + $1.key.utf8.count + $1.value.count * 9 }
+            if size <= maxShardBytes || key.count < 2 {
+                result[key] = terms
+                continue
+            }
+            for (term, list) in terms {
+                let subKey = term.count >= 3 ? String(term.prefix(3)) : key
+                result[subKey, default: [:]][term] = list
+            }
+        }
+        return result
+    }
+}

@@ -1,0 +1,249 @@
+import Catalog
+import Foundation
+import Metadata
+
+/// What a publish did.
+public struct SiteSummary: Codable, Sendable {
+    public var mode: String
+    public var items: Int
+    public var itemsRendered: Int
+    public var itemsRemoved: Int
+    public var filesWritten: Int
+    public var filesUnchanged: Int
+    public var siteBytes: Int64
+    public var searchIndexBytes: Int64
+    public var seconds: Double
+    public var path: String
+}
+
+/// Publishes the static site "Memoria de Hidalgo" from the catalog (never from SQL of its own).
+///
+/// Full publish: everything is written into `<site>.nuevo` and swapped in at the end. Incremental
+/// publish (the default once a site exists): only items whose fingerprint changed are rendered again,
+/// list pages are rendered and written only when their bytes differ, the search shards holding the
+/// words of changed items are rewritten, and the pages of withdrawn items are removed last.
+public struct SiteBuilder {
+    let settings: SiteSettings
+    let catalog: CatalogDatabase
+    let files: [String: SiteItemFiles]
+    let site: URL
+    let accessed: String
+
+    public init(settings: SiteSettings, catalog: CatalogDatabase, files: [String: SiteItemFiles], site: URL, accessed: String) {
+        self.settings = settings
+        self.catalog = catalog
+        self.files = files
+        self.site = site
+        self.accessed = accessed
+    }
+
+    var stateURL: URL { site.deletingLastPathComponent().appendingPathComponent(".\(site.lastPathComponent).estado.json") }
+
+    public func build(full forceFull: Bool, progress: (String, Int, Int) -> Void = { _, _, _ in }) throws -> SiteSummary {
+        let started = Date()
+        let renderer = try PageRenderer(settings: settings)
+        let summaries = try catalog.itemSummaries()
+        let fonds = try catalog.fonds()
+        let context = SiteContext(settings: settings, fonds: fonds, items: summaries, files: files, accessed: accessed)
+        let previous = PublishState.load(stateURL)
+        let full = forceFull || previous == nil || previous?.siteFingerprint != renderer.fingerprint
+            || !FileManager.default.fileExists(atPath: site.appendingPathComponent("index.html").path)
+        let target = full ? site.deletingLastPathComponent().appendingPathComponent("\(site.lastPathComponent).nuevo") : site
+        if full { try? FileManager.default.removeItem(at: target) }
+        let output = try SiteOutput(target: target, compareWithExisting: !full)
+        var state = full ? PublishState() : previous!
+        state.siteFingerprint = renderer.fingerprint
+
+        for (name, data) in renderer.assets { try output.write("assets/\(name)", data) }
+
+        // Items: which to render.
+        let fingerprints = Dictionary(uniqueKeysWithValues: summaries.map { ($0.id, fingerprint($0, context: context)) })
+        let changed = summaries.filter { full || state.items[$0.id]?.fingerprint != fingerprints[$0.id] }
+        let current = Set(summaries.map(\.id))
+        let removed = state.items.keys.filter { !current.contains($0) }.sorted()
+        if full {
+            for (index, summary) in summaries.sorted(by: { ($0.fondsCode, $0.sortTitle, $0.id) < ($1.fondsCode, $1.sortTitle, $1.id) }).enumerated() {
+                state.items[summary.id] = .init(fingerprint: "", document: index, shards: [], fragments: 0)
+            }
+            state.nextDocument = summaries.count
+        }
+        for summary in changed where state.items[summary.id] == nil {
+            state.items[summary.id] = .init(fingerprint: "", document: state.nextDocument, shards: [], fragments: 0)
+            state.nextDocument += 1
+        }
+
+        // Render changed items and collect their words.
+        let itemBuilder = ItemPageBuilder(context: context, renderer: renderer, output: output)
+        var newTerms: [Int: DocumentTerms] = [:]
+        var done = 0
+        for chunk in stride(from: 0, to: changed.count, by: 200).map({ Array(changed[$0..<min($0 + 200, changed.count)]) }) {
+            let pages = try catalog.pages(of: chunk.map(\.id))
+            for summary in chunk {
+                let itemPages = pages[summary.id] ?? []
+                try itemBuilder.build(summary, pages: itemPages)
+                let fondsTitle = context.fondsTitle(summary.fondsCode)
+                let doc = state.items[summary.id]!.document
+                let terms = DocumentTerms(summary: summary, fondsTitle: fondsTitle, pages: itemPages)
+                newTerms[doc] = terms
+                let fragments = SearchIndexWriter.fragments(doc: doc, summary: summary, fondsTitle: fondsTitle, pages: itemPages)
+                for (path, script) in fragments { try output.write(path, script) }
+                for stale in fragments.count..<max(fragments.count, state.items[summary.id]!.fragments) {
+                    output.remove(SearchIndexWriter.folder + "f/\(doc)-\(stale).js")
+                }
+                state.items[summary.id]!.fragments = fragments.count
+                state.items[summary.id]!.fingerprint = fingerprints[summary.id]!
+                done += 1
+                progress("publish", done, changed.count)
+            }
+        }
+
+        // Search index.
+        let indexBytes = try writeSearchIndex(full: full, state: &state, newTerms: newTerms, removed: removed, summaries: summaries,
+                                              context: context, output: output)
+
+        // Lists, then the pages of withdrawn items (so no list ever points at a missing page).
+        var listings = ListingBuilder(context: context, renderer: renderer, output: output)
+        try listings.buildAll()
+        if !full {
+            output.prune("fondos", keeping: listings.paths)
+            output.prune("explorar", keeping: listings.paths)
+        }
+        for id in removed {
+            output.remove(SiteContext.itemFolder(id))
+            if let old = state.items[id] {
+                for chunk in 0..<old.fragments { output.remove(SearchIndexWriter.folder + "f/\(old.document)-\(chunk).js") }
+            }
+            state.items[id] = nil
+        }
+
+        // Interoperability and open data.
+        let itemPaths = summaries.map { SiteContext.itemFolder($0.id) + "index.html" }
+        let modified = Dictionary(uniqueKeysWithValues: summaries.map { (SiteContext.itemFolder($0.id) + "index.html", $0.updatedAt) })
+        try output.write("sitemap.xml", Sitemap.xml(paths: Array(listings.paths) + itemPaths, baseURL: settings.baseURL, lastModified: modified))
+        try output.write("robots.txt", Sitemap.robots(baseURL: settings.baseURL))
+        let fondsTitles = Dictionary(uniqueKeysWithValues: fonds.map { ($0.code, $0.title) })
+        let rows = CatalogueDump.rows(summaries, fondsTitles: fondsTitles)
+        try output.write("datos/catalogo.csv", CatalogueDump.csv(rows))
+        try output.write("datos/catalogo.json", CatalogueDump.json(rows))
+
+        if full { try swapIn(target) }
+        try state.save(stateURL)
+        return SiteSummary(mode: full ? "full" : "incremental", items: summaries.count, itemsRendered: changed.count, itemsRemoved: removed.count,
+                           filesWritten: output.written, filesUnchanged: output.unchanged, siteBytes: output.bytes, searchIndexBytes: indexBytes,
+                           seconds: Date().timeIntervalSince(started), path: site.path)
+    }
+
+    /// What the item's pages depend on: a change in any of it renders the item again.
+    func fingerprint(_ summary: CatalogItemSummary, context: SiteContext) -> String {
+        let images = (files[summary.id]?.images ?? []).map { "\($0.key):\($0.accessWidth)x\($0.accessHeight)" }
+        let dc = (try? JSONEncoder.sortedKeys.encode(summary.dublinCore)).map { String(decoding: $0, as: UTF8.self) } ?? ""
+        return StableHash.hex([summary.updatedAt, String(summary.headVersion), dc, context.fondsTitle(summary.fondsCode)]
+                              + images + summary.dublinCore["creator"].map { context.creatorSlugs[$0] ?? "" }
+                              + summary.dublinCore["subject"].map { context.subjectSlugs[$0] ?? "" })
+    }
+
+    // MARK: search index
+
+    private func writeSearchIndex(full: Bool, state: inout PublishState, newTerms: [Int: DocumentTerms], removed: [String],
+                                  summaries: [CatalogItemSummary], context: SiteContext, output: SiteOutput) throws -> Int64 {
+        let folder = SearchIndexWriter.folder
+        if full {
+            let average = newTerms.isEmpty ? 1 : newTerms.values.reduce(0) { $0 + $1.length } / Double(newTerms.count)
+            var postings: [String: [SearchIndexWriter.Posting]] = [:]
+            for (doc, terms) in newTerms {
+                for (term, value) in terms.terms {
+                    postings[term, default: []].append(.init(doc: doc, score: SearchIndexWriter.quantize(weight: value.weight, length: terms.length, average: average), page: value.page))
+                }
+            }
+            let shards = SearchIndexWriter.shards(postings)
+            var termShard: [String: String] = [:]
+            for (key, terms) in shards {
+                try output.write(SearchIndexWriter.shardFile(key), SearchIndexWriter.shardScript(key, terms))
+                for term in terms.keys { termShard[term] = key }
+            }
+            for (id, item) in state.items {
+                state.items[id]!.shards = Array(Set(newTerms[item.document]?.terms.keys.compactMap { termShard[$0] } ?? [])).sorted()
+            }
+            state.averageLength = average
+            state.shardKeys = shards.keys.sorted()
+        } else {
+            let changedDocs = Set(newTerms.keys)
+            let removedDocs = Set(removed.compactMap { state.items[$0]?.document })
+            var affected = Set(removed.flatMap { state.items[$0]?.shards ?? [] })
+            for (id, item) in state.items where changedDocs.contains(item.document) { affected.formUnion(state.items[id]!.shards) }
+            var keys = Set(state.shardKeys)
+            func key(for term: String) -> String {
+                var best = DocumentTerms.shardKey(term)
+                for candidate in keys where term.hasPrefix(candidate) && candidate.count > best.count { best = candidate }
+                return best
+            }
+            var additions: [String: [String: [SearchIndexWriter.Posting]]] = [:]
+            var shardsOfDoc: [Int: Set<String>] = [:]
+            for (doc, terms) in newTerms {
+                for (term, value) in terms.terms {
+                    let k = key(for: term)
+                    additions[k, default: [:]][term, default: []].append(.init(doc: doc, score: SearchIndexWriter.quantize(
+                        weight: value.weight, length: terms.length, average: state.averageLength), page: value.page))
+                    shardsOfDoc[doc, default: []].insert(k)
+                }
+            }
+            affected.formUnion(additions.keys)
+            for k in affected {
+                let path = SearchIndexWriter.shardFile(k)
+                var terms = FileManager.default.contents(atPath: output.url(path).path).flatMap(SearchIndexWriter.readShard) ?? [:]
+                for (term, list) in terms {
+                    let kept = list.filter { !changedDocs.contains($0.doc) && !removedDocs.contains($0.doc) }
+                    terms[term] = kept.isEmpty ? nil : kept
+                }
+                for (term, list) in additions[k] ?? [:] { terms[term, default: []] += list }
+                if terms.isEmpty {
+                    output.remove(path)
+                    keys.remove(k)
+                } else {
+                    try output.write(path, SearchIndexWriter.shardScript(k, terms))
+                    keys.insert(k)
+                }
+            }
+            for (id, item) in state.items where changedDocs.contains(item.document) {
+                state.items[id]!.shards = Array(shardsOfDoc[item.document] ?? []).sorted()
+            }
+            state.shardKeys = keys.sorted()
+        }
+        let fondsCodes = context.fonds.map(\.code)
+        var meta: [Int: (fonds: Int, start: Int?, end: Int?)] = [:]
+        for summary in summaries {
+            guard let doc = state.items[summary.id]?.document else { continue }
+            meta[doc] = (fondsCodes.firstIndex(of: summary.fondsCode) ?? -1, summary.dateStart, summary.dateEnd)
+        }
+        try output.write(folder + "meta.js", SearchIndexWriter.meta(meta))
+        try output.write(folder + "manifiesto.js", SearchIndexWriter.manifest(documents: summaries.count, average: state.averageLength,
+                                                                             shardKeys: state.shardKeys, fonds: fondsCodes))
+        return directorySize(output.url(folder))
+    }
+
+    private func directorySize(_ url: URL) -> Int64 {
+        var total: Int64 = 0
+        let enumerator = FileManager.default.enumerator(at: url, includingPropertiesForKeys: [.fileSizeKey])
+        while let file = enumerator?.nextObject() as? URL { total += Int64((try? file.resourceValues(forKeys: [.fileSizeKey]).fileSize) ?? 0) }
+        return total
+    }
+
+    /// Swaps the freshly built folder in place of the site.
+    private func swapIn(_ built: URL) throws {
+        let old = site.deletingLastPathComponent().appendingPathComponent("\(site.lastPathComponent).anterior")
+        try? FileManager.default.removeItem(at: old)
+        if FileManager.default.fileExists(atPath: site.path) {
+            guard rename(site.path, old.path) == 0 else { throw SiteError.write(path: site.path, reason: String(cString: strerror(errno))) }
+        }
+        guard rename(built.path, site.path) == 0 else { throw SiteError.write(path: site.path, reason: String(cString: strerror(errno))) }
+        try? FileManager.default.removeItem(at: old)
+    }
+}
+
+extension JSONEncoder {
+    static var sortedKeys: JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return encoder
+    }
+}

@@ -1,0 +1,162 @@
+#!/usr/bin/env python3
+"""Drives a published Memoria site in headless Chromium (DevTools protocol) and checks what a visitor
+does: search for a word typed without accents, turn pages with the keyboard, read a hostile title as
+text. Serves the site on 127.0.0.1 (a free port), starts its own Chromium, and stops both at the end.
+Exit 0 when every check passed; each failure is printed. Needs: chromium, websocket-client (pip)."""
+import argparse, http.server, json, os, shutil, socket, subprocess, sys, tempfile, threading, time, urllib.request
+import functools
+import websocket
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+class Browser:
+    def __init__(self, binary):
+        self.port = free_port()
+        self.profile = tempfile.mkdtemp(prefix="memoria-chromium-")
+        self.proc = subprocess.Popen([binary, "--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run",
+                                      f"--remote-debugging-port={self.port}", "--remote-debugging-address=127.0.0.1",
+                                      f"--user-data-dir={self.profile}", "about:blank"],
+                                     stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        for _ in range(100):
+            try:
+                tabs = json.load(urllib.request.urlopen(f"http://127.0.0.1:{self.port}/json"))
+                page = next(t for t in tabs if t.get("type") == "page")
+                break
+            except Exception:
+                time.sleep(0.1)
+        else:
+            raise SystemExit("chromium did not start")
+        self.ws = websocket.create_connection(page["webSocketDebuggerUrl"], timeout=30)
+        self.next_id = 0
+        self.events = []
+        for domain in ("Page", "Runtime", "Log"):
+            self.call(f"{domain}.enable")
+
+    def call(self, method, **params):
+        self.next_id += 1
+        mine = self.next_id
+        self.ws.send(json.dumps({"id": mine, "method": method, "params": params}))
+        while True:
+            message = json.loads(self.ws.recv())
+            if message.get("id") == mine:
+                if "error" in message:
+                    raise RuntimeError(f"{method}: {message['error']}")
+                return message.get("result", {})
+            self.events.append(message)
+
+    def evaluate(self, expression):
+        result = self.call("Runtime.evaluate", expression=expression, returnByValue=True, awaitPromise=True)
+        return result.get("result", {}).get("value")
+
+    def goto(self, url):
+        self.events.clear()
+        self.call("Page.navigate", url=url)
+        deadline = time.time() + 20
+        while time.time() < deadline:
+            if self.evaluate("document.readyState") == "complete":
+                time.sleep(0.3)
+                return
+            time.sleep(0.1)
+        raise RuntimeError(f"{url} did not load")
+
+    def wait_for(self, expression, seconds=10):
+        deadline = time.time() + seconds
+        while time.time() < deadline:
+            if self.evaluate(expression):
+                return True
+            time.sleep(0.1)
+        return False
+
+    def key(self, key, code, keycode):
+        for kind in ("keyDown", "keyUp"):
+            self.call("Input.dispatchKeyEvent", type=kind, key=key, code=code, windowsVirtualKeyCode=keycode)
+
+    def problems(self):
+        found = []
+        for e in self.events:
+            if e.get("method") == "Runtime.exceptionThrown":
+                found.append("JavaScript exception: " + json.dumps(e["params"]["exceptionDetails"].get("exception", {}).get("description", ""))[:300])
+            if e.get("method") == "Log.entryAdded" and e["params"]["entry"].get("level") == "error":
+                found.append("console error: " + e["params"]["entry"].get("text", "")[:300])
+            if e.get("method") == "Page.javascriptDialogOpening":
+                found.append("a dialog opened: " + e["params"].get("message", ""))
+        return found
+
+    def close(self):
+        try:
+            self.ws.close()
+        finally:
+            self.proc.terminate()
+            self.proc.wait(timeout=10)
+            shutil.rmtree(self.profile, ignore_errors=True)
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("site")
+    parser.add_argument("--chromium", default="chromium")
+    parser.add_argument("--fold-cases", help="JSON object word -> expected folded form")
+    args = parser.parse_args()
+    port = free_port()
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=args.site)
+    handler.log_message = lambda *a, **k: None
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{port}/"
+    browser = Browser(args.chromium)
+    failures = []
+    def check(condition, message):
+        print(("ok   " if condition else "FAIL ") + message)
+        if not condition:
+            failures.append(message)
+    try:
+        # 1. Search: a word of a transcription, typed without its accent (envió → envio).
+        browser.goto(base + "buscar/index.html?q=envio")
+        check(browser.wait_for("document.querySelectorAll('.busqueda-resultados li').length > 0"), "search for 'envio' shows results")
+        links = browser.evaluate("Array.from(document.querySelectorAll('.busqueda-resultados a')).map(a => a.getAttribute('href'))") or []
+        check(any("MMI-0001" in (l or "") for l in links), f"'envio' finds MMI-0001 (links: {links})")
+        check((browser.evaluate("document.querySelectorAll('.busqueda-resultados mark').length") or 0) > 0, "the match is highlighted")
+        if args.fold_cases:
+            cases = json.load(open(args.fold_cases))
+            got = browser.evaluate("(" + json.dumps(cases) + ") && Object.fromEntries(Object.keys(" + json.dumps(cases) + ").map(w => [w, window.MemoriaFold(w)]))")
+            wrong = {w: (got.get(w), e) for w, e in cases.items() if got.get(w) != e}
+            check(not wrong, f"the page folds words like the catalog ({len(cases)} cases; differences: {dict(list(wrong.items())[:8])})")
+        check(not browser.problems(), "no console errors on the search page " + "; ".join(browser.problems()))
+
+        # 2. The viewer turns pages with the keyboard.
+        browser.goto(base + "items/BSH-0002/index.html")
+        first = browser.evaluate("document.querySelector('.visor-imagen').getAttribute('src')")
+        browser.evaluate("document.querySelector('.visor-lienzo').focus()")
+        browser.key("ArrowRight", "ArrowRight", 39)
+        check(browser.wait_for("document.querySelector('.visor-actual').textContent === '2'"), "Arrow right shows page 2")
+        second = browser.evaluate("document.querySelector('.visor-imagen').getAttribute('src')")
+        check(second != first, "the image changed with the page")
+        check(browser.evaluate("location.hash") == "#p2", "the address remembers the page")
+        check(browser.wait_for("document.querySelector('.transcripcion-pagina').textContent === 'página 2'"), "the transcription follows the page")
+        browser.key("ArrowLeft", "ArrowLeft", 37)
+        check(browser.wait_for("document.querySelector('.visor-actual').textContent === '1'"), "Arrow left goes back to page 1")
+        browser.key("+", "Equal", 187)
+        check("scale(1.5)" in (browser.evaluate("document.querySelector('.visor-imagen').style.transform") or ""), "+ zooms in")
+        check(not browser.problems(), "no console errors on the item page " + "; ".join(browser.problems()))
+
+        # 3. Hostile metadata is text.
+        browser.goto(base + "items/JHD-0002/index.html")
+        title = browser.evaluate("document.getElementById('titulo-item').textContent") or ""
+        check("<script>alert(\"xss\")</script>" in title, f"the hostile title is shown literally ({title[:60]!r})")
+        check(browser.evaluate("document.querySelectorAll('script:not([src]):not([type=\"application/ld+json\"])').length") == 0, "no script was injected")
+        check(browser.evaluate("document.querySelectorAll('img[src=\"x\"], [onerror], [onmouseover]').length") == 0, "no element or handler was injected")
+        text = browser.evaluate("document.querySelector('.transcripcion-texto').textContent") or ""
+        check("<script>alert('xss')</script>" in text and "</textarea>" in text, "the hostile transcription is shown literally")
+        check(not browser.problems(), "no dialogs or errors on the hostile page " + "; ".join(browser.problems()))
+    finally:
+        browser.close()
+        server.shutdown()
+    if failures:
+        print(f"{len(failures)} check(s) failed")
+        sys.exit(1)
+    print("all browser checks passed")
+
+if __name__ == "__main__":
+    main()
