@@ -33,10 +33,12 @@ let package = Package(
             dependencies: ["CJPEG", "CPNG", "CTIFF"],
             linkerSettings: [.linkedLibrary("jpeg"), .linkedLibrary("png16"), .linkedLibrary("tiff")]
         ),
+        // The resampler's inner loops, built for AVX2/FMA and for baseline x86-64, chosen at run time.
+        .target(name: "CResampleKernels"),
         // The FTS5 tokenizer that folds case and accents the way Spanish readers expect.
         .target(name: "CSearchTokenizer", linkerSettings: [.linkedLibrary("sqlite3")]),
 
-        .target(name: "Imaging", dependencies: ["CShims", "CJPEG", "CPNG", "CTIFF", "CZlib"]),
+        .target(name: "Imaging", dependencies: ["CShims", "CResampleKernels", "CJPEG", "CPNG", "CTIFF", "CZlib"]),
         .target(name: "Metadata", dependencies: ["CXML2"]),
         .target(name: "Preservation", dependencies: ["Metadata", "CLibCrypto"]),
         .target(
@@ -58,6 +60,12 @@ let package = Package(
         .executableTarget(
             name: "memoria",
             dependencies: ["Pipeline", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+
+        // The operations the benchmarks time (bench/); not part of the product.
+        .executableTarget(
+            name: "memoria-bench",
+            dependencies: ["Imaging", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
 
         // Deterministic generator of sample inboxes and benchmark corpora (our own code).

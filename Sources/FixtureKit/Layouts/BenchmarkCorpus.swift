@@ -42,7 +42,8 @@ public struct BenchmarkCorpus {
     private func page(width: Int, height: Int, label: String, kind: PageDesigner.Kind = .letter) -> PageCanvas {
         var random = SeededRandom(seed: seed).derived(label)
         let body = SpanishText.paragraph(&random, characters: width * height / 2500)
-        return designer.draw(kind, width: width, height: height, title: "Memoria de Hidalgo — \(label)", body: body, random: &random).canvas
+        return designer.draw(kind, width: width, height: height, title: "Memoria de Hidalgo — \(label)", body: body, grain: 4,
+                             random: &random).canvas
     }
 
     /// Writes the chosen kinds, plus `extraPages` A4 RGB LZW pages in `batch/`.

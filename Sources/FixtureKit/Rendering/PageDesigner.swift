@@ -20,11 +20,13 @@ public struct PageDesigner {
 
     public init(font: FontRasterizer) { self.font = font }
 
-    public func draw(_ kind: Kind, width: Int, height: Int, title: String, body: String,
+    /// `grain` overrides the paper's noise amplitude (levels): small for the committed fixtures, about 4
+    /// for benchmark pages, where it makes LZW and JPEG sizes behave like real 300 dpi scans.
+    public func draw(_ kind: Kind, width: Int, height: Int, title: String, body: String, grain: Float? = nil,
                      random: inout SeededRandom) -> Result {
         let canvas = PageCanvas(width: width, height: height)
         let tone: (Float, Float, Float) = kind == .photograph ? (236, 232, 222) : (242, 236, 220)
-        canvas.paintPaper(tone: tone, grain: kind == .photograph ? 3 : 1.2, random: &random)
+        canvas.paintPaper(tone: tone, grain: grain ?? (kind == .photograph ? 3 : 1.2), random: &random)
         let ink: (Float, Float, Float) = (38, 34, 44)
         let margin = width / 12
         var lines: [[PlacedWord]] = []

@@ -18,7 +18,7 @@ final class TIFFFile {
         var status = shim_status.fresh()
         // Cap any single libtiff allocation at what the pixel limit allows for one 16-bit RGBA page.
         let cap = UInt64(max(64 << 20, min(limits.maxPixels, Int(UInt32.max)) * 8))
-        guard let opened = shim_tiff_open(path, "r", cap, &status) else {
+        guard let opened = shim_tiff_open(path, "rm", cap, &status) else {
             throw status.error(path: path, library: "libtiff", strict: true)
                 ?? .corrupt(path: path, library: "libtiff", message: "cannot open as TIFF")
         }

@@ -160,7 +160,7 @@ final class TIFFPageSource: PageRowSource {
             scannerMake: string(TIFFTAG_MAKE), scannerModel: string(TIFFTAG_MODEL), software: string(TIFFTAG_SOFTWARE),
             dateTimeCreated: string(TIFFTAG_DATETIME), layout: tiled ? "tiles \(tileWidth)x\(tileLength)" : "strips of \(rowsPerStrip) rows")
 
-        if mode == .direct && !tiled && !separate {
+        if mode == .direct && !tiled && !separate && !stripwise {
             scanline = [UInt8](repeating: 0, count: max(Int(TIFFScanlineSize64(tif)), rawRowBytes))
         }
     }
@@ -175,10 +175,13 @@ final class TIFFPageSource: PageRowSource {
         while produced < maxRows && nextRow < outputHeight {
             let destination = buffer + produced * stride
             switch mode {
-            case .direct where !tiled && !separate:
+            case .direct where !tiled && !separate && !stripwise:
                 let ok = scanline.withUnsafeMutableBytes { TIFFReadScanline(tif, $0.baseAddress, UInt32(nextRow), 0) }
                 try check(ok == 1, "cannot read row \(nextRow)")
                 scanline.withUnsafeBufferPointer { convertRow($0.baseAddress!, to: destination) }
+            case .direct where !tiled && !separate:
+                if nextRow >= bandStart + bandRows { try loadContiguousStrip(startingAt: nextRow) }
+                band.withUnsafeBufferPointer { convertRow($0.baseAddress! + (nextRow - bandStart) * rawRowBytes, to: destination) }
             case .direct:
                 if nextRow >= bandStart + bandRows { try loadDirectBand(startingAt: nextRow) }
                 band.withUnsafeBufferPointer { convertRow($0.baseAddress! + (nextRow - bandStart) * rawRowBytes, to: destination) }
@@ -212,6 +215,26 @@ final class TIFFPageSource: PageRowSource {
         if file.limits.strict && status.damage_warnings > 0 {
             throw ImagingError.damaged(path: file.path, library: "libtiff", message: status.messageText, warnings: Int(status.warnings))
         }
+    }
+
+    /// Contiguous strips of reasonable size are decoded a whole strip at a time (faster than row by row);
+    /// huge single-strip images are read row by row so memory stays bounded.
+    private var stripwise: Bool { Int(TIFFStripSize64(tif)) <= 64 << 20 && rowsPerStrip > 1 }
+
+    private func loadContiguousStrip(startingAt row: Int) throws {
+        let start = (row / rowsPerStrip) * rowsPerStrip
+        let rows = min(rowsPerStrip, outputHeight - start)
+        let size = Int(TIFFStripSize64(tif))
+        if band.count < size { band = [UInt8](repeating: 0, count: size) }
+        let read = band.withUnsafeMutableBytes {
+            TIFFReadEncodedStrip(tif, UInt32(start / rowsPerStrip), $0.baseAddress, tmsize_t(rows * rawRowBytes))
+        }
+        try check(read >= 0, "cannot read the strip at row \(start)")
+        guard read >= rows * rawRowBytes else {
+            throw ImagingError.corrupt(path: file.path, library: "libtiff", message: "strip at row \(start) holds \(read) bytes, expected \(rows * rawRowBytes)")
+        }
+        bandStart = start
+        bandRows = rows
     }
 
     /// Tiles or separate planes: decode one band of rows (a tile row or a strip) into `band` as

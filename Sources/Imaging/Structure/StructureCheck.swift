@@ -159,15 +159,35 @@ enum TIFFStructure {
         var page = 1
         while ifd != 0, !seen.contains(ifd), let count = u16(ifd), count < 4096, seen.count < 1000 {
             seen.insert(ifd)
-            var spp = 1, bpsCount: Int?
+            var spp = 1, bpsCount: Int?, offsetsCount: Int?, countsCount: Int?
+            var rowsPerStrip: Int?, length: Int?, planar = 1, tiled = false
             for i in 0..<count {
                 let entry = ifd + 2 + i * 12
-                guard let tag = u16(entry), let n = u32(entry + 4) else { break }
-                if tag == 258 { bpsCount = n }
-                if tag == 277, let value = u16(entry + 8) { spp = value }
+                guard let tag = u16(entry), let type = u16(entry + 2), let n = u32(entry + 4) else { break }
+                let value = type == 3 ? u16(entry + 8) : u32(entry + 8)
+                switch tag {
+                case 257: length = value
+                case 258: bpsCount = n
+                case 273: offsetsCount = n
+                case 277: spp = value ?? 1
+                case 278: rowsPerStrip = value
+                case 279: countsCount = n
+                case 284: planar = value ?? 1
+                case 322, 323, 324, 325: tiled = true
+                default: break
+                }
             }
             if let bpsCount, bpsCount != spp {
                 problems.append("en la página \(page), BitsPerSample tiene \(bpsCount) valor(es) pero SamplesPerPixel es \(spp)")
+            }
+            if !tiled, let length, length > 0, let offsetsCount {
+                let rows = max(1, min(rowsPerStrip ?? length, length))
+                let expected = (length + rows - 1) / rows * (planar == 2 ? spp : 1)
+                if offsetsCount != expected {
+                    problems.append("en la página \(page), StripOffsets tiene \(offsetsCount) valores pero RowsPerStrip (\(rowsPerStrip ?? length)) implica \(expected) franjas")
+                } else if let countsCount, countsCount != offsetsCount {
+                    problems.append("en la página \(page), StripByteCounts tiene \(countsCount) valores y StripOffsets \(offsetsCount)")
+                }
             }
             guard let next = u32(ifd + 2 + count * 12) else { break }
             ifd = next
