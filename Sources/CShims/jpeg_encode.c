@@ -42,7 +42,7 @@ static void encode_message(j_common_ptr c, int level) {
 }
 
 int shim_jpeg_encode(const uint8_t *pixels, uint32_t width, uint32_t height, int components, size_t stride,
-                     int quality, int progressive, int dpi_x, int dpi_y,
+                     int quality, int progressive, int full_chroma, int dpi_x, int dpi_y,
                      uint8_t **out, size_t *out_length, shim_status *st) {
     *out = NULL;
     *out_length = 0;
@@ -74,6 +74,11 @@ int shim_jpeg_encode(const uint8_t *pixels, uint32_t width, uint32_t height, int
     jpeg_set_defaults(&ci);
     jpeg_set_quality(&ci, quality, TRUE);
     ci.optimize_coding = TRUE;
+    // libjpeg's default keeps chroma at half resolution (4:2:0); full_chroma keeps it whole (4:4:4).
+    if (components == 3 && full_chroma) {
+        ci.comp_info[0].h_samp_factor = 1;
+        ci.comp_info[0].v_samp_factor = 1;
+    }
     if (progressive) {
         ci.scan_info = components == 1 ? gray_scans : color_scans;
         ci.num_scans = components == 1 ? 3 : 5;

@@ -23,7 +23,7 @@ public enum FixtureImageWriter {
     public static func writeJPEG(_ pixels: [UInt8], width: Int, height: Int, channels: Int, quality: Int,
                                  dpi: Int, exifOrientation: Int? = nil, to url: URL) throws {
         let image = PixelImage(width: width, height: height, layout: channels == 1 ? .gray : .rgb, pixels: pixels)
-        var bytes = try JPEGEncoder.encode(image, quality: quality, progressive: false, dpi: dpi)
+        var bytes = try JPEGEncoder.encode(image, quality: quality, progressive: false, dpi: dpi, chroma: .half)
         if let orientation = exifOrientation {
             bytes.insert(contentsOf: exifSegment(orientation: orientation), at: 2)
         }

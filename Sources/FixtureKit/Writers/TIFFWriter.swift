@@ -18,7 +18,7 @@ public enum TIFFWriter {
     /// One page to write. `samples` holds 8-bit or 16-bit values (16-bit as native UInt16 bytes),
     /// or 1 bit per pixel (1 = black) for bitonal pages.
     public struct Page {
-        public enum Pixels { case gray8([UInt8]), rgb8([UInt8]), gray16([UInt16]), rgb16([UInt16]), bitonal([UInt8]) }
+        public enum Pixels { case gray8([UInt8]), rgb8([UInt8]), gray16([UInt16]), rgb16([UInt16]), bitonal([UInt8]), cmyk8([UInt8]) }
         public var width: Int
         public var height: Int
         public var pixels: Pixels
@@ -68,7 +68,9 @@ public enum TIFFWriter {
         case .gray16: (bits, samples, photometric) = (16, 1, PHOTOMETRIC_MINISBLACK)
         case .rgb16: (bits, samples, photometric) = (16, 3, PHOTOMETRIC_RGB)
         case .bitonal: (bits, samples, photometric) = (1, 1, PHOTOMETRIC_MINISWHITE)
+        case .cmyk8: (bits, samples, photometric) = (8, 4, PHOTOMETRIC_SEPARATED)
         }
+        if case .cmyk8 = page.pixels { set16(TIFFTAG_INKSET, Int(INKSET_CMYK)) }
         set16(TIFFTAG_BITSPERSAMPLE, bits)
         set16(TIFFTAG_SAMPLESPERPIXEL, samples)
         set16(TIFFTAG_PHOTOMETRIC, Int(photometric))
@@ -100,7 +102,7 @@ public enum TIFFWriter {
         // Pack all rows into one contiguous raw buffer.
         var raw = [UInt8](repeating: 0, count: rowBytes * page.height)
         switch page.pixels {
-        case .gray8(let p), .rgb8(let p): raw = p
+        case .gray8(let p), .rgb8(let p), .cmyk8(let p): raw = p
         case .gray16(let p), .rgb16(let p): raw = p.withUnsafeBytes { Array($0) }
         case .bitonal(let p):
             for y in 0..<page.height {

@@ -52,6 +52,37 @@ public enum MasterDecoder {
         }
     }
 
+    /// Every page of a file decoded whole into memory, in the working pixel layouts (gray8/rgb8), in
+    /// its stored orientation. For tests and tools on small images: ingest never holds a whole master.
+    public static func fullImages(_ url: URL, limits: DecodeLimits = DecodeLimits()) throws -> [PixelImage] {
+        let format = try FormatIdentifier.identify(fileAt: url)
+        var images: [PixelImage] = []
+        func read(_ source: PageRowSource) throws {
+            let stride = source.outputWidth * source.layout.channels
+            var pixels = [UInt8](repeating: 0, count: stride * source.outputHeight)
+            var done = 0
+            while done < source.outputHeight {
+                let got = try pixels.withUnsafeMutableBufferPointer {
+                    try source.readRows(into: $0.baseAddress! + done * stride, stride: stride, maxRows: source.outputHeight - done)
+                }
+                guard got > 0 else { throw ImagingError.corrupt(path: url.path, library: "decoder", message: "short image") }
+                done += got
+            }
+            _ = try source.finish()
+            images.append(PixelImage(width: source.outputWidth, height: source.outputHeight, layout: source.layout, pixels: pixels))
+        }
+        switch format.kind {
+        case .tiff, .bigTIFF:
+            let file = try TIFFFile(url: url, limits: limits)
+            defer { file.close() }
+            repeat { try read(try file.currentPage()) } while try file.advance()
+        case .jpeg: try read(try JPEGPageSource(url: url, limits: limits, minimumLongEdge: nil))
+        case .png: try read(try PNGPageSource(url: url, limits: limits))
+        default: throw ImagingError.unsupported(path: url.path, what: format.name)
+        }
+        return images
+    }
+
     /// Reads every row of one page, feeding the resampler; then derives and encodes.
     static func process(_ source: PageRowSource, index: Int,
                         derivatives: DerivativeSpec?) throws -> (DecodedPage, warnings: [String]) {
