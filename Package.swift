@@ -80,7 +80,7 @@ let package = Package(
         .testTarget(name: "PreservationTests", dependencies: ["Preservation", "TestSupport"]),
         .testTarget(name: "CatalogTests", dependencies: ["Catalog", "TestSupport"]),
         .testTarget(name: "SiteTests", dependencies: ["Site", "Catalog", "TestSupport"], exclude: ["Goldens"]),
-        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "FixtureKit", "TestSupport"]),
+        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Metadata", "FixtureKit", "TestSupport"], exclude: ["Goldens"]),
         .testTarget(name: "FixtureKitTests", dependencies: ["FixtureKit", "TestSupport"]),
         .testTarget(name: "MemoriaCLITests", dependencies: ["memoria", "TestSupport"]),
         .target(name: "TestSupport", path: "Tests/TestSupport"),

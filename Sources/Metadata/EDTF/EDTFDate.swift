@@ -18,7 +18,7 @@ public struct EDTFDate: Equatable, Sendable, Codable {
         uncertain = false
         if let slash = value.firstIndex(of: "/") {
             let start = String(value[..<slash]), end = String(value[value.index(after: slash)...])
-            if start.isEmpty && end.isEmpty { return nil }
+            if (start.isEmpty || start == "..") && (end.isEmpty || end == "..") { return nil }
             var low: Int?, high: Int?
             if !(start.isEmpty || start == "..") {
                 guard let point = Self.point(start) else { return nil }

@@ -8,8 +8,13 @@ public enum METSReader {
 
     public static func read(bytes: [UInt8], name: String) throws -> METSItem {
         let tree = try XMLTree(bytes: bytes, name: name)
-        guard let root = tree.root, root.localName == "mets" else {
-            throw MetadataXMLError.invalid(document: name, problems: [XMLProblem(line: 1, message: "the root element is not mets:mets")])
+        guard let top = tree.root else {
+            throw MetadataXMLError.invalid(document: name, problems: [XMLProblem(line: 1, message: "the document has no root element")])
+        }
+        // A METS document, or one wrapped in an envelope (an OAI-PMH GetRecord response).
+        guard let root = top.localName == "mets" ? top : top.descendants("mets", namespace: metsNS).first else {
+            throw MetadataXMLError.invalid(document: name, problems: [XMLProblem(
+                line: 1, message: "the root element is <\(top.localName)> and no mets:mets is inside it: this is not a METS document")])
         }
         return read(root)
     }
@@ -28,26 +33,39 @@ public enum METSReader {
         var dc = DublinCoreRecord()
         for dmd in root.children("dmdSec") {
             guard let wrap = dmd.child("mdWrap"), wrap.attribute("MDTYPE") == "DC", let data = wrap.child("xmlData") else { continue }
-            if let container = data.children.first(where: { $0.localName == "dc" }) {
-                dc = OAIDublinCore.read(container)
-            } else {
+            // Bare dc:* elements, or a container around them (oai_dc:dc, Archivematica's dcterms:dublincore).
+            if data.children.contains(where: { $0.namespace == OAIDublinCore.dcNamespace }) {
                 dc = OAIDublinCore.read(data)
+            } else if let container = data.children.first {
+                dc = OAIDublinCore.read(container)
             }
             break
         }
 
-        // Technical metadata by ID.
+        // Technical metadata by ID: MIX, and PREMIS fixity for systems that keep checksums there
+        // rather than on mets:file (Archivematica).
         var mixByID: [String: MIXRecord] = [:]
+        var fixityByID: [String: (algorithm: String, digest: String)] = [:]
         for amd in root.children("amdSec") {
             for tech in amd.children("techMD") {
-                guard let id = tech.attribute("ID"), let mix = tech.descendants("mix", namespace: METSWriter.mixNS).first else { continue }
-                mixByID[id] = readMIX(mix)
+                // ADMID may name the techMD or its whole amdSec (Archivematica).
+                let ids = [tech.attribute("ID"), amd.attribute("ID")].compactMap { $0 }
+                if let mix = tech.descendants("mix", namespace: METSWriter.mixNS).first {
+                    for id in ids where mixByID[id] == nil { mixByID[id] = readMIX(mix) }
+                }
+                if let fixity = tech.descendants("fixity", namespace: METSWriter.premisNS).first,
+                   let digest = fixity.child("messageDigest")?.trimmedText, !digest.isEmpty {
+                    for id in ids where fixityByID[id] == nil {
+                        fixityByID[id] = (fixity.child("messageDigestAlgorithm")?.trimmedText ?? "", digest)
+                    }
+                }
             }
         }
 
         // Files.
         var files: [METSItem.File] = []
         var pathByFileID: [String: String] = [:]
+        var admIDsByPath: [String: [String]] = [:]
         for fileSec in root.children("fileSec") {
             for group in fileSec.descendants("fileGrp") {
                 let use = (group.attribute("USE") ?? "").uppercased()
@@ -56,11 +74,17 @@ public enum METSReader {
                     let href = file.child("FLocat")?.attribute("href", namespace: METSWriter.xlinkNS) ?? ""
                     let path = href.removingPercentEncoding ?? href
                     pathByFileID[id] = path
+                    let admIDs = (file.attribute("ADMID") ?? "").split(separator: " ").map(String.init)
+                    admIDsByPath[path] = admIDs
+                    var checksum = file.attribute("CHECKSUM") ?? "", checksumType = file.attribute("CHECKSUMTYPE") ?? ""
+                    if checksum.isEmpty, let fixity = admIDs.compactMap({ fixityByID[$0] }).first {
+                        (checksumType, checksum) = (fixity.algorithm, fixity.digest)
+                    }
                     let kind: METSItem.File.Use = use.contains("TEXT") || use.contains("OCR") || use == "ALTO" ? .fulltext : .master
                     files.append(METSItem.File(
                         logicalPath: path, use: kind, textRole: file.attribute("USE").flatMap(METSItem.File.TextRole.init(rawValue:)),
                         mimeType: file.attribute("MIMETYPE") ?? "", size: Int64(file.attribute("SIZE") ?? "") ?? 0,
-                        checksum: file.attribute("CHECKSUM") ?? "", checksumType: file.attribute("CHECKSUMTYPE") ?? ""))
+                        checksum: checksum, checksumType: checksumType))
                 }
             }
         }
@@ -88,7 +112,8 @@ public enum METSReader {
             }
             let indexInFile = imagesSeen[masterPath, default: 0]
             imagesSeen[masterPath] = indexInFile + 1
-            let mixIDs = (div.attribute("ADMID") ?? "").split(separator: " ").map(String.init)
+            // MIX is linked from the page (Memoria) or from the image file (DPRES, Archivematica).
+            let mixIDs = (div.attribute("ADMID") ?? "").split(separator: " ").map(String.init) + admIDsByPath[masterPath, default: []]
             let mix = mixIDs.compactMap { mixByID[$0] }.first
                 ?? MIXRecord(width: 0, height: 0, byteOrder: nil, compression: "", colorSpace: "", iccProfileName: nil,
                              iccProfileVersion: nil, dateTimeCreated: nil, scannerManufacturer: nil, scannerModel: nil,
