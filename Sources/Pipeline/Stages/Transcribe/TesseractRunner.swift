@@ -80,9 +80,14 @@ struct TesseractRunner: Sendable {
         while process.isRunning {
             if Date() > deadline {
                 timedOut = true
-                process.terminate()
+                // Foundation starts the child as the leader of its own process group; stopping the
+                // group also stops what it started (a wrapper script's children). Foundation counts
+                // the process as running until every holder of its exit socket has gone.
+                let pid = process.processIdentifier
+                let target = getpgid(pid) == pid ? -pid : pid
+                kill(target, SIGTERM)
                 usleep(500_000)
-                if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+                kill(target, SIGKILL)
                 break
             }
             usleep(20_000)
