@@ -65,7 +65,8 @@ let package = Package(
         // The operations the benchmarks time (bench/); not part of the product.
         .executableTarget(
             name: "memoria-bench",
-            dependencies: ["Imaging", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["Imaging", "Preservation", "Metadata", "Catalog", "Pipeline", "FixtureKit",
+                           .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
 
         // Deterministic generator of sample inboxes and benchmark corpora (our own code).

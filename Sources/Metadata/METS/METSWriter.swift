@@ -6,7 +6,7 @@ import Foundation
 /// groups (checksums, MIME types, sizes, relative hrefs to OCFL logical paths); a physical structMap
 /// with one div per page in order.
 public enum METSWriter {
-    public static let profile = "https://memoria.hidalgo.gob.mx/schemas/memoria-mets-profile-1"
+    public static let profile = "urn:memoria-de-hidalgo:mets-profile:1"
     static let metsNS = "http://www.loc.gov/METS/"
     static let xlinkNS = "http://www.w3.org/1999/xlink"
     static let premisNS = "http://www.loc.gov/premis/v3"
@@ -15,6 +15,7 @@ public enum METSWriter {
 
     public static func document(_ item: METSItem) -> String {
         let w = XMLWriter()
+        let hasRights = !item.dublinCore["rights"].isEmpty
         w.start("mets:mets")
         w.attribute("xmlns:mets", metsNS)
         w.attribute("xmlns:xlink", xlinkNS)
@@ -59,19 +60,22 @@ public enum METSWriter {
             writeMIX(page.mix, to: w)
             w.end(); w.end(); w.end()
         }
-        w.start("mets:rightsMD")
-        w.attribute("ID", "rights")
-        w.start("mets:mdWrap")
-        w.attribute("MDTYPE", "DC")
-        w.attribute("LABEL", "Derechos")
-        w.start("mets:xmlData")
-        for statement in item.dublinCore["rights"] {
-            w.start("dc:rights")
-            w.attribute("xmlns:dc", OAIDublinCore.dcNamespace)
-            w.text(statement)
-            w.end()
+        // Written only when there is a statement: METS does not allow an empty xmlData.
+        if hasRights {
+            w.start("mets:rightsMD")
+            w.attribute("ID", "rights")
+            w.start("mets:mdWrap")
+            w.attribute("MDTYPE", "DC")
+            w.attribute("LABEL", "Derechos")
+            w.start("mets:xmlData")
+            for statement in item.dublinCore["rights"] {
+                w.start("dc:rights")
+                w.attribute("xmlns:dc", OAIDublinCore.dcNamespace)
+                w.text(statement)
+                w.end()
+            }
+            w.end(); w.end(); w.end()
         }
-        w.end(); w.end(); w.end()
         w.start("mets:digiprovMD")
         w.attribute("ID", "premis")
         w.start("mets:mdWrap")
@@ -118,7 +122,7 @@ public enum METSWriter {
         w.attribute("TYPE", item.type)
         w.attribute("LABEL", item.dublinCore.title)
         w.attribute("DMDID", "dmd-dc")
-        w.attribute("ADMID", "rights premis")
+        w.attribute("ADMID", hasRights ? "rights premis" : "premis")
         for page in item.pages {
             w.start("mets:div")
             w.attribute("ID", StableID.make("page", "\(page.masterPath)#\(page.indexInFile)"))
@@ -238,7 +242,9 @@ public enum METSWriter {
         let pattern = "^([0-9]{4})[:-]([0-9]{2})[:-]([0-9]{2})[ T]([0-9]{2}):([0-9]{2}):([0-9]{2})"
         guard let match = digits.range(of: pattern, options: .regularExpression) else { return nil }
         let parts = digits[match].split(whereSeparator: { ":- T".contains($0) }).map { Int($0) ?? -1 }
-        guard parts.count == 6, parts[0] > 1800, (1...12).contains(parts[1]), (1...31).contains(parts[2]),
+        let leap = parts[0] % 4 == 0 && (parts[0] % 100 != 0 || parts[0] % 400 == 0)
+        let days = parts.count > 1 ? [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][max(0, min(11, parts[1] - 1))] : 31
+        guard parts.count == 6, parts[0] > 1800, (1...12).contains(parts[1]), (1...days).contains(parts[2]),
               (0...23).contains(parts[3]), (0...59).contains(parts[4]), (0...59).contains(parts[5]) else { return nil }
         return String(format: "%04d-%02d-%02dT%02d:%02d:%02d", parts[0], parts[1], parts[2], parts[3], parts[4], parts[5])
     }

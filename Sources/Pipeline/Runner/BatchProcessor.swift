@@ -225,7 +225,7 @@ final class BatchProcessor {
             if prior.dcBytes != dcXML {
                 pending.append(PendingEvent(type: .metadataModification, dateTime: now,
                     detail: "descripción actualizada desde metadata.csv del lote \(batch.identifier), línea \(row.line)",
-                    outcome: .success, outcomeDetail: "", objects: [item.id, "metadata/dc.xml"]))
+                    outcome: .success, outcomeDetail: "metadata/dc.xml", objects: [item.id]))
             }
         } else {
             pending.append(PendingEvent(type: .ingestion, dateTime: now,

@@ -7,22 +7,35 @@
 import Foundation
 import Preservation
 
-struct DerivativeStore: Sendable {
-    let root: URL
+public struct DerivativeStore: Sendable {
+    public let root: URL
 
-    struct Entry: Codable, Equatable, Sendable {
-        var key: String
-        var masterPath: String
-        var indexInFile: Int
-        var masterDigest: String
-        var fingerprint: String
-        var accessWidth: Int
-        var accessHeight: Int
+    public init(root: URL) { self.root = root }
+
+    public struct Entry: Codable, Equatable, Sendable {
+        public var key: String
+        public var masterPath: String
+        public var indexInFile: Int
+        public var masterDigest: String
+        public var fingerprint: String
+        public var accessWidth: Int
+        public var accessHeight: Int
+
+        public init(key: String, masterPath: String, indexInFile: Int, masterDigest: String, fingerprint: String,
+                    accessWidth: Int, accessHeight: Int) {
+            self.key = key
+            self.masterPath = masterPath
+            self.indexInFile = indexInFile
+            self.masterDigest = masterDigest
+            self.fingerprint = fingerprint
+            self.accessWidth = accessWidth
+            self.accessHeight = accessHeight
+        }
     }
 
     var staging: URL { root.appendingPathComponent(".staging") }
 
-    func itemFolder(_ itemID: String) -> URL { root.appendingPathComponent(itemID) }
+    public func itemFolder(_ itemID: String) -> URL { root.appendingPathComponent(itemID) }
 
     func stage(itemID: String, key: String, access: [UInt8], thumbnail: [UInt8]) throws {
         let folder = staging.appendingPathComponent(itemID)
@@ -49,18 +62,18 @@ struct DerivativeStore: Sendable {
         try? FileManager.default.removeItem(at: staging.appendingPathComponent(itemID))
     }
 
-    func manifest(itemID: String) -> [Entry] {
+    public func manifest(itemID: String) -> [Entry] {
         guard let data = FileManager.default.contents(atPath: itemFolder(itemID).appendingPathComponent("derivatives.json").path) else { return [] }
         return (try? JSONDecoder().decode([Entry].self, from: data)) ?? []
     }
 
-    func writeManifest(itemID: String, entries: [Entry]) throws {
+    public func writeManifest(itemID: String, entries: [Entry]) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         let data = try encoder.encode(entries.sorted { $0.key < $1.key })
         try FileSystem.replaceAtomically(itemFolder(itemID).appendingPathComponent("derivatives.json"), with: data)
     }
 
-    func accessURL(itemID: String, key: String) -> URL { itemFolder(itemID).appendingPathComponent("\(key).access.jpg") }
-    func thumbnailURL(itemID: String, key: String) -> URL { itemFolder(itemID).appendingPathComponent("\(key).thumb.jpg") }
+    public func accessURL(itemID: String, key: String) -> URL { itemFolder(itemID).appendingPathComponent("\(key).access.jpg") }
+    public func thumbnailURL(itemID: String, key: String) -> URL { itemFolder(itemID).appendingPathComponent("\(key).thumb.jpg") }
 }
