@@ -65,7 +65,7 @@ let package = Package(
         // The operations the benchmarks time (bench/); not part of the product.
         .executableTarget(
             name: "memoria-bench",
-            dependencies: ["Imaging", "Preservation", "Metadata", "Catalog", "Pipeline", "FixtureKit",
+            dependencies: ["Imaging", "Preservation", "Metadata", "Catalog", "Pipeline", "FixtureKit", .product(name: "GRDB", package: "GRDB.swift"),
                            .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
 

@@ -11,7 +11,7 @@ RUNS=${RUNS:-5}
 C=$OUT/corpus
 T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
-swift build -c release --product memoria-bench --product memoria-fixtures >/dev/null
+swift build -c release >/dev/null   # every product (one --product flag would build only that one)
 BIN=$(swift build -c release --show-bin-path)
 [ -f "$C/poster_9000x12000_rgb8_lzw.tif" ] || "$BIN/memoria-fixtures" corpus "$C"
 # ImageMagick's Debian policy refuses the poster (256 MiB memory); a relaxed policy for the comparison.
@@ -24,7 +24,7 @@ XML
 ONE="env VIPS_CONCURRENCY=1 OMP_NUM_THREADS=1 MAGICK_THREAD_LIMIT=1"
 IM="env MAGICK_CONFIGURE_PATH=$T/policy MAGICK_THREAD_LIMIT=1 convert-im6.q16"
 PB="python3 ../shared/bench/pairbench.py --out $OUT/imaging.jsonl"
-[ -f ../shared/bench/pairbench.py ] || PB="python3 bench/pairbench_local.py --out $OUT/imaging.jsonl"
+[ -f ../shared/bench/pairbench.py ] || { echo "bench/imaging.sh: ../shared/bench/pairbench.py is missing (it times the commands round-robin)" >&2; exit 2; }
 : > "$OUT/imaging.jsonl"
 echo "# $(date -u +%FT%TZ) $(nproc) cores; vips $(vips --version | cut -d- -f2); $($IM -version | head -1 | awk '{print $2,$3}')"
 for f in a4_rgb8_lzw.tif a4_rgb8_none.tif a4_gray8_600dpi_lzw.tif a4_bitonal_g4.tif a4_rgb8_q92.jpg a4_rgb8.png poster_9000x12000_rgb8_lzw.tif; do

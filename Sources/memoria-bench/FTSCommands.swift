@@ -23,12 +23,15 @@ extension Bench {
             try catalog.replaceAllItems { store in
                 var line: UnsafeMutablePointer<CChar>?
                 var capacity = 0
-                while getline(&line, &capacity, file) > 0, let line {
-                    let text = String(cString: line)
-                    guard let tab = text.firstIndex(of: "\t") else { continue }
+                while true {
+                    let length = getline(&line, &capacity, file)
+                    guard length > 0, let line else { break }
+                    let bytes = UnsafeRawBufferPointer(start: line, count: length).bindMemory(to: UInt8.self)
+                    guard let tab = bytes.firstIndex(of: 9) else { continue }
+                    let end = bytes[length - 1] == 10 ? length - 1 : length
                     count += 1
-                    let title = String(text[..<tab])
-                    let body = text[text.index(after: tab)...].trimmingCharacters(in: .newlines)
+                    let title = String(decoding: bytes[..<tab], as: UTF8.self)
+                    let body = String(decoding: bytes[(tab + 1)..<end], as: UTF8.self)
                     var dc = DublinCoreRecord()
                     dc["identifier"] = [String(format: "D%06d", count)]
                     dc["title"] = [title]

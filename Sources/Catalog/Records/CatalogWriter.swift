@@ -37,14 +37,40 @@ extension CatalogDatabase {
         try write { db in try Self.store(item, fondsTitle: fondsTitle, in: db) }
     }
 
+    /// One row of the full-text table: a page with its item's descriptive fields.
+    struct TextRow {
+        var pageID: Int64
+        var values: [String]
+    }
+
     static func store(_ item: CatalogItem, fondsTitle: String, in db: Database) throws {
+        var rows: [TextRow] = []
+        try store(item, fondsTitle: fondsTitle, in: db, textRows: &rows)
+        try insert(rows, in: db)
+    }
+
+    static func insert(_ rows: [TextRow], in db: Database) throws {
+        let statement = try db.cachedStatement(sql: """
+            INSERT INTO search_fts (rowid, title, creator, subject, description, fonds, date, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        for row in rows {
+            try statement.execute(arguments: StatementArguments([row.pageID] + row.values.map { $0 as (any DatabaseValueConvertible)? }))
+        }
+    }
+
+    /// Writes the item's rows and hands back its full-text rows for the caller to insert. They are kept
+    /// apart because every insert into a table with constraints opens a statement savepoint, at which
+    /// FTS5 flushes the terms it holds in memory: text inserted between such statements is written as
+    /// one tiny segment per page and merged over and over (measured: 3.5 s instead of 1.5 s for 10,000
+    /// pages). Inserting the text of many items together keeps FTS5's bulk path.
+    static func store(_ item: CatalogItem, fondsTitle: String, in db: Database, textRows: inout [TextRow]) throws {
         let dc = item.dublinCore
         let (start, end) = item.dateRange
-        try db.execute(sql: "DELETE FROM search_fts WHERE rowid IN (SELECT id FROM pages WHERE item_id = ?)", arguments: [item.id])
-        try db.execute(sql: "DELETE FROM pages WHERE item_id = ?", arguments: [item.id])
-        try db.execute(sql: "DELETE FROM files WHERE item_id = ?", arguments: [item.id])
-        let dcJSON = String(decoding: try JSONEncoder.sorted.encode(dc), as: UTF8.self)
-        try db.execute(sql: """
+        try db.cachedStatement(sql: "DELETE FROM search_fts WHERE rowid IN (SELECT id FROM pages WHERE item_id = ?)").execute(arguments: [item.id])
+        try db.cachedStatement(sql: "DELETE FROM pages WHERE item_id = ?").execute(arguments: [item.id])
+        try db.cachedStatement(sql: "DELETE FROM files WHERE item_id = ?").execute(arguments: [item.id])
+        let dcJSON = CompactJSON.dublinCore(dc)
+        try db.cachedStatement(sql: """
             INSERT INTO items (id, fonds_code, head_version, created_at, updated_at, title, sort_title, creators, subjects,
                                date_text, date_start, date_end, dc_type, description, dublin_core, page_count, batch_id, status)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'archived')
@@ -54,14 +80,14 @@ extension CatalogDatabase {
                 date_start = excluded.date_start, date_end = excluded.date_end, dc_type = excluded.dc_type,
                 description = excluded.description, dublin_core = excluded.dublin_core, page_count = excluded.page_count,
                 batch_id = COALESCE(excluded.batch_id, items.batch_id), status = 'archived'
-            """, arguments: [item.id, item.fondsCode, item.headVersion, item.createdAt, item.updatedAt, dc.title, item.sortTitle,
+            """).execute(arguments: [item.id, item.fondsCode, item.headVersion, item.createdAt, item.updatedAt, dc.title, item.sortTitle,
                              jsonArray(dc["creator"]), jsonArray(dc["subject"]), dc["date"].first ?? "", start, end,
                              dc["type"].first ?? "", dc["description"].joined(separator: "\n"), dcJSON, item.pages.count, item.batchID])
         for file in item.files {
-            try db.execute(sql: """
+            try db.cachedStatement(sql: """
                 INSERT INTO files (item_id, logical_path, content_path, role, digest_algorithm, digest, size, format_name,
                                    pronom_id, mime_type, original_name) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [item.id, file.logicalPath, file.contentPath, file.role.rawValue, file.digestAlgorithm, file.digest,
+                """).execute(arguments: [item.id, file.logicalPath, file.contentPath, file.role.rawValue, file.digestAlgorithm, file.digest,
                                  file.size, file.formatName, file.pronomID, file.mimeType, file.originalName])
         }
         let creator = dc["creator"].joined(separator: " ; ")
@@ -69,32 +95,34 @@ extension CatalogDatabase {
         let description = dc["description"].joined(separator: "\n")
         let date = dc["date"].joined(separator: " ")
         for page in item.pages {
-            try db.execute(sql: """
+            try db.cachedStatement(sql: """
                 INSERT INTO pages (item_id, sequence, label, master_path, index_in_file, width, height, text_source, text_path)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [item.id, page.sequence, page.label, page.masterPath, page.indexInFile, page.width, page.height,
+                """).execute(arguments: [item.id, page.sequence, page.label, page.masterPath, page.indexInFile, page.width, page.height,
                                  page.textSource, page.textPath])
-            let pageID = db.lastInsertedRowID
-            try db.execute(sql: """
-                INSERT INTO search_fts (rowid, title, creator, subject, description, fonds, date, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [pageID, dc.title, creator, subject, description, fondsTitle, date, page.text])
+            textRows.append(TextRow(pageID: db.lastInsertedRowID, values: [dc.title, creator, subject, description, fondsTitle, date, page.text]))
         }
         for event in item.events { try store(event, itemID: item.id, in: db) }
     }
 
     static func store(_ event: PremisEvent, itemID: String, in db: Database) throws {
         let agents = String(decoding: try JSONEncoder.sorted.encode(event.agents), as: UTF8.self)
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             INSERT INTO events (identifier, item_id, object_path, type, date_time, outcome, detail, outcome_detail, agents)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT(identifier) DO NOTHING
-            """, arguments: [event.identifier, itemID, event.objects.first { $0 != itemID }, event.type.rawValue, event.dateTime,
+            """).execute(arguments: [event.identifier, itemID, event.objects.first { $0 != itemID }, event.type.rawValue, event.dateTime,
                              event.outcome.rawValue, event.detail, event.outcomeDetail, agents])
     }
 
     /// Records events that are not part of an archived version (fixity checks, quarantine outcomes).
     public func record(_ events: [PremisEvent], itemID: String) throws {
         try write { db in for event in events { try Self.store(event, itemID: itemID, in: db) } }
+    }
+
+    /// Records events of many items in one transaction (an audit of the whole archive).
+    public func record(_ events: [(event: PremisEvent, itemID: String)]) throws {
+        try write { db in for (event, itemID) in events { try Self.store(event, itemID: itemID, in: db) } }
     }
 
     public func recordQuarantine(_ entry: CatalogQuarantineEntry) throws {
@@ -128,11 +156,19 @@ extension CatalogDatabase {
     public func replaceAllItems(_ produce: (_ store: (_ item: CatalogItem, _ fondsTitle: String) throws -> Void) throws -> Void) throws {
         try write { db in
             try Self.clearItems(in: db)
+            var rows: [TextRow] = []
             try produce { item, fondsTitle in
-                do { try Self.store(item, fondsTitle: fondsTitle, in: db) } catch {
+                do {
+                    try Self.store(item, fondsTitle: fondsTitle, in: db, textRows: &rows)
+                    if rows.count >= 2_000 {
+                        try Self.insert(rows, in: db)
+                        rows.removeAll(keepingCapacity: true)
+                    }
+                } catch {
                     throw CatalogError.query(reason: "storing \(item.id): \(error)")
                 }
             }
+            try Self.insert(rows, in: db)
         }
     }
 
@@ -148,7 +184,7 @@ extension CatalogDatabase {
     }
 
     static func jsonArray(_ values: [String]) -> String {
-        String(decoding: (try? JSONEncoder.sorted.encode(values)) ?? Data("[]".utf8), as: UTF8.self)
+        CompactJSON.array(values)
     }
 }
 

@@ -46,7 +46,10 @@ public struct SearchResults: Sendable, Equatable, Codable {
 }
 
 extension CatalogDatabase {
-    static let countLimit = 1000
+    /// Matching pages are counted up to this number (then reported as "more than").
+    static let countLimit = 2000
+    /// Most pages ranked by bm25 for one query (see `search`).
+    static let rankingBudget = countLimit
     static let columns = ["title", "creator", "subject", "description", "fonds", "date", "text"]
 
     /// Ranked full-text search: items whose title matches come before items that only match in their
@@ -76,17 +79,43 @@ extension CatalogDatabase {
                 }
                 filterSQL = " AND rowid IN (SELECT p.id FROM pages p JOIN items i ON i.id = p.item_id WHERE \(conditions.joined(separator: " AND ")))"
             }
-            // Candidate pages: ranked inside FTS5 (bounded), unless only common words were asked for.
-            let window = max(100, (offset + limit) * 5)
-            let order = query.onlyCommonWords ? "ORDER BY rowid" : "ORDER BY rank"
-            let candidates = try Row.fetchAll(db, sql: """
-                SELECT rowid AS id, \(query.onlyCommonWords ? "0.0" : "rank") AS score FROM search_fts
-                WHERE search_fts MATCH ?\(filterSQL) \(order) LIMIT \(window)
-                """, arguments: StatementArguments(arguments))
+            // How many pages match, counted up to a limit (cheap: no ranking).
             let countRow = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM (SELECT 1 FROM search_fts WHERE search_fts MATCH ?\(filterSQL) LIMIT \(Self.countLimit + 1))",
                                             arguments: StatementArguments(arguments)) ?? 0
             results.matchingPages = min(countRow, Self.countLimit)
             results.countIsLowerBound = countRow > Self.countLimit
+
+            // Candidate pages, ranked by bm25 inside FTS5. Ranking reads every matching page, so it is
+            // bounded: when more pages match than `rankingBudget`, the ranked set is every page whose
+            // title, creator, subject or description matches, plus the most recently archived pages up
+            // to the budget. A word on half the archive costs what a rare one does.
+            let window = max(100, (offset + limit) * 5)
+            var candidates: [Row] = []
+            if query.onlyCommonWords {
+                candidates = try Row.fetchAll(db, sql: """
+                    SELECT rowid AS id, 0.0 AS score FROM search_fts WHERE search_fts MATCH ?\(filterSQL) ORDER BY rowid DESC LIMIT \(window)
+                    """, arguments: StatementArguments(arguments))
+            } else if countRow <= Self.rankingBudget {
+                candidates = try Row.fetchAll(db, sql: """
+                    SELECT rowid AS id, rank AS score FROM search_fts WHERE search_fts MATCH ?\(filterSQL) ORDER BY rank LIMIT \(window)
+                    """, arguments: StatementArguments(arguments))
+            } else {
+                var described = arguments
+                described[0] = "{title creator subject description} : (\(expression))"
+                let inDescription = try Row.fetchAll(db, sql: """
+                    SELECT rowid AS id, rank AS score FROM search_fts WHERE search_fts MATCH ?\(filterSQL) ORDER BY rank LIMIT \(window)
+                    """, arguments: StatementArguments(described))
+                let boundary = try Int64.fetchOne(db, sql: """
+                    SELECT rowid FROM search_fts WHERE search_fts MATCH ?\(filterSQL) ORDER BY rowid DESC LIMIT 1 OFFSET \(Self.rankingBudget - 1)
+                    """, arguments: StatementArguments(arguments)) ?? 0
+                let recent = try Row.fetchAll(db, sql: """
+                    SELECT rowid AS id, rank AS score FROM search_fts WHERE search_fts MATCH ? AND rowid >= \(boundary)\(filterSQL)
+                    ORDER BY rank LIMIT \(window)
+                    """, arguments: StatementArguments(arguments))
+                let known = Set(inDescription.map { $0["id"] as Int64 })
+                candidates = inDescription + recent.filter { !known.contains($0["id"] as Int64) }
+                results.notes.append("Coinciden muchas páginas: se ordenan por relevancia las descripciones que coinciden y las \(Self.rankingBudget) páginas ingresadas más recientemente. Añada palabras, una frase entre comillas o filtros para afinar.")
+            }
 
             var seen: Set<String> = []
             var best: [(pageID: Int64, score: Double, itemID: String)] = []
@@ -97,29 +126,37 @@ extension CatalogDatabase {
                 seen.insert(itemID)
                 best.append((pageID, row["score"], itemID))
             }
+            let snippets = SearchSnippet(query)
             for candidate in best.dropFirst(offset).prefix(limit) {
                 guard let info = try Row.fetchOne(db, sql: """
                     SELECT p.sequence, p.label, i.title, i.fonds_code, i.date_text FROM pages p JOIN items i ON i.id = p.item_id WHERE p.id = ?
-                    """, arguments: [candidate.pageID]) else { continue }
-                let snippets = try Row.fetchOne(db, sql: """
-                    SELECT snippet(search_fts, 6, '\u{1}', '\u{2}', '…', 16) AS body, snippet(search_fts, -1, '\u{1}', '\u{2}', '…', 16) AS any,
-                           highlight(search_fts, 0, '\u{1}', '\u{2}') AS title FROM search_fts WHERE search_fts MATCH ? AND rowid = ?
-                    """, arguments: [expression, candidate.pageID])
-                let body: String = snippets?["body"] ?? ""
-                let any: String = snippets?["any"] ?? ""
-                let titleMarked: String = snippets?["title"] ?? ""
-                let matchedIn = body.contains(Self.open) ? "text" : (titleMarked.contains(Self.open) ? "title" : Self.column(db: db, pageID: candidate.pageID, expression: expression))
-                let marked = body.contains(Self.open) ? body : any
+                    """, arguments: [candidate.pageID]),
+                      let stored = try Row.fetchOne(db, sql: "SELECT title, creator, subject, description, fonds, date, body FROM search_fts WHERE rowid = ?",
+                                                    arguments: [candidate.pageID]) else { continue }
+                // Where the match is: the page's text first, then the item's fields in index order.
+                var matchedIn = "text"
+                var marked = snippets.snippet(stored["body"] ?? "")
+                if marked == nil {
+                    for (index, name) in Self.columns.enumerated() where index < 6 {
+                        if let found = snippets.snippet(stored[index] ?? "", length: 24) {
+                            (matchedIn, marked) = (name, found)
+                            break
+                        }
+                    }
+                }
+                // A page can match through a word the snippet rules do not see (a NEAR-like OR of
+                // prefixes across columns): show the start of its text.
+                let shown = marked ?? String((stored["body"] as String? ?? "").prefix(160))
                 results.hits.append(SearchHit(itemID: candidate.itemID, title: info["title"], fondsCode: info["fonds_code"], date: info["date_text"],
                                               page: info["sequence"], pageLabel: info["label"],
-                                              snippet: marked.replacingOccurrences(of: Self.open, with: "«").replacingOccurrences(of: Self.close, with: "»"),
-                                              snippetHTML: Self.html(marked), matchedIn: matchedIn, score: -candidate.score))
+                                              snippet: shown.replacingOccurrences(of: Self.open, with: "«").replacingOccurrences(of: Self.close, with: "»"),
+                                              snippetHTML: Self.html(shown), matchedIn: matchedIn, score: -candidate.score))
             }
             return results
         }
     }
 
-    static let open = "\u{1}", close = "\u{2}"
+    static let open = SearchSnippet.open, close = SearchSnippet.close
 
     /// Escapes text for HTML and turns the match markers into <mark> elements.
     static func html(_ marked: String) -> String {
@@ -137,15 +174,5 @@ extension CatalogDatabase {
             }
         }
         return out
-    }
-
-    private static func column(db: Database, pageID: Int64, expression: String) -> String {
-        for (index, name) in columns.enumerated() where index < 6 {
-            if let marked = try? String.fetchOne(db, sql: "SELECT highlight(search_fts, \(index), '\u{1}', '\u{2}') FROM search_fts WHERE search_fts MATCH ? AND rowid = ?",
-                                                 arguments: [expression, pageID]), marked.contains(open) {
-                return name
-            }
-        }
-        return "text"
     }
 }

@@ -83,15 +83,17 @@ public struct VerifyRunner {
         results.sort { $0.objectID < $1.objectID }
         let seconds = Date().timeIntervalSince(started)
 
-        // One fixity-check event per object (in the catalog: the archive is never changed in place).
-        for result in results {
-            let event = PremisEvent(identifier: "\(result.objectID)/fixity/\(context.timestamp())", type: .fixityCheck,
+        // One fixity-check event per object (in the catalog: the archive is never changed in place),
+        // all in one transaction.
+        let events = results.map { result in
+            (event: PremisEvent(identifier: "\(result.objectID)/fixity/\(context.timestamp())", type: .fixityCheck,
                                     dateTime: context.timestamp(), detail: "auditoría de fijeza: \(result.filesChecked) archivos, \(result.bytesChecked) bytes",
                                     outcome: result.problems.isEmpty ? .success : .failure,
                                     outcomeDetail: result.problems.map(\.message).joined(separator: "; "),
-                                    agents: context.eventAgents, objects: [result.objectID])
-            try? catalog?.record([event], itemID: result.objectID)
+                                    agents: context.eventAgents, objects: [result.objectID]),
+             itemID: result.objectID)
         }
+        try? catalog?.record(events)
         var summary = Summary(objectsChecked: results.count, filesChecked: results.reduce(0) { $0 + $1.filesChecked },
                               bytesChecked: results.reduce(0) { $0 + $1.bytesChecked }, seconds: seconds,
                               megabytesPerSecond: seconds > 0 ? Double(bytes.value) / 1e6 / seconds : 0,

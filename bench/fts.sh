@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# Full-text benchmark: the same generated pages (~2 KB of Zipf-distributed Spanish each, from
+# ../shared/bench/fts5_bench.py) indexed two ways in the same run, at 10,000 and 100,000 pages:
+#   plain     the sqlite3 CLI importing the TSV into a bare FTS5 table (unicode61 remove_diacritics 2)
+#   memoria   memoria-bench fts-build: the catalog's own code path (`memoria reindex`): items, pages
+#             and the search_fts table (7 columns, memoria tokenizer, prefix indexes 2 and 3), one transaction
+# then query latency over a fixed set (single words common to rare, two words, phrases, prefixes):
+# memoria-bench fts-query times `memoria search` (bm25 top 20, snippets, bounded hit count) in one
+# process; fts5_bench.py --query-only times the plain table's bm25+snippet top 20 on the same queries.
+#   bash bench/fts.sh              # SIZES="10000 100000"; BENCH_OUT=bench/out
+# Needs sqlite3 (CLI) and python3; numpy and pillow (for fts5_bench.py) go into bench/.venv on first run.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+OUT=${BENCH_OUT:-bench/out}
+SIZES=${SIZES:-"10000 100000"}
+SHARED=../shared/bench
+[ -f "$SHARED/fts5_bench.py" ] || { echo "bench/fts.sh: $SHARED/fts5_bench.py is missing (it generates the pages)" >&2; exit 2; }
+mkdir -p "$OUT/fts"
+RESULTS=$OUT/fts.jsonl
+: > "$RESULTS"
+if ! bench/.venv/bin/python -c "import numpy, PIL" 2>/dev/null; then
+  python3 -m venv bench/.venv && bench/.venv/bin/pip -q install numpy pillow
+fi
+PY=bench/.venv/bin/python
+swift build -c release >/dev/null   # every product
+BIN=$(swift build -c release --show-bin-path)
+PB="python3 $SHARED/pairbench.py --out $RESULTS"
+echo "# $(date -u +%FT%TZ) $(nproc) cores; sqlite $(sqlite3 --version | cut -d' ' -f1)"
+
+# The query set of fts5_bench.py (terms chosen by frequency rank), as label=query pairs.
+mapfile -t QUERIES < <($PY - "$SHARED" <<'PY'
+import sys
+sys.path.insert(0, sys.argv[1])
+from fts5_bench import queries
+for name, q in queries():
+    print(f"{name}={q}")
+PY
+)
+QUERY_ARGS=()
+for q in "${QUERIES[@]}"; do QUERY_ARGS+=(--query "$q"); done
+
+for N in $SIZES; do
+  TSV=$($PY "$SHARED/fts5_bench.py" "$OUT/fts" --docs "$N" --write-tsv)
+  MB=$(du -m --apparent-size "$TSV" | cut -f1)
+  cat > "$OUT/fts/plain-$N.sql" <<SQL
+CREATE VIRTUAL TABLE docs USING fts5(title, body, tokenize='unicode61 remove_diacritics 2');
+.mode tabs
+.import $TSV docs
+SQL
+  echo "## build, $N pages ($MB MB of text; pages/s, ratio to the plain load)"
+  RUNS=$([ "$N" -ge 100000 ] && echo 1 || echo 3)
+  $PB --group "fts-build:$N" --runs "$RUNS" --warmup 0 --work "$N" --unit page -- \
+    plain-sqlite3-cli "rm -f $OUT/fts/plain-$N.db && sqlite3 $OUT/fts/plain-$N.db < $OUT/fts/plain-$N.sql" \
+    memoria "$BIN/memoria-bench fts-build --tsv $TSV --db $OUT/fts/memoria-$N.sqlite"
+  echo "sizes: plain $(du -m "$OUT/fts/plain-$N.db" | cut -f1) MB, memoria $(du -cm "$OUT/fts/memoria-$N.sqlite"* | tail -1 | cut -f1) MB"
+  echo "## queries, $N pages: memoria search (median / p95 over 30)"
+  "$BIN/memoria-bench" fts-query --db "$OUT/fts/memoria-$N.sqlite" --reps 30 --json "$RESULTS" "${QUERY_ARGS[@]}"
+  echo "## queries, $N pages: plain FTS5 bm25 + snippet top 20 (median over 30)"
+  $PY "$SHARED/fts5_bench.py" "$OUT/fts" --docs "$N" --query-only "$OUT/fts/plain-$N.db" --json "$RESULTS" | grep '^query'
+done
