@@ -49,7 +49,7 @@ extension CatalogDatabase {
     /// Matching pages are counted up to this number (then reported as "more than").
     static let countLimit = 2000
     /// Most pages ranked by bm25 for one query (see `search`).
-    static let rankingBudget = countLimit
+    static let rankingBudget = 1000
     static let columns = ["title", "creator", "subject", "description", "fonds", "date", "text"]
 
     /// Ranked full-text search: items whose title matches come before items that only match in their
@@ -80,8 +80,11 @@ extension CatalogDatabase {
                 filterSQL = " AND rowid IN (SELECT p.id FROM pages p JOIN items i ON i.id = p.item_id WHERE \(conditions.joined(separator: " AND ")))"
             }
             // How many pages match, counted up to a limit (cheap: no ranking).
-            let countRow = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM (SELECT 1 FROM search_fts WHERE search_fts MATCH ?\(filterSQL) LIMIT \(Self.countLimit + 1))",
-                                            arguments: StatementArguments(arguments)) ?? 0
+            // Newest first, so that the same pass also finds where the ranking budget ends.
+            let matching = try Int64.fetchAll(db, sql: """
+                SELECT rowid FROM search_fts WHERE search_fts MATCH ?\(filterSQL) ORDER BY rowid DESC LIMIT \(Self.countLimit + 1)
+                """, arguments: StatementArguments(arguments))
+            let countRow = matching.count
             results.matchingPages = min(countRow, Self.countLimit)
             results.countIsLowerBound = countRow > Self.countLimit
 
@@ -105,9 +108,7 @@ extension CatalogDatabase {
                 let inDescription = try Row.fetchAll(db, sql: """
                     SELECT rowid AS id, rank AS score FROM search_fts WHERE search_fts MATCH ?\(filterSQL) ORDER BY rank LIMIT \(window)
                     """, arguments: StatementArguments(described))
-                let boundary = try Int64.fetchOne(db, sql: """
-                    SELECT rowid FROM search_fts WHERE search_fts MATCH ?\(filterSQL) ORDER BY rowid DESC LIMIT 1 OFFSET \(Self.rankingBudget - 1)
-                    """, arguments: StatementArguments(arguments)) ?? 0
+                let boundary = matching[Self.rankingBudget - 1]
                 let recent = try Row.fetchAll(db, sql: """
                     SELECT rowid AS id, rank AS score FROM search_fts WHERE search_fts MATCH ? AND rowid >= \(boundary)\(filterSQL)
                     ORDER BY rank LIMIT \(window)
