@@ -37,7 +37,7 @@ public struct SiteBuilder {
         self.accessed = accessed
     }
 
-    var stateURL: URL { site.deletingLastPathComponent().appendingPathComponent(".\(site.lastPathComponent).estado.json") }
+    var stateURL: URL { site.deletingLastPathComponent().appendingPathComponent(".\(site.lastPathComponent).estado") }
 
     public func build(full forceFull: Bool, progress: (String, Int, Int) -> Void = { _, _, _ in }) throws -> SiteSummary {
         let started = Date()
@@ -102,8 +102,10 @@ public struct SiteBuilder {
                                               context: context, output: output)
 
         // Lists, then the pages of withdrawn items (so no list ever points at a missing page).
-        var listings = ListingBuilder(context: context, renderer: renderer, output: output)
+        var listings = ListingBuilder(context: context, renderer: renderer, output: output,
+                                      previousFingerprints: full ? [:] : state.listPages, itemFingerprints: fingerprints)
         try listings.buildAll()
+        state.listPages = listings.fingerprints
         if !full {
             output.prune("fondos", keeping: listings.paths)
             output.prune("explorar", keeping: listings.paths)
@@ -136,7 +138,7 @@ public struct SiteBuilder {
     /// What the item's pages depend on: a change in any of it renders the item again.
     func fingerprint(_ summary: CatalogItemSummary, context: SiteContext) -> String {
         let images = (files[summary.id]?.images ?? []).map { "\($0.key):\($0.accessWidth)x\($0.accessHeight)" }
-        let dc = (try? JSONEncoder.sortedKeys.encode(summary.dublinCore)).map { String(decoding: $0, as: UTF8.self) } ?? ""
+        let dc = ScriptJSON.encode(summary.dublinCore.values)
         return StableHash.hex([summary.updatedAt, String(summary.headVersion), dc, context.fondsTitle(summary.fondsCode)]
                               + images + summary.dublinCore["creator"].map { context.creatorSlugs[$0] ?? "" }
                               + summary.dublinCore["subject"].map { context.subjectSlugs[$0] ?? "" })
@@ -222,10 +224,7 @@ public struct SiteBuilder {
     }
 
     private func directorySize(_ url: URL) -> Int64 {
-        var total: Int64 = 0
-        let enumerator = FileManager.default.enumerator(at: url, includingPropertiesForKeys: [.fileSizeKey])
-        while let file = enumerator?.nextObject() as? URL { total += Int64((try? file.resourceValues(forKeys: [.fileSizeKey]).fileSize) ?? 0) }
-        return total
+        FileTree.files(under: url.path).reduce(0) { $0 + $1.size }
     }
 
     /// Swaps the freshly built folder in place of the site.

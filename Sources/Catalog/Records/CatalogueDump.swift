@@ -34,16 +34,28 @@ public enum CatalogueDump {
     /// One CSV cell: neutralised against formula injection, then quoted when needed.
     public static func cell(_ raw: String) -> String {
         var value = raw
-        if let first = value.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(first) { value = "'" + value }
-        if value.contains(",") || value.contains("\"") || value.contains("\n") || value.contains("\r") {
-            value = "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        if let first = value.utf8.first, [0x3D, 0x2B, 0x2D, 0x40, 0x09, 0x0D].contains(first) { value = "'" + value }   // = + - @ tab CR
+        guard value.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else { return value }
+        var quoted = "\""
+        for character in value.unicodeScalars {
+            if character == "\"" { quoted += "\"\"" } else { quoted.unicodeScalars.append(character) }
         }
-        return value
+        return quoted + "\""
     }
 
+    /// A JSON array with one object per line, keys sorted.
     public static func json(_ rows: [[String: String]]) -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return (try? encoder.encode(rows)) ?? Data("[]".utf8)
+        var out = "[\n"
+        for (index, row) in rows.enumerated() {
+            out += "{"
+            for (k, key) in row.keys.sorted().enumerated() {
+                if k > 0 { out += "," }
+                CompactJSON.append(key, to: &out)
+                out += ":"
+                CompactJSON.append(row[key]!, to: &out)
+            }
+            out += index == rows.count - 1 ? "}\n" : "},\n"
+        }
+        return Data((out + "]\n").utf8)
     }
 }

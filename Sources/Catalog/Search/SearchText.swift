@@ -35,8 +35,11 @@ public enum SearchText {
         return result
     }
 
-    /// Folded words of a text (what the index stores).
-    public static func tokens(_ text: String) -> [String] { words(text).map(fold) }
+    /// Folded words of a text (what the index stores). Byte-level, about ten times faster than
+    /// `words(_:).map(fold)` (the site's search index folds every page of the archive).
+    public static func tokens(_ text: String) -> [String] {
+        SearchSnippet.words(Array(text.utf8)).map { String(decoding: $0.folded, as: UTF8.self) }
+    }
 
     @inline(__always)
     static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {

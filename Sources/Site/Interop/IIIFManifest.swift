@@ -47,6 +47,6 @@ enum IIIFManifest {
         if let rights = dc["rights"].first {
             manifest["requiredStatement"] = ["label": language("Derechos"), "value": language(rights)]
         }
-        return (try? JSONSerialization.data(withJSONObject: manifest, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])) ?? Data()
+        return Data(ScriptJSON.encode(manifest).utf8)
     }
 }

@@ -3,8 +3,8 @@ import Foundation
 /// What the last publish produced, kept beside the site (not inside it) so the next publish can
 /// rewrite only what changed: each item's fingerprint and search-document number, and the search
 /// shards its words live in.
-struct PublishState: Codable {
-    static let version = 3
+struct PublishState {
+    static let version = 4
     var formatVersion = PublishState.version
     /// Fingerprint of templates, assets and settings: when it changes, everything is rewritten.
     var siteFingerprint = ""
@@ -12,25 +12,53 @@ struct PublishState: Codable {
     var nextDocument = 0
     var averageLength: Double = 1
     var shardKeys: [String] = []
+    /// Fingerprint of the inputs of each list page (its items, counts, facets), so an incremental
+    /// publish renders only the list pages whose inputs changed.
+    var listPages: [String: String] = [:]
 
-    struct ItemState: Codable {
+    struct ItemState {
         var fingerprint: String
         var document: Int
         var shards: [String]
         var fragments: Int
     }
 
+    /// The state is a small line-oriented text file (item ids, slugs and shard keys never hold tabs
+    /// or line breaks): decoding it with Codable took a tenth of an incremental publish at 10,000 items.
     static func load(_ url: URL) -> PublishState? {
-        guard let data = FileManager.default.contents(atPath: url.path),
-              let state = try? JSONDecoder().decode(PublishState.self, from: data), state.formatVersion == version else { return nil }
-        return state
+        guard let data = FileManager.default.contents(atPath: url.path) else { return nil }
+        var state = PublishState()
+        var sawHeader = false
+        for line in String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: true) {
+            let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            switch fields[0] {
+            case "memoria-estado":
+                guard fields.count == 2, Int(fields[1]) == version else { return nil }
+                sawHeader = true
+            case "sitio" where fields.count == 2: state.siteFingerprint = fields[1]
+            case "siguiente" where fields.count == 2: state.nextDocument = Int(fields[1]) ?? 0
+            case "media" where fields.count == 2: state.averageLength = Double(fields[1]) ?? 1
+            case "claves" where fields.count == 2: state.shardKeys = fields[1].split(separator: " ").map(String.init)
+            case "i" where fields.count == 6:
+                state.items[fields[1]] = ItemState(fingerprint: fields[2], document: Int(fields[3]) ?? 0,
+                                                   shards: fields[5].split(separator: " ").map(String.init), fragments: Int(fields[4]) ?? 0)
+            case "l" where fields.count == 3: state.listPages[fields[1]] = fields[2]
+            default: return nil   // damaged: the next publish is a full one
+            }
+        }
+        return sawHeader ? state : nil
     }
 
     func save(_ url: URL) throws {
-        let data = try JSONEncoder().encode(self)
+        var text = "memoria-estado\t\(Self.version)\nsitio\t\(siteFingerprint)\nsiguiente\t\(nextDocument)\nmedia\t\(averageLength)\n"
+        text += "claves\t\(shardKeys.joined(separator: " "))\n"
+        for (id, item) in items.sorted(by: { $0.key < $1.key }) {
+            text += "i\t\(id)\t\(item.fingerprint)\t\(item.document)\t\(item.fragments)\t\(item.shards.joined(separator: " "))\n"
+        }
+        for (path, fingerprint) in listPages.sorted(by: { $0.key < $1.key }) { text += "l\t\(path)\t\(fingerprint)\n" }
         let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).tmp")
-        try data.write(to: temporary)
-        _ = rename(temporary.path, url.path)
+        try Data(text.utf8).write(to: temporary)
+        guard rename(temporary.path, url.path) == 0 else { throw SiteError.write(path: url.path, reason: String(cString: strerror(errno))) }
     }
 }
 

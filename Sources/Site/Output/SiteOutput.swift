@@ -9,6 +9,7 @@ final class SiteOutput {
     private(set) var written = 0
     private(set) var unchanged = 0
     private(set) var bytes: Int64 = 0
+    private var createdFolders: Set<String> = []
 
     init(target: URL, compareWithExisting: Bool) throws {
         self.target = target
@@ -25,9 +26,28 @@ final class SiteOutput {
             unchanged += 1
             return
         }
-        try FileManager.default.createDirectory(at: destination.deletingLastPathComponent(), withIntermediateDirectories: true)
-        let temporary = destination.deletingLastPathComponent().appendingPathComponent(".\(destination.lastPathComponent).tmp")
-        try data.write(to: temporary)
+        let folder = destination.deletingLastPathComponent()
+        if !createdFolders.contains(folder.path) {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            createdFolders.insert(folder.path)
+        }
+        let temporary = folder.appendingPathComponent(".\(destination.lastPathComponent).tmp")
+        // Plain POSIX writes, no fsync: the site is derived data, rebuilt by `memoria publish --full`
+        // (Foundation's Data.write synced every one of the site's 100,000+ files).
+        let fd = open(temporary.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw SiteError.write(path: temporary.path, reason: String(cString: strerror(errno))) }
+        let failed: Int32? = data.withUnsafeBytes { buffer in
+            guard let base = buffer.baseAddress else { return nil }
+            var offset = 0
+            while offset < buffer.count {
+                let n = Foundation.write(fd, base + offset, buffer.count - offset)
+                if n < 0 { if errno == EINTR { continue }; return errno }
+                offset += n
+            }
+            return nil
+        }
+        close(fd)
+        if let failed { unlink(temporary.path); throw SiteError.write(path: destination.path, reason: String(cString: strerror(failed))) }
         if rename(temporary.path, destination.path) != 0 {
             throw SiteError.write(path: destination.path, reason: String(cString: strerror(errno)))
         }
@@ -64,11 +84,8 @@ final class SiteOutput {
 
     /// Removes files under `folder` that this publish did not produce (stale pages of a list that shrank).
     func prune(_ folder: String, keeping: Set<String>) {
-        let base = url(folder)
-        guard let enumerator = FileManager.default.enumerator(at: base, includingPropertiesForKeys: [.isRegularFileKey]) else { return }
-        for case let file as URL in enumerator where (try? file.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true {
-            let relative = String(file.path.dropFirst(target.path.count + 1))
-            if !keeping.contains(relative) { try? FileManager.default.removeItem(at: file) }
+        for file in FileTree.files(under: url(folder).path) where !keeping.contains(folder + "/" + file.path) {
+            unlink(url(folder + "/" + file.path).path)
         }
     }
 }

@@ -10,11 +10,33 @@ struct ListingBuilder {
     let renderer: PageRenderer
     let output: SiteOutput
     private(set) var paths: Set<String> = []
+    /// Input fingerprints of the list pages of the last publish (empty for a full publish) and of this one.
+    let previousFingerprints: [String: String]
+    private(set) var fingerprints: [String: String] = [:]
+    /// Fingerprints of the items (what their cards show depends on).
+    let itemFingerprints: [String: String]
+    /// Cards rendered once per publish and reused on every list that shows the item: the item's HTML
+    /// with a marker where the page's path to the site root goes.
+    private var cards: [String: [Substring]] = [:]
+    private static let rootMarker = "\u{1}RAIZ\u{1}"
 
-    init(context: SiteContext, renderer: PageRenderer, output: SiteOutput) {
+    init(context: SiteContext, renderer: PageRenderer, output: SiteOutput,
+         previousFingerprints: [String: String] = [:], itemFingerprints: [String: String] = [:]) {
         self.context = context
         self.renderer = renderer
         self.output = output
+        self.previousFingerprints = previousFingerprints
+        self.itemFingerprints = itemFingerprints
+    }
+
+    /// The card of an item as HTML for a page at `root`.
+    mutating func cardHTML(_ item: CatalogItemSummary, root: String, showFonds: Bool) -> String {
+        let key = item.id + (showFonds ? "+" : "-")
+        if cards[key] == nil {
+            let html = renderer.library.render(context.card(item, root: Self.rootMarker, showFonds: showFonds), withTemplate: "card") ?? ""
+            cards[key] = html.split(separator: Self.rootMarker, omittingEmptySubsequences: false)
+        }
+        return cards[key]!.joined(separator: root)
     }
 
     var perPage: Int { context.settings.itemsPerPage }
@@ -108,12 +130,24 @@ struct ListingBuilder {
     mutating func listing(folder: String, heading: String, lead: String?, items: [CatalogItemSummary], facets: [Facet], fondsBase: String?,
                           current: (String, String)?, filterLabel: String?, showFonds: Bool, crumbs: [(String, String?)], nav: String?) throws {
         let pages = max(1, (items.count + perPage - 1) / perPage)
+        let facetsKey = fondsBase == nil ? "" : facets.map { facet in
+            facet.label + "=" + facet.values.map { "\($0.label)|\($0.slug)|\($0.items.count)" }.joined(separator: ",")
+        }.joined(separator: ";") + "@" + (current.map { "\($0.0)/\($0.1)" } ?? "")
         for page in 1...pages {
             let path = folder + (page == 1 ? "index.html" : "pagina-\(page).html")
             let root = PageRenderer.root(for: path)
             let slice = items.dropFirst((page - 1) * perPage).prefix(perPage)
+            // Unchanged inputs, unchanged page: an incremental publish leaves it as it is.
+            let inputs = StableHash.hex([renderer.fingerprint, path, heading, lead ?? "", filterLabel ?? "", String(items.count),
+                                         String(pages), showFonds ? "1" : "0", facetsKey, nav ?? ""]
+                                        + slice.map { $0.id + ":" + (itemFingerprints[$0.id] ?? "") })
+            fingerprints[path] = inputs
+            if previousFingerprints[path] == inputs, FileManager.default.fileExists(atPath: output.url(path).path) {
+                paths.insert(path)
+                continue
+            }
             var data: [String: Any] = [
-                "heading": heading, "items": slice.map { context.card($0, root: root, showFonds: showFonds) },
+                "heading": heading, "items": slice.map { ["html": cardHTML($0, root: root, showFonds: showFonds)] },
                 "total": items.count, "totalWord": items.count == 1 ? "documento" : "documentos",
             ]
             if let lead { data["lead"] = lead }

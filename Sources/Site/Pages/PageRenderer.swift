@@ -86,15 +86,5 @@ struct PageRenderer: @unchecked Sendable {
     }
 
     /// JSON that cannot end or break a <script> element (every <, >, & escaped as \u00XX).
-    static func scriptSafeJSON(_ value: Any) -> String {
-        // JSONSerialization traps on values it cannot encode: check first, never crash on odd data.
-        let wrapped: [Any] = [value]
-        guard JSONSerialization.isValidJSONObject(wrapped),
-              let data = try? JSONSerialization.data(withJSONObject: value, options: [.sortedKeys, .withoutEscapingSlashes, .fragmentsAllowed])
-        else { return "null" }
-        return String(decoding: data, as: UTF8.self)
-            .replacingOccurrences(of: "<", with: "\\u003c").replacingOccurrences(of: ">", with: "\\u003e")
-            .replacingOccurrences(of: "&", with: "\\u0026").replacingOccurrences(of: "\u{2028}", with: "\\u2028")
-            .replacingOccurrences(of: "\u{2029}", with: "\\u2029")
-    }
+    static func scriptSafeJSON(_ value: Any) -> String { ScriptJSON.encode(value) }
 }
