@@ -50,13 +50,15 @@ CHECK=../shared/tools/site_check.py
 if ! command -v chromium >/dev/null || [ ! -f "$CHECK" ] || [ ! -d "$SITE" ]; then
   echo "## search comparison skipped: needs chromium, $CHECK and the $PAGEFIND_SIZE-item site"; exit 0
 fi
-if ! bench/.venv/bin/python -c "import websocket" 2>/dev/null || [ ! -x bench/.venv/bin/pagefind ]; then
-  python3 -m venv bench/.venv && bench/.venv/bin/pip -q install websocket-client pagefind-bin numpy
+if ! bench/.venv/bin/python -c "import websocket, pagefind_bin" 2>/dev/null; then
+  python3 -m venv bench/.venv && bench/.venv/bin/pip -q install websocket-client pagefind-bin
 fi
+# pagefind-bin ships the binary inside the package rather than on the venv's PATH.
+PAGEFIND=$(bench/.venv/bin/python -c "import os, pagefind_bin; print(os.path.join(os.path.dirname(pagefind_bin.__file__), 'pagefind'))")
 PF=$OUT/pagefind-$PAGEFIND_SIZE
 rm -rf "$PF" && cp -al "$SITE" "$PF"
 rm -rf "$PF/buscar"
-timed "pagefind index of the same $PAGEFIND_SIZE-item site" bench/.venv/bin/pagefind --site "$PF"
+timed "pagefind index of the same $PAGEFIND_SIZE-item site" "$PAGEFIND" --site "$PF"
 cat > "$PF/pagefind-buscar.html" <<'HTML'
 <!doctype html><html lang="es"><head><meta charset="utf-8"><title>Pagefind</title>
 <link href="pagefind/pagefind-ui.css" rel="stylesheet"><script src="pagefind/pagefind-ui.js"></script></head>
