@@ -40,6 +40,19 @@ public struct SiteBuilder {
     var stateURL: URL { site.deletingLastPathComponent().appendingPathComponent(".\(site.lastPathComponent).estado") }
 
     public func build(full forceFull: Bool, progress: (String, Int, Int) -> Void = { _, _, _ in }) throws -> SiteSummary {
+        do {
+            return try build(forceFull: forceFull, progress: progress)
+        } catch is IndexNeedsRebuild where !forceFull {
+            // A shard this version cannot read (damaged, or from another version): an incremental update
+            // would drop the postings of every unchanged item in it, so the site is rebuilt in full.
+            return try build(forceFull: true, progress: progress)
+        }
+    }
+
+    /// Thrown when an existing search shard cannot be read back during an incremental publish.
+    struct IndexNeedsRebuild: Error { let path: String }
+
+    private func build(forceFull: Bool, progress: (String, Int, Int) -> Void) throws -> SiteSummary {
         let started = Date()
         let renderer = try PageRenderer(settings: settings)
         let summaries = try catalog.itemSummaries()
@@ -192,7 +205,11 @@ public struct SiteBuilder {
             affected.formUnion(additions.keys)
             for k in affected {
                 let path = SearchIndexWriter.shardFile(k)
-                var terms = FileManager.default.contents(atPath: output.url(path).path).flatMap(SearchIndexWriter.readShard) ?? [:]
+                var terms: [String: [SearchIndexWriter.Posting]] = [:]
+                if let data = FileManager.default.contents(atPath: output.url(path).path) {
+                    guard let read = SearchIndexWriter.readShard(data) else { throw IndexNeedsRebuild(path: path) }
+                    terms = read
+                }
                 for (term, list) in terms {
                     let kept = list.filter { !changedDocs.contains($0.doc) && !removedDocs.contains($0.doc) }
                     terms[term] = kept.isEmpty ? nil : kept

@@ -95,6 +95,11 @@ import TestSupport
         // The new word is searchable from the shards that were rewritten.
         let shard = root.appendingPathComponent("buscar/indice/t/7265.js")   // "re"
         #expect(try String(contentsOf: shard, encoding: .utf8).contains("\"revisada\""))
+        // ...and every unchanged item keeps its words: the index is the one a full publish writes.
+        let incremental = try Self.indexedWords(root)
+        #expect(incremental.contains("revisada BSH-0002") && incremental.contains("partitura BSH-0001"))
+        _ = try deployment.memoria(["publish", "--full", "--quiet"])
+        #expect(incremental == (try Self.indexedWords(root)))
 
         // A withdrawn item (gone from the archive and the catalog) loses its pages.
         try FileManager.default.removeItem(at: deployment.archive.appendingPathComponent("MBL-0001"))
@@ -103,6 +108,39 @@ import TestSupport
         #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("items/MBL-0001").path))
         let home = try String(contentsOf: root.appendingPathComponent("fondos/maguey-blanco/index.html"), encoding: .utf8)
         #expect(!home.contains("MBL-0001"))
+        let afterWithdrawal = try Self.indexedWords(root)
+        #expect(!afterWithdrawal.contains { $0.hasSuffix(" MBL-0001") })
+        _ = try deployment.memoria(["publish", "--full", "--quiet"])
+        #expect(afterWithdrawal == (try Self.indexedWords(root)))
+    }
+
+    /// Every (word, item id) pair of the site's search index, read from its shard and fragment scripts.
+    static func indexedWords(_ site: URL) throws -> Set<String> {
+        func payload(_ url: URL) throws -> Any {
+            let text = try String(contentsOf: url, encoding: .utf8)
+            let start = try #require(text.range(of: "\",{")).lowerBound
+            let json = text[text.index(start, offsetBy: 2)..<text.index(text.endIndex, offsetBy: -3)]
+            return try JSONSerialization.jsonObject(with: Data(json.utf8))
+        }
+        let index = site.appendingPathComponent("buscar/indice")
+        var items: [Int: String] = [:]
+        for name in try FileManager.default.contentsOfDirectory(atPath: index.appendingPathComponent("f").path) where name.hasSuffix("-0.js") {
+            let fragment = try #require(try payload(index.appendingPathComponent("f/\(name)")) as? [String: Any])
+            let folder = try #require(fragment["u"] as? String)   // "items/BSH-0001/"
+            items[try #require(Int(name.dropLast(5)))] = folder.split(separator: "/").last.map(String.init)
+        }
+        var words: Set<String> = []
+        for name in try FileManager.default.contentsOfDirectory(atPath: index.appendingPathComponent("t").path) {
+            let shard = try #require(try payload(index.appendingPathComponent("t/\(name)")) as? [String: [Int]])
+            for (word, postings) in shard {
+                var doc = 0
+                for position in stride(from: 0, to: postings.count - 2, by: 3) {
+                    doc += postings[position]
+                    words.insert("\(word) \(items[doc] ?? "unknown document \(doc)")")
+                }
+            }
+        }
+        return words
     }
 
     @Test func theNuHTMLCheckerFindsNoErrors() throws {

@@ -54,12 +54,15 @@ struct SearchIndexWriter {
         return "Memoria.shard(\(PageRenderer.scriptSafeJSON(key)),\(PageRenderer.scriptSafeJSON(encoded)));\n"
     }
 
-    /// Reads a shard file back (for incremental updates).
+    /// Reads a shard file back (for incremental updates): `Memoria.shard("key",{...});`. Nil when the
+    /// file is not one this writer wrote; the caller then rebuilds the whole index rather than lose
+    /// the postings of the items it did not change.
     static func readShard(_ data: Data) -> [String: [Posting]]? {
         let text = String(decoding: data, as: UTF8.self)
-        guard let comma = text.range(of: "\",{")?.lowerBound, text.hasSuffix(");\n") else { return nil }
-        let json = text[text.index(after: comma)..<text.index(text.endIndex, offsetBy: -3)]
-            .replacingOccurrences(of: "\\u003c", with: "<").replacingOccurrences(of: "\\u003e", with: ">").replacingOccurrences(of: "\\u0026", with: "&")
+        // Shard keys are word prefixes, so the key literal cannot contain `",{`.
+        guard text.hasPrefix("Memoria.shard(\""), text.hasSuffix(");\n"),
+              let keyEnd = text.range(of: "\",{")?.lowerBound else { return nil }
+        let json = text[text.index(keyEnd, offsetBy: 2)..<text.index(text.endIndex, offsetBy: -3)]
         guard let object = try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: [Int]] else { return nil }
         return object.mapValues(decode)
     }
