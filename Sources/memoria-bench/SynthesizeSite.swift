@@ -96,8 +96,8 @@ extension Bench {
                     var files: [CatalogItem.File] = []
                     for sequence in 1...random.int(1...3) {
                         let key = String(format: "p%04d", sequence)
-                        link(access, store.accessURL(itemID: id, key: key))
-                        link(thumb, store.thumbnailURL(itemID: id, key: key))
+                        link(access, store.accessURL(itemID: id, key: key), use: pageCount + pages.count)
+                        link(thumb, store.thumbnailURL(itemID: id, key: key), use: pageCount + pages.count)
                         let master = "objects/\(sequence).tif"
                         entries.append(.init(key: key, masterPath: master, indexInFile: 0, masterDigest: "", fingerprint: "", accessWidth: 1240, accessHeight: 1754))
                         pages.append(.init(sequence: sequence, label: "Página \(sequence)", masterPath: master, indexInFile: 0, width: 2480, height: 3508,
@@ -108,8 +108,8 @@ extension Bench {
                     try store.writeManifest(itemID: id, entries: entries)
                     let metadata = archive.appendingPathComponent("\(id)/v1/content/metadata")
                     try FileManager.default.createDirectory(at: metadata, withIntermediateDirectories: true)
-                    link(mets, metadata.appendingPathComponent("mets.xml"))
-                    link(dcFile, metadata.appendingPathComponent("dc.xml"))
+                    link(mets, metadata.appendingPathComponent("mets.xml"), use: n)
+                    link(dcFile, metadata.appendingPathComponent("dc.xml"), use: n)
                     for name in ["mets.xml", "dc.xml"] {
                         files.append(.init(logicalPath: "metadata/\(name)", contentPath: "v1/content/metadata/\(name)", role: .metadata,
                                            digestAlgorithm: "sha512", digest: "", size: 1, formatName: "XML", pronomID: nil,
@@ -125,9 +125,20 @@ extension Bench {
             print(String(format: "{\"items\": %d, \"pages\": %d, \"seconds\": %.1f}", items, pageCount, Date().timeIntervalSince(started)))
         }
 
-        private func link(_ source: URL, _ destination: URL) {
+        /// Hard-links `source` (or one of its numbered copies) at `destination`. ext4 allows 65,000 links
+        /// per file, and the site and a `cp -al` for Pagefind add two more links per page, so each
+        /// sample file takes at most `linksPerSample` pages; past that a new copy of it is made.
+        private func link(_ source: URL, _ destination: URL, use: Int = 0) {
             unlink(destination.path)
-            if Foundation.link(source.path, destination.path) != 0 { try? FileManager.default.copyItem(at: source, to: destination) }
+            let copy = use / Self.linksPerSample
+            var target = source
+            if copy > 0 {
+                target = source.deletingPathExtension().appendingPathExtension("\(copy).\(source.pathExtension)")
+                if !FileManager.default.fileExists(atPath: target.path) { try? FileManager.default.copyItem(at: source, to: target) }
+            }
+            if Foundation.link(target.path, destination.path) != 0 { try? FileManager.default.copyItem(at: target, to: destination) }
         }
+
+        static let linksPerSample = 20_000
     }
 }

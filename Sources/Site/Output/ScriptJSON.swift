@@ -31,6 +31,13 @@ enum ScriptJSON {
             } else {
                 out.append(String(double))
             }
+        case let integers as [Int]:
+            out.append("[")
+            for (index, integer) in integers.enumerated() {
+                if index > 0 { out.append(",") }
+                out.append(String(integer))
+            }
+            out.append("]")
         case let strings as [String]:
             out.append("[")
             for (index, string) in strings.enumerated() {

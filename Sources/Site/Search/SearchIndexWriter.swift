@@ -58,13 +58,14 @@ struct SearchIndexWriter {
     /// file is not one this writer wrote; the caller then rebuilds the whole index rather than lose
     /// the postings of the items it did not change.
     static func readShard(_ data: Data) -> [String: [Posting]]? {
-        let text = String(decoding: data, as: UTF8.self)
+        let bytes = [UInt8](data)
+        let prefix = Array("Memoria.shard(\"".utf8), suffix = Array(");\n".utf8)
+        guard bytes.count > prefix.count + suffix.count, bytes.starts(with: prefix), bytes.suffix(suffix.count).elementsEqual(suffix) else { return nil }
         // Shard keys are word prefixes, so the key literal cannot contain `",{`.
-        guard text.hasPrefix("Memoria.shard(\""), text.hasSuffix(");\n"),
-              let keyEnd = text.range(of: "\",{")?.lowerBound else { return nil }
-        let json = text[text.index(keyEnd, offsetBy: 2)..<text.index(text.endIndex, offsetBy: -3)]
-        guard let object = try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: [Int]] else { return nil }
-        return object.mapValues(decode)
+        var keyEnd = prefix.count
+        while keyEnd + 2 < bytes.count, !(bytes[keyEnd] == 0x22 && bytes[keyEnd + 1] == 0x2C && bytes[keyEnd + 2] == 0x7B) { keyEnd += 1 }
+        guard keyEnd + 2 < bytes.count - suffix.count else { return nil }
+        return ShardPayloadParser.parse(bytes[(keyEnd + 2)..<(bytes.count - suffix.count)])?.mapValues(decode)
     }
 
     // MARK: fragments and metadata
