@@ -131,15 +131,20 @@ public struct SiteBuilder {
             state.items[id] = nil
         }
 
-        // Interoperability and open data.
-        let itemPaths = summaries.map { SiteContext.itemFolder($0.id) + "index.html" }
-        let modified = Dictionary(uniqueKeysWithValues: summaries.map { (SiteContext.itemFolder($0.id) + "index.html", $0.updatedAt) })
-        try output.write("sitemap.xml", Sitemap.xml(paths: Array(listings.paths) + itemPaths, baseURL: settings.baseURL, lastModified: modified))
-        try output.write("robots.txt", Sitemap.robots(baseURL: settings.baseURL))
-        let fondsTitles = Dictionary(uniqueKeysWithValues: fonds.map { ($0.code, $0.title) })
-        let rows = CatalogueDump.rows(summaries, fondsTitles: fondsTitles)
-        try output.write("datos/catalogo.csv", CatalogueDump.csv(rows))
-        try output.write("datos/catalogo.json", CatalogueDump.json(rows))
+        // Interoperability and open data: they depend only on the items (whose fingerprints cover their
+        // records, dates and fonds titles) and the settings (in the site fingerprint), so with no item
+        // changed or withdrawn the files already there are current.
+        let derivedFiles = ["sitemap.xml", "robots.txt", "datos/catalogo.csv", "datos/catalogo.json"]
+        if full || !changed.isEmpty || !removed.isEmpty || !derivedFiles.allSatisfy({ FileManager.default.fileExists(atPath: output.path($0)) }) {
+            let itemPaths = summaries.map { SiteContext.itemFolder($0.id) + "index.html" }
+            let modified = Dictionary(uniqueKeysWithValues: summaries.map { (SiteContext.itemFolder($0.id) + "index.html", $0.updatedAt) })
+            try output.write("sitemap.xml", Sitemap.xml(paths: Array(listings.paths) + itemPaths, baseURL: settings.baseURL, lastModified: modified))
+            try output.write("robots.txt", Sitemap.robots(baseURL: settings.baseURL))
+            let fondsTitles = Dictionary(uniqueKeysWithValues: fonds.map { ($0.code, $0.title) })
+            let rows = CatalogueDump.rows(summaries, fondsTitles: fondsTitles)
+            try output.write("datos/catalogo.csv", CatalogueDump.csv(rows))
+            try output.write("datos/catalogo.json", CatalogueDump.json(rows))
+        }
 
         if full { try swapIn(target) }
         try state.save(stateURL)
@@ -206,7 +211,7 @@ public struct SiteBuilder {
             for k in affected {
                 let path = SearchIndexWriter.shardFile(k)
                 var terms: [String: [SearchIndexWriter.Posting]] = [:]
-                if let data = FileManager.default.contents(atPath: output.url(path).path) {
+                if let data = FileManager.default.contents(atPath: output.path(path)) {
                     guard let read = SearchIndexWriter.readShard(data) else { throw IndexNeedsRebuild(path: path) }
                     terms = read
                 }
@@ -237,11 +242,11 @@ public struct SiteBuilder {
         try output.write(folder + "meta.js", SearchIndexWriter.meta(meta))
         try output.write(folder + "manifiesto.js", SearchIndexWriter.manifest(documents: summaries.count, average: state.averageLength,
                                                                              shardKeys: state.shardKeys, fonds: fondsCodes))
-        return directorySize(output.url(folder))
+        return directorySize(output.path(folder))
     }
 
-    private func directorySize(_ url: URL) -> Int64 {
-        FileTree.files(under: url.path).reduce(0) { $0 + $1.size }
+    private func directorySize(_ path: String) -> Int64 {
+        FileTree.files(under: path).reduce(0) { $0 + $1.size }
     }
 
     /// Swaps the freshly built folder in place of the site.

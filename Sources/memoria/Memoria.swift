@@ -10,7 +10,7 @@ struct Memoria: AsyncParsableCommand {
         commandName: "memoria",
         abstract: "Preservación digital para el archivo Memoria de Hidalgo.",
         discussion: """
-        Archivists drop scans and a metadata.csv into the inbox; `memoria ingest` validates, checksums and
+        Archivists drop scans and a metadata.csv into the inbox; `memoria ingest` validates, checksums and \
         archives them (OCFL), with METS/PREMIS/MIX and full text; `memoria publish` writes the static site.
 
         EXIT CODES

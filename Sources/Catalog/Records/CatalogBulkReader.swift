@@ -27,11 +27,16 @@ extension CatalogDatabase {
                 FROM items WHERE status = 'archived' ORDER BY fonds_code, sort_title, id
                 """).map { row in
                 CatalogItemSummary(id: row["id"], fondsCode: row["fonds_code"], title: row["title"], sortTitle: row["sort_title"],
-                                   dublinCore: (try? decoder.decode(DublinCoreRecord.self, from: Data((row["dublin_core"] as String).utf8))) ?? DublinCoreRecord(),
+                                   dublinCore: Self.dublinCore(row["dublin_core"], decoder: decoder),
                                    dateStart: row["date_start"], dateEnd: row["date_end"], pageCount: row["page_count"],
                                    headVersion: row["head_version"], createdAt: row["created_at"], updatedAt: row["updated_at"])
             }
         }
+    }
+
+    /// The stored record, read by the fast reader; JSONDecoder for anything it does not expect.
+    static func dublinCore(_ json: String, decoder: JSONDecoder) -> DublinCoreRecord {
+        CompactJSON.readDublinCore(json) ?? (try? decoder.decode(DublinCoreRecord.self, from: Data(json.utf8))) ?? DublinCoreRecord()
     }
 
     /// The pages (with their text) of the given items, in page order.

@@ -54,7 +54,9 @@ extension CatalogDatabase {
             INSERT INTO search_fts (rowid, title, creator, subject, description, fonds, date, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             """)
         for row in rows {
-            try statement.execute(arguments: StatementArguments([row.pageID] + row.values.map { $0 as (any DatabaseValueConvertible)? }))
+            var arguments: [(any DatabaseValueConvertible)?] = [row.pageID]
+            for value in row.values { arguments.append(value) }
+            try statement.execute(arguments: StatementArguments(arguments))
         }
     }
 

@@ -45,4 +45,25 @@ enum CompactJSON {
         out.append("}}")
         return out
     }
+
+    /// Reads what `dublinCore(_:)` writes; nil for anything else (the caller then uses JSONDecoder).
+    static func readDublinCore(_ text: String) -> DublinCoreRecord? {
+        var scanner = JSONByteScanner(text.utf8)
+        var values: [String: [String]] = [:]
+        let read = scanner.object { scanner, key in
+            guard key == "values" else { return false }
+            return scanner.object { scanner, element in
+                var list: [String] = []
+                guard scanner.array({ scanner in
+                    guard let value = scanner.string() else { return false }
+                    list.append(value)
+                    return true
+                }) else { return false }
+                values[element] = list
+                return true
+            }
+        }
+        guard read, scanner.isAtEnd() else { return nil }
+        return DublinCoreRecord(storedValues: values)
+    }
 }

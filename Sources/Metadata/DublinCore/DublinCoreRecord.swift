@@ -14,6 +14,17 @@ public struct DublinCoreRecord: Equatable, Sendable, Codable {
 
     public init() {}
 
+    /// A record read back from storage that Memoria wrote (values already cleaned); nil when an
+    /// element is not one of the fifteen.
+    public init?(storedValues: [String: [String]]) {
+        for (element, list) in storedValues where !list.isEmpty {
+            guard Self.elementSet.contains(element) else { return nil }
+            values[element] = list
+        }
+    }
+
+    private static let elementSet = Set(elements)
+
     public subscript(_ element: String) -> [String] {
         get { values[element] ?? [] }
         set {

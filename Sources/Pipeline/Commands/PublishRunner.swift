@@ -16,7 +16,7 @@ public struct PublishRunner {
         let catalog = try CatalogDatabase(path: config.paths.catalog)
         try catalog.synchronizeFonds(config.fonds.map { CatalogFonds(code: $0.code, slug: $0.slug, title: $0.title, description: $0.description) })
         let store = DerivativeStore(root: config.url(\.derivatives))
-        let archive = config.url(\.archive)
+        let archivePath = config.url(\.archive).path
         let masters = try catalog.pageMasters()
         let metadata = try catalog.metadataContentPaths()
         var files: [String: SiteItemFiles] = [:]
@@ -27,15 +27,15 @@ public struct PublishRunner {
             for page in pages {
                 guard let entry = entries["\(page.masterPath)#\(page.indexInFile)"] else { missing.append("\(itemID) p\(page.sequence)"); continue }
                 let thumb = PixelImage.fittedSize(width: entry.accessWidth, height: entry.accessHeight, longEdge: config.derivatives.thumbnailLongEdge)
-                images.append(SitePageImage(sequence: page.sequence, key: entry.key, accessFile: store.accessURL(itemID: itemID, key: entry.key).path,
-                                            thumbnailFile: store.thumbnailURL(itemID: itemID, key: entry.key).path,
+                images.append(SitePageImage(sequence: page.sequence, key: entry.key, accessFile: store.accessPath(itemID: itemID, key: entry.key),
+                                            thumbnailFile: store.thumbnailPath(itemID: itemID, key: entry.key),
                                             accessWidth: entry.accessWidth, accessHeight: entry.accessHeight,
                                             thumbnailWidth: thumb.width, thumbnailHeight: thumb.height))
             }
             let paths = metadata[itemID] ?? [:]
             files[itemID] = SiteItemFiles(images: images,
-                                          metsFile: paths["metadata/mets.xml"].map { archive.appendingPathComponent(itemID).appendingPathComponent($0).path },
-                                          dcFile: paths["metadata/dc.xml"].map { archive.appendingPathComponent(itemID).appendingPathComponent($0).path })
+                                          metsFile: paths["metadata/mets.xml"].map { "\(archivePath)/\(itemID)/\($0)" },
+                                          dcFile: paths["metadata/dc.xml"].map { "\(archivePath)/\(itemID)/\($0)" })
         }
         if !missing.isEmpty {
             context.reporter.warning("\(missing.count) página(s) sin copia de consulta (p. ej. \(missing.prefix(3).joined(separator: ", "))); ejecute `memoria derive` y vuelva a publicar")

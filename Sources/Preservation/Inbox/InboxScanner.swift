@@ -179,7 +179,7 @@ public struct InboxScanner {
         var kept: [InboxItem] = []
         var byLowercased: [String: [Int]] = [:]
         for (index, item) in batch.items.enumerated() { byLowercased[item.id.lowercased(), default: []].append(index) }
-        for (index, item) in batch.items.enumerated() {
+        for item in batch.items {
             let allFiles = item.files.map(\.url) + item.sidecars.map(\.url)
             func rejectAll(_ reason: RejectedEntry.Reason, _ message: String) {
                 for url in allFiles {

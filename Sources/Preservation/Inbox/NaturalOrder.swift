@@ -17,7 +17,6 @@ public enum NaturalOrder {
                 if fs != ft { return fs < ft }   // equal but for case or accents: decided last
             case (.number, .text): return true
             case (.text, .number): return false
-            default: break
             }
         }
         if x.count != y.count { return x.count < y.count }

@@ -19,8 +19,26 @@ struct PublishState {
     struct ItemState {
         var fingerprint: String
         var document: Int
-        var shards: [String]
+        /// The shard keys of the item's words, space-separated as in the file: split only for the
+        /// items a publish changes or removes (an item's words live in about 150 shards).
+        var shardList: String
         var fragments: Int
+
+        init(fingerprint: String, document: Int, shards: [String], fragments: Int) {
+            self.init(fingerprint: fingerprint, document: document, shardList: shards.joined(separator: " "), fragments: fragments)
+        }
+
+        init(fingerprint: String, document: Int, shardList: String, fragments: Int) {
+            self.fingerprint = fingerprint
+            self.document = document
+            self.shardList = shardList
+            self.fragments = fragments
+        }
+
+        var shards: [String] {
+            get { shardList.split(separator: " ").map(String.init) }
+            set { shardList = newValue.joined(separator: " ") }
+        }
     }
 
     /// The state is a small line-oriented text file (item ids, slugs and shard keys never hold tabs
@@ -29,8 +47,20 @@ struct PublishState {
         guard let data = FileManager.default.contents(atPath: url.path) else { return nil }
         var state = PublishState()
         var sawHeader = false
-        for line in String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: true) {
-            let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+        let bytes = [UInt8](data)
+        var lineStart = 0
+        while lineStart < bytes.count {
+            let lineEnd = bytes[lineStart...].firstIndex(of: 0x0A) ?? bytes.count
+            defer { lineStart = lineEnd + 1 }
+            guard lineEnd > lineStart else { continue }
+            // Fields split on tabs, decoded straight from the bytes (Substring splitting was a sixth
+            // of an incremental publish at 10,000 items).
+            var fields: [String] = []
+            var fieldStart = lineStart
+            for index in lineStart...lineEnd where index == lineEnd || bytes[index] == 0x09 {
+                fields.append(String(decoding: bytes[fieldStart..<index], as: UTF8.self))
+                fieldStart = index + 1
+            }
             switch fields[0] {
             case "memoria-estado":
                 guard fields.count == 2, Int(fields[1]) == version else { return nil }
@@ -41,7 +71,7 @@ struct PublishState {
             case "claves" where fields.count == 2: state.shardKeys = fields[1].split(separator: " ").map(String.init)
             case "i" where fields.count == 6:
                 state.items[fields[1]] = ItemState(fingerprint: fields[2], document: Int(fields[3]) ?? 0,
-                                                   shards: fields[5].split(separator: " ").map(String.init), fragments: Int(fields[4]) ?? 0)
+                                                   shardList: fields[5], fragments: Int(fields[4]) ?? 0)
             case "l" where fields.count == 3: state.listPages[fields[1]] = fields[2]
             default: return nil   // damaged: the next publish is a full one
             }
@@ -53,7 +83,7 @@ struct PublishState {
         var text = "memoria-estado\t\(Self.version)\nsitio\t\(siteFingerprint)\nsiguiente\t\(nextDocument)\nmedia\t\(averageLength)\n"
         text += "claves\t\(shardKeys.joined(separator: " "))\n"
         for (id, item) in items.sorted(by: { $0.key < $1.key }) {
-            text += "i\t\(id)\t\(item.fingerprint)\t\(item.document)\t\(item.fragments)\t\(item.shards.joined(separator: " "))\n"
+            text += "i\t\(id)\t\(item.fingerprint)\t\(item.document)\t\(item.fragments)\t\(item.shardList)\n"
         }
         for (path, fingerprint) in listPages.sorted(by: { $0.key < $1.key }) { text += "l\t\(path)\t\(fingerprint)\n" }
         let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).tmp")

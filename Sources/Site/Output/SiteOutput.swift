@@ -5,6 +5,9 @@ import Foundation
 /// rename), and only when its content changed: a visitor sees the old or the new file, never half of one.
 final class SiteOutput {
     let target: URL
+    /// `target` as a path: every file goes through here, and URL's appendingPathComponent both parses
+    /// and asks the file system whether each result is a folder (a fifth of an incremental publish).
+    private let targetPath: String
     let compare: Bool
     private(set) var written = 0
     private(set) var unchanged = 0
@@ -13,29 +16,39 @@ final class SiteOutput {
 
     init(target: URL, compareWithExisting: Bool) throws {
         self.target = target
+        targetPath = target.path
         compare = compareWithExisting
         try FileManager.default.createDirectory(at: target, withIntermediateDirectories: true)
     }
 
-    func url(_ relative: String) -> URL { target.appendingPathComponent(relative) }
+    /// The absolute path of a site-relative path ("items/BSH-0001/index.html").
+    func path(_ relative: String) -> String { targetPath + "/" + relative }
+
+    /// The folder of a path and the temporary name a file is written under before its rename.
+    private func folderAndTemporary(_ destination: String) -> (folder: String, temporary: String) {
+        guard let slash = destination.lastIndex(of: "/") else { return (".", ".\(destination).tmp") }
+        return (String(destination[..<slash]), "\(destination[..<slash])/.\(destination[destination.index(after: slash)...]).tmp")
+    }
+
+    private func createFolder(_ folder: String) throws {
+        guard !createdFolders.contains(folder) else { return }
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        createdFolders.insert(folder)
+    }
 
     func write(_ relative: String, _ data: Data) throws {
-        let destination = url(relative)
+        let destination = path(relative)
         bytes += Int64(data.count)
-        if compare, let existing = FileManager.default.contents(atPath: destination.path), existing == data {
+        if compare, let existing = FileManager.default.contents(atPath: destination), existing == data {
             unchanged += 1
             return
         }
-        let folder = destination.deletingLastPathComponent()
-        if !createdFolders.contains(folder.path) {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            createdFolders.insert(folder.path)
-        }
-        let temporary = folder.appendingPathComponent(".\(destination.lastPathComponent).tmp")
+        let (folder, temporary) = folderAndTemporary(destination)
+        try createFolder(folder)
         // Plain POSIX writes, no fsync: the site is derived data, rebuilt by `memoria publish --full`
         // (Foundation's Data.write synced every one of the site's 100,000+ files).
-        let fd = open(temporary.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw SiteError.write(path: temporary.path, reason: String(cString: strerror(errno))) }
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw SiteError.write(path: temporary, reason: String(cString: strerror(errno))) }
         let failed: Int32? = data.withUnsafeBytes { buffer in
             guard let base = buffer.baseAddress else { return nil }
             var offset = 0
@@ -47,9 +60,9 @@ final class SiteOutput {
             return nil
         }
         close(fd)
-        if let failed { unlink(temporary.path); throw SiteError.write(path: destination.path, reason: String(cString: strerror(failed))) }
-        if rename(temporary.path, destination.path) != 0 {
-            throw SiteError.write(path: destination.path, reason: String(cString: strerror(errno)))
+        if let failed { unlink(temporary); throw SiteError.write(path: destination, reason: String(cString: strerror(failed))) }
+        if rename(temporary, destination) != 0 {
+            throw SiteError.write(path: destination, reason: String(cString: strerror(errno)))
         }
         written += 1
     }
@@ -58,34 +71,34 @@ final class SiteOutput {
 
     /// Puts a derivative image in the site: a hard link when possible (no copy), else a copy.
     func link(_ relative: String, from source: String) throws {
-        let destination = url(relative)
+        let destination = path(relative)
         var sourceInfo = stat(), destinationInfo = stat()
         guard stat(source, &sourceInfo) == 0 else { throw SiteError.missingDerivative(path: source) }
         bytes += Int64(sourceInfo.st_size)
-        if compare, stat(destination.path, &destinationInfo) == 0, destinationInfo.st_ino == sourceInfo.st_ino {
+        if compare, stat(destination, &destinationInfo) == 0, destinationInfo.st_ino == sourceInfo.st_ino {
             unchanged += 1
             return
         }
-        try FileManager.default.createDirectory(at: destination.deletingLastPathComponent(), withIntermediateDirectories: true)
-        let temporary = destination.deletingLastPathComponent().appendingPathComponent(".\(destination.lastPathComponent).tmp")
-        unlink(temporary.path)
-        if Foundation.link(source, temporary.path) != 0 {
-            try FileManager.default.copyItem(atPath: source, toPath: temporary.path)
+        let (folder, temporary) = folderAndTemporary(destination)
+        try createFolder(folder)
+        unlink(temporary)
+        if Foundation.link(source, temporary) != 0 {
+            try FileManager.default.copyItem(atPath: source, toPath: temporary)
         }
-        if rename(temporary.path, destination.path) != 0 {
-            throw SiteError.write(path: destination.path, reason: String(cString: strerror(errno)))
+        if rename(temporary, destination) != 0 {
+            throw SiteError.write(path: destination, reason: String(cString: strerror(errno)))
         }
         written += 1
     }
 
     func remove(_ relative: String) {
-        try? FileManager.default.removeItem(at: url(relative))
+        try? FileManager.default.removeItem(atPath: path(relative))
     }
 
     /// Removes files under `folder` that this publish did not produce (stale pages of a list that shrank).
     func prune(_ folder: String, keeping: Set<String>) {
-        for file in FileTree.files(under: url(folder).path) where !keeping.contains(folder + "/" + file.path) {
-            unlink(url(folder + "/" + file.path).path)
+        for file in FileTree.files(under: path(folder)) where !keeping.contains(folder + "/" + file.path) {
+            unlink(path(folder + "/" + file.path))
         }
     }
 }

@@ -142,7 +142,7 @@ struct ListingBuilder {
                                          String(pages), showFonds ? "1" : "0", facetsKey, nav ?? ""]
                                         + slice.map { $0.id + ":" + (itemFingerprints[$0.id] ?? "") })
             fingerprints[path] = inputs
-            if previousFingerprints[path] == inputs, FileManager.default.fileExists(atPath: output.url(path).path) {
+            if previousFingerprints[path] == inputs, FileManager.default.fileExists(atPath: output.path(path)) {
                 paths.insert(path)
                 continue
             }

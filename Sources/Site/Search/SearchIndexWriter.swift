@@ -49,9 +49,24 @@ struct SearchIndexWriter {
         return result
     }
 
+    /// `Memoria.shard("key",{"word":[...],...});` with words sorted, written directly (going through
+    /// `[String: Any]` boxed every number of every posting).
     static func shardScript(_ key: String, _ terms: [String: [Posting]]) -> String {
-        let encoded = terms.mapValues(encode)
-        return "Memoria.shard(\(PageRenderer.scriptSafeJSON(key)),\(PageRenderer.scriptSafeJSON(encoded)));\n"
+        var out = "Memoria.shard("
+        ScriptJSON.appendString(key, to: &out)
+        out.append(",{")
+        for (index, word) in terms.keys.sorted().enumerated() {
+            if index > 0 { out.append(",") }
+            ScriptJSON.appendString(word, to: &out)
+            out.append(":[")
+            for (position, value) in encode(terms[word]!).enumerated() {
+                if position > 0 { out.append(",") }
+                out.append(String(value))
+            }
+            out.append("]")
+        }
+        out.append("});\n")
+        return out
     }
 
     /// Reads a shard file back (for incremental updates): `Memoria.shard("key",{...});`. Nil when the

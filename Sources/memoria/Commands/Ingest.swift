@@ -6,8 +6,8 @@ struct Ingest: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Archive every ready batch of the inbox.",
         discussion: """
-        A batch (inbox/<fonds>/<batch>/) is ready when it holds the ready marker (LISTO) or nothing in it
-        changed for ingest.settle_seconds. Each item is validated, checksummed and stored in the OCFL
+        A batch (inbox/<fonds>/<batch>/) is ready when it holds the ready marker (LISTO) or nothing in it \
+        changed for ingest.settle_seconds. Each item is validated, checksummed and stored in the OCFL \
         archive, or quarantined with a reason; the batch goes on. A report per batch is written to reports/.
         Exit codes: 0 all archived, 1 something quarantined/held/failed, 2 aborted, 64 configuration error.
         """)

@@ -6,8 +6,8 @@ struct Publish: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Write the static site Memoria de Hidalgo from the catalog and the derivatives.",
         discussion: """
-        By default only what changed since the last publish is rewritten (items, the lists that include them,
-        the search shards of their words) and pages of withdrawn items are removed; --full rebuilds everything
+        By default only what changed since the last publish is rewritten (items, the lists that include them, \
+        the search shards of their words) and pages of withdrawn items are removed; --full rebuilds everything \
         in a new folder and swaps it in. Exit codes: 0 published, 2 aborted, 64 usage.
         """)
     @OptionGroup var common: CommonOptions

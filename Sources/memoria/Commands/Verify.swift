@@ -6,8 +6,8 @@ struct Verify: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Audit the fixity of the archive against its OCFL inventories.",
         discussion: """
-        Reads every stored file (or those of --fonds / --item, or a --sample) and compares its digest with the
-        inventory; reports missing, extra and altered files, records a PREMIS "fixity check" event per object
+        Reads every stored file (or those of --fonds / --item, or a --sample) and compares its digest with the \
+        inventory; reports missing, extra and altered files, records a PREMIS "fixity check" event per object \
         in the catalog, and writes a JSON and HTML report in reports/auditorias/.
         Exit codes: 0 no problem, 1 problems found (each named), 2 aborted, 64 usage error.
         """)

@@ -5,12 +5,19 @@
 // New derivatives wait in derivatives/.staging/<item>/ until their item is archived, then are renamed
 // into place; an item that is held back leaves nothing behind. Derivatives are never archival.
 import Foundation
+import Metadata
 import Preservation
 
 public struct DerivativeStore: Sendable {
     public let root: URL
+    /// `root` as a path: publishing builds two paths per page for every item, and URL's
+    /// appendingPathComponent both parses and asks the file system whether each result is a folder.
+    private let rootPath: String
 
-    public init(root: URL) { self.root = root }
+    public init(root: URL) {
+        self.root = root
+        rootPath = root.path
+    }
 
     public struct Entry: Codable, Equatable, Sendable {
         public var key: String
@@ -63,8 +70,38 @@ public struct DerivativeStore: Sendable {
     }
 
     public func manifest(itemID: String) -> [Entry] {
-        guard let data = FileManager.default.contents(atPath: itemFolder(itemID).appendingPathComponent("derivatives.json").path) else { return [] }
-        return (try? JSONDecoder().decode([Entry].self, from: data)) ?? []
+        guard let data = FileManager.default.contents(atPath: "\(rootPath)/\(itemID)/derivatives.json") else { return [] }
+        return Self.readManifest(data) ?? (try? JSONDecoder().decode([Entry].self, from: data)) ?? []
+    }
+
+    /// Reads the manifest as `writeManifest` writes it without JSONDecoder (a publish reads one per
+    /// item); nil for anything else.
+    static func readManifest(_ data: Data) -> [Entry]? {
+        var scanner = JSONByteScanner(data)
+        var entries: [Entry] = []
+        let read = scanner.array { scanner in
+            var strings: [String: String] = [:], integers: [String: Int] = [:]
+            let fields = scanner.object { scanner, name in
+                switch name {
+                case "accessHeight", "accessWidth", "indexInFile":
+                    guard let value = scanner.integer() else { return false }
+                    integers[name] = value
+                case "fingerprint", "key", "masterDigest", "masterPath":
+                    guard let value = scanner.string() else { return false }
+                    strings[name] = value
+                default:
+                    return false
+                }
+                return true
+            }
+            guard fields, let key = strings["key"], let masterPath = strings["masterPath"], let masterDigest = strings["masterDigest"],
+                  let fingerprint = strings["fingerprint"], let indexInFile = integers["indexInFile"],
+                  let accessWidth = integers["accessWidth"], let accessHeight = integers["accessHeight"] else { return false }
+            entries.append(Entry(key: key, masterPath: masterPath, indexInFile: indexInFile, masterDigest: masterDigest,
+                                 fingerprint: fingerprint, accessWidth: accessWidth, accessHeight: accessHeight))
+            return true
+        }
+        return read && scanner.isAtEnd() ? entries : nil
     }
 
     public func writeManifest(itemID: String, entries: [Entry]) throws {
@@ -74,6 +111,8 @@ public struct DerivativeStore: Sendable {
         try FileSystem.replaceAtomically(itemFolder(itemID).appendingPathComponent("derivatives.json"), with: data)
     }
 
-    public func accessURL(itemID: String, key: String) -> URL { itemFolder(itemID).appendingPathComponent("\(key).access.jpg") }
-    public func thumbnailURL(itemID: String, key: String) -> URL { itemFolder(itemID).appendingPathComponent("\(key).thumb.jpg") }
+    public func accessURL(itemID: String, key: String) -> URL { URL(fileURLWithPath: accessPath(itemID: itemID, key: key), isDirectory: false) }
+    public func thumbnailURL(itemID: String, key: String) -> URL { URL(fileURLWithPath: thumbnailPath(itemID: itemID, key: key), isDirectory: false) }
+    public func accessPath(itemID: String, key: String) -> String { "\(rootPath)/\(itemID)/\(key).access.jpg" }
+    public func thumbnailPath(itemID: String, key: String) -> String { "\(rootPath)/\(itemID)/\(key).thumb.jpg" }
 }
