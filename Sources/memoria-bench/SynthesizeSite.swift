@@ -126,8 +126,9 @@ extension Bench {
         }
 
         /// Hard-links `source` (or one of its numbered copies) at `destination`. ext4 allows 65,000 links
-        /// per file, and the site and a `cp -al` for Pagefind add two more links per page, so each
-        /// sample file takes at most `linksPerSample` pages; past that a new copy of it is made.
+        /// per file; the site, a full publish's new folder beside it and the `cp -al` for Pagefind add up
+        /// to three more links per page, so each sample file takes at most `linksPerSample` pages; past
+        /// that a new copy of it is made (otherwise the publish silently copies images instead of linking).
         private func link(_ source: URL, _ destination: URL, use: Int = 0) {
             unlink(destination.path)
             let copy = use / Self.linksPerSample
@@ -139,6 +140,6 @@ extension Bench {
             if Foundation.link(target.path, destination.path) != 0 { try? FileManager.default.copyItem(at: target, to: destination) }
         }
 
-        static let linksPerSample = 20_000
+        static let linksPerSample = 15_000
     }
 }

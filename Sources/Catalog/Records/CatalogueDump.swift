@@ -36,19 +36,17 @@ public enum CatalogueDump {
         var value = raw
         if let first = value.utf8.first, [0x3D, 0x2B, 0x2D, 0x40, 0x09, 0x0D].contains(first) { value = "'" + value }   // = + - @ tab CR
         guard value.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else { return value }
-        var quoted = "\""
-        for character in value.unicodeScalars {
-            if character == "\"" { quoted += "\"\"" } else { quoted.unicodeScalars.append(character) }
-        }
-        return quoted + "\""
+        return "\"" + value.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\""
     }
 
     /// A JSON array with one object per line, keys sorted.
     public static func json(_ rows: [[String: String]]) -> Data {
         var out = "[\n"
+        let sortedColumns = columns.sorted()
         for (index, row) in rows.enumerated() {
             out += "{"
-            for (k, key) in row.keys.sorted().enumerated() {
+            let keys = row.count == sortedColumns.count && sortedColumns.allSatisfy({ row[$0] != nil }) ? sortedColumns : row.keys.sorted()
+            for (k, key) in keys.enumerated() {
                 if k > 0 { out += "," }
                 CompactJSON.append(key, to: &out)
                 out += ":"

@@ -7,19 +7,30 @@ import Metadata
 enum CompactJSON {
     static func append(_ string: String, to out: inout String) {
         out.append("\"")
-        for scalar in string.unicodeScalars {
-            switch scalar {
-            case "\"": out.append("\\\"")
-            case "\\": out.append("\\\\")
-            case "\n": out.append("\\n")
-            case "\r": out.append("\\r")
-            case "\t": out.append("\\t")
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                out.append("\\u" + String(repeating: "0", count: 4 - hex.count) + hex)
-            default: out.unicodeScalars.append(scalar)
+        // Runs of bytes that need no escape are copied whole; only `"`, `\\` and control characters are
+        // escaped (appending scalar by scalar was most of the cost of the catalogue dump).
+        let utf8 = string.utf8
+        var plainStart = utf8.startIndex
+        var index = utf8.startIndex
+        while index < utf8.endIndex {
+            let byte = utf8[index]
+            if byte == 0x22 || byte == 0x5C || byte < 0x20 {
+                if plainStart < index { out.append(contentsOf: string[plainStart..<index]) }
+                switch byte {
+                case 0x22: out.append("\\\"")
+                case 0x5C: out.append("\\\\")
+                case 0x0A: out.append("\\n")
+                case 0x0D: out.append("\\r")
+                case 0x09: out.append("\\t")
+                default:
+                    let hex = String(byte, radix: 16)
+                    out.append("\\u" + String(repeating: "0", count: 4 - hex.count) + hex)
+                }
+                plainStart = utf8.index(after: index)
             }
+            index = utf8.index(after: index)
         }
+        if plainStart < utf8.endIndex { out.append(contentsOf: string[plainStart...]) }
         out.append("\"")
     }
 
