@@ -115,12 +115,12 @@ enum PNGStructure {
            chunks[firstIDAT...lastIDAT].contains(where: { $0.type != "IDAT" }) {
             problems.append("los fragmentos IDAT no son consecutivos (hay datos de imagen después de otros fragmentos)")
         }
-        var idat: [UInt8] = []
-        for chunk in chunks where chunk.type == "IDAT" { idat += b[chunk.start..<(chunk.start + chunk.length)] }
-        if !idat.isEmpty {
-            switch Inflate.measure(idat, limit: Int.max / 2) {
-            case .complete(_, let consumed) where consumed < idat.count:
-                problems.append("los datos de imagen contienen \(idat.count - consumed) byte(s) sobrantes después del flujo comprimido")
+        let idat = chunks.filter { $0.type == "IDAT" }.map { $0.start..<($0.start + $0.length) }
+        let idatBytes = idat.reduce(0) { $0 + $1.count }
+        if idatBytes > 0 {
+            switch Inflate.measure(b, pieces: idat, limit: Int.max / 2) {
+            case .complete(_, let consumed) where consumed < idatBytes:
+                problems.append("los datos de imagen contienen \(idatBytes - consumed) byte(s) sobrantes después del flujo comprimido")
             default: break
             }
         }

@@ -1,0 +1,51 @@
+import FixtureKit
+import Foundation
+@testable import Imaging
+import Testing
+
+/// The PNG structure check follows the image's zlib stream across its IDAT chunks (without copying
+/// them together) and reports bytes left over after the stream's end.
+struct PNGStructureTests {
+    /// A real PNG from libpng, its IDAT data re-cut into chunks at `cuts`, plus `extra` bytes after it.
+    static func png(cuts: [Int], extra: [UInt8]) throws -> [UInt8] {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("png-structure-\(UUID().uuidString).png")
+        defer { try? FileManager.default.removeItem(at: url) }
+        var pixels = [UInt8](repeating: 0, count: 300 * 200 * 3)
+        for index in pixels.indices { pixels[index] = UInt8(truncatingIfNeeded: index &* 2_654_435_761 >> 13) }
+        try FixtureImageWriter.writePNG(pixels, width: 300, height: 200, channels: 3, dpi: 300, to: url)
+        let bytes = [UInt8](try Data(contentsOf: url))
+        var before: [UInt8] = [], after: [UInt8] = [], idat: [UInt8] = []
+        var offset = 8
+        while offset + 12 <= bytes.count {
+            let length = Int(bytes[offset]) << 24 | Int(bytes[offset + 1]) << 16 | Int(bytes[offset + 2]) << 8 | Int(bytes[offset + 3])
+            let type = String(decoding: bytes[(offset + 4)..<(offset + 8)], as: UTF8.self)
+            let chunk = Array(bytes[offset..<(offset + 12 + length)])
+            if type == "IDAT" { idat += bytes[(offset + 8)..<(offset + 8 + length)] } else if idat.isEmpty { before += chunk } else { after += chunk }
+            offset += 12 + length
+        }
+        idat += extra
+        func chunk(_ data: ArraySlice<UInt8>) -> [UInt8] {
+            let n = data.count
+            return [UInt8(n >> 24 & 0xFF), UInt8(n >> 16 & 0xFF), UInt8(n >> 8 & 0xFF), UInt8(n & 0xFF)] + Array("IDAT".utf8) + data + [0, 0, 0, 0]
+        }
+        var result = Array(bytes[0..<8]) + before
+        var start = 0
+        for cut in cuts + [idat.count] where cut > start {
+            result += chunk(idat[start..<min(cut, idat.count)])
+            start = cut
+        }
+        return result + after
+    }
+
+    @Test func aStreamSplitAcrossManyChunksHasNoLeftovers() throws {
+        #expect(PNGStructure.problems(try Self.png(cuts: [1, 2, 500, 501, 9_000], extra: [])) == [])
+        #expect(PNGStructure.problems(try Self.png(cuts: [], extra: [])) == [])
+    }
+
+    @Test func bytesAfterTheStreamAreReportedWhereverTheChunksAreCut() throws {
+        for cuts in [[], [100], [3, 7_000]] {
+            let problems = PNGStructure.problems(try Self.png(cuts: cuts, extra: [1, 2, 3, 4, 5]))
+            #expect(problems == ["los datos de imagen contienen 5 byte(s) sobrantes después del flujo comprimido"], "cuts \(cuts)")
+        }
+    }
+}
