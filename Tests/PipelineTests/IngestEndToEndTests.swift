@@ -95,9 +95,12 @@ import TestSupport
         // Missing and extra files are named too.
         try FileManager.default.removeItem(at: master)
         try Data("stray".utf8).write(to: deployment.archive.appendingPathComponent("MBL-0002/v1/content/objects/extra.txt"))
+        try FileManager.default.createSymbolicLink(atPath: deployment.archive.appendingPathComponent("MBL-0002/v1/content/objects/enlace.jpg").path,
+                                                   withDestinationPath: "/etc/hostname")
         let broken = try deployment.memoria(["verify", "--json"])
         #expect(broken.stdout.contains("\"missing\""))
-        #expect(broken.stdout.contains("\"extra\""))
+        #expect(broken.stdout.contains("MBL-0002/v1/content/objects/extra.txt"))
+        #expect(broken.stdout.contains("MBL-0002/v1/content/objects/enlace.jpg"), "a planted link is an unlisted file too")
     }
 
     @Test func reindexAfterDeletingTheCatalogRestoresTheSameSearchResults() throws {

@@ -41,11 +41,13 @@ public struct FixityAuditor: Sendable {
             return result
         }
         let algorithm = inventory.algorithm ?? .sha512
+        let rootPath = root.path
         var listed: Set<String> = []
         for (digest, paths) in inventory.manifest.sorted(by: { $0.key < $1.key }) {
             for path in paths {
                 listed.insert(path)
-                let url = root.appendingPathComponent(path)
+                // Built from strings: URL.appendingPathComponent asks the file system about every result.
+                let url = URL(fileURLWithPath: rootPath + "/" + path, isDirectory: false)
                 guard FileManager.default.fileExists(atPath: url.path) else {
                     result.problems.append(Problem(objectID: id, kind: .missing, path: path, expected: digest, found: nil,
                                                    message: "\(id)/\(path) is missing"))
@@ -80,10 +82,12 @@ public struct FixityAuditor: Sendable {
         }
         // Files inside version content folders that no inventory lists.
         for version in inventory.versions.keys {
-            let content = root.appendingPathComponent(version).appendingPathComponent(inventory.contentDirectory ?? "content")
-            guard let enumerator = FileManager.default.enumerator(at: content, includingPropertiesForKeys: [.isRegularFileKey]) else { continue }
-            for case let url as URL in enumerator where (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true {
-                let relative = String(url.path.dropFirst(root.path.count + 1))
+            let contentFolder = "\(version)/\(inventory.contentDirectory ?? "content")"
+            guard let enumerator = FileManager.default.enumerator(atPath: rootPath + "/" + contentFolder) else { continue }
+            while let subpath = enumerator.nextObject() as? String {
+                // Anything but a folder (a file, or a link someone planted) must be in the inventory.
+                guard enumerator.fileAttributes?[.type] as? FileAttributeType != .typeDirectory else { continue }
+                let relative = contentFolder + "/" + subpath
                 if !listed.contains(relative) {
                     result.problems.append(Problem(objectID: id, kind: .extra, path: relative, expected: nil, found: nil,
                                                    message: "\(id)/\(relative) is not listed in the inventory"))
