@@ -13,7 +13,9 @@ public enum TextSidecarReader {
     }
 
     /// ALTO: TextBlock → TextLine → String (CONTENT) with SP/HYP between; reading order as written.
-    public static func alto(_ bytes: [UInt8], file: String) throws -> PageText {
+    /// Words whose confidence (`WC`, 0...1) is below `minimumWordConfidence` are left out: OCR of a
+    /// music score or a drawing is mostly such noise, while its printed title is read with confidence.
+    public static func alto(_ bytes: [UInt8], file: String, minimumWordConfidence: Double = 0) throws -> PageText {
         let tree: XMLTree
         do { tree = try XMLTree(bytes: bytes, name: file) } catch let MetadataXMLError.notWellFormed(_, problems) {
             throw FullTextError.malformed(file: file, problems: problems)
@@ -30,6 +32,8 @@ public enum TextSidecarReader {
                 for part in line.children {
                     switch part.localName {
                     case "String":
+                        if minimumWordConfidence > 0, let confidence = part.attribute("WC").flatMap(Double.init),
+                           confidence < minimumWordConfidence { continue }
                         let content = (part.attribute("CONTENT") ?? "").precomposedStringWithCanonicalMapping
                         text += content
                         if let x = part.attribute("HPOS").flatMap(Double.init), let y = part.attribute("VPOS").flatMap(Double.init),
@@ -41,7 +45,8 @@ public enum TextSidecarReader {
                     default: break
                     }
                 }
-                let trimmed = text.trimmingCharacters(in: .whitespaces)
+                // Left-out words leave runs of spaces behind.
+                let trimmed = text.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
                 if !trimmed.isEmpty { lines.append(trimmed) }
             }
             if !lines.isEmpty { blocks.append(lines.joined(separator: "\n")) }

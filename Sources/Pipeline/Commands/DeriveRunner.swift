@@ -36,7 +36,7 @@ public struct DeriveRunner {
         let spec = config.derivativeSpec
         var ids = storage.objectIdentifiers()
         if !items.isEmpty { ids = ids.filter { items.contains($0) } }
-        let reader = ArchiveReader(storage: storage)
+        let reader = ArchiveReader(storage: storage, ocrWordConfidenceFloor: context.config.text.ocrWordConfidenceFloor)
         var jobs: [Job] = []
         var upToDate = 0
         var pagesByMaster: [String: [METSItem.Page]] = [:]

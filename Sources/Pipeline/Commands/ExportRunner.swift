@@ -23,7 +23,7 @@ public struct ExportRunner {
             guard let content = inventory.contentPath(forDigest: digest) else { return nil }
             return BagExporter.PayloadFile(path: path, source: root.appendingPathComponent(content), digest: digest)
         }
-        let prior = try ArchiveReader(storage: storage).prior(itemID)
+        let prior = try ArchiveReader(storage: storage, ocrWordConfidenceFloor: context.config.text.ocrWordConfidenceFloor).prior(itemID)
         let dc = prior?.mets.dublinCore ?? DublinCoreRecord()
         let institution = context.config.institution
         var info: [(String, String)] = [("Source-Organization", institution.name)]

@@ -22,7 +22,7 @@ public struct ReindexRunner {
         let catalog = try CatalogDatabase(path: config.paths.catalog)
         try catalog.synchronizeFonds(config.fonds.map { CatalogFonds(code: $0.code, slug: $0.slug, title: $0.title, description: $0.description) })
         let titles = Dictionary(uniqueKeysWithValues: config.fonds.map { ($0.code, $0.title) })
-        let reader = ArchiveReader(storage: storage)
+        let reader = ArchiveReader(storage: storage, ocrWordConfidenceFloor: context.config.text.ocrWordConfidenceFloor)
         let ids = storage.objectIdentifiers()
         var summary = Summary(items: 0, pages: 0, failures: [])
         context.reporter.emit(.began(stage: "reindex", total: ids.count))

@@ -60,6 +60,11 @@ public struct PipelineConfig: Sendable, Codable, Equatable {
         public var languages: String
         public var pageSegmentationMode: Int
         public var timeoutSeconds: Int
+        /// Percent: OCR words read with less confidence are archived but neither indexed nor shown.
+        public var ocrMinWordConfidence: Int
+
+        /// `ocrMinWordConfidence` as Tesseract's ALTO writes confidence (0...1).
+        public var ocrWordConfidenceFloor: Double { Double(ocrMinWordConfidence) / 100 }
     }
 
     public struct Site: Sendable, Codable, Equatable {

@@ -61,6 +61,7 @@ enum PipelineSchema {
             .optional("languages", .string(description: "Tesseract languages, e.g. spa or spa+eng.", default: "spa", pattern: "^[a-z_]+(\\+[a-z_]+)*$")),
             .optional("page_segmentation_mode", .integer(description: "Tesseract page segmentation mode (3 = automatic).", default: 3, minimum: 0, maximum: 13)),
             .optional("timeout_seconds", .integer(description: "Time limit for the OCR of one page.", default: 180, minimum: 5)),
+            .optional("ocr_min_word_confidence", .integer(description: "OCR words read with less confidence (percent) are kept in the archive but neither indexed nor shown; 0 keeps every word.", default: 60, minimum: 0, maximum: 100)),
         ], description: "Full text: transcriptions, ALTO/hOCR and OCR.")),
         .optional("site", .object([
             .optional("title", .string(description: "Name of the site.", default: "Memoria de Hidalgo")),

@@ -8,6 +8,9 @@ import Preservation
 /// rebuilt from what this returns.
 struct ArchiveReader {
     let storage: OCFLStorageRoot
+    /// OCR words read with less confidence (0...1) are left out of the page text (pipeline.yaml,
+    /// text.ocr_min_word_confidence), as at ingest.
+    let ocrWordConfidenceFloor: Double
 
     enum Failure: Error, CustomStringConvertible {
         case unreadable(objectID: String, reason: String)
@@ -39,9 +42,9 @@ struct ArchiveReader {
     }
 
     /// The text of each page (by sequence) as the catalog indexes it: transcription, ALTO, hOCR, then OCR.
-    static func pageTexts(_ prior: PriorObject) -> [Int: (source: String?, path: String?, text: String)] {
+    static func pageTexts(_ prior: PriorObject, ocrWordConfidenceFloor: Double) -> [Int: (source: String?, path: String?, text: String)] {
         var result: [Int: (source: String?, path: String?, text: String)] = [:]
-        let ranks: [METSItem.File.TextRole: Int] = [.transcription: 0, .alto: 1, .hocr: 2, .ocrText: 3, .ocrALTO: 4]
+        let ranks: [METSItem.File.TextRole: Int] = [.transcription: 0, .alto: 1, .hocr: 2, .ocrALTO: 3, .ocrText: 4]
         for page in prior.mets.pages {
             let files = prior.textFiles(forPage: page.sequence).sorted { (ranks[$0.textRole ?? .ocrALTO] ?? 9) < (ranks[$1.textRole ?? .ocrALTO] ?? 9) }
             for file in files {
@@ -54,7 +57,9 @@ struct ArchiveReader {
                 case .alto: text = try? TextSidecarReader.alto(bytes, file: file.logicalPath).text; source = "alto"
                 case .hocr: text = try? TextSidecarReader.hocr(bytes, file: file.logicalPath).text; source = "hocr"
                 case .ocrText: text = try? TextSidecarReader.plain(bytes, file: file.logicalPath).0.text; source = "ocr"
-                case .ocrALTO: text = try? TextSidecarReader.alto(bytes, file: file.logicalPath).text; source = "ocr"
+                case .ocrALTO:
+                    text = try? TextSidecarReader.alto(bytes, file: file.logicalPath, minimumWordConfidence: ocrWordConfidenceFloor).text
+                    source = "ocr"
                 }
                 if let text {
                     result[page.sequence] = (source, file.logicalPath, text)
@@ -69,7 +74,7 @@ struct ArchiveReader {
     func catalogItem(_ id: String, batchID: Int64? = nil) throws -> CatalogItem? {
         guard let prior = try prior(id) else { return nil }
         return IndexStage.catalogItem(itemID: id, fondsCode: prior.mets.fondsCode, mets: prior.mets, inventory: prior.inventory,
-                                      batchID: batchID, pageTexts: Self.pageTexts(prior))
+                                      batchID: batchID, pageTexts: Self.pageTexts(prior, ocrWordConfidenceFloor: ocrWordConfidenceFloor))
     }
 }
 
@@ -79,10 +84,11 @@ struct CatalogReconciler {
     let storage: OCFLStorageRoot
     let catalog: CatalogDatabase
     let fondsTitles: [String: String]
+    let ocrWordConfidenceFloor: Double
 
     func reconcile() throws -> [String] {
         var registered: [String] = []
-        let reader = ArchiveReader(storage: storage)
+        let reader = ArchiveReader(storage: storage, ocrWordConfidenceFloor: ocrWordConfidenceFloor)
         for id in storage.objectIdentifiers() {
             let head = (try? storage.inventory(of: id).headNumber) ?? 0
             let known = try catalog.item(id)?.headVersion ?? 0

@@ -97,7 +97,7 @@ final class BatchProcessor {
             }
             let prior: PriorObject?
             do {
-                prior = try ArchiveReader(storage: env.storage).prior(item.id)
+                prior = try ArchiveReader(storage: env.storage, ocrWordConfidenceFloor: context.config.text.ocrWordConfidenceFloor).prior(item.id)
             } catch {
                 record(item: item, outcome: "failed", reason: "no se pudo leer la versión archivada: \(error)")
                 continue

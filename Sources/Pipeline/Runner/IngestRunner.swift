@@ -59,7 +59,8 @@ public final class IngestRunner {
         let catalog = try CatalogDatabase(path: config.paths.catalog)
         try catalog.synchronizeFonds(config.fonds.map { CatalogFonds(code: $0.code, slug: $0.slug, title: $0.title, description: $0.description) })
         let fondsTitles = Dictionary(uniqueKeysWithValues: config.fonds.map { ($0.code, $0.title) })
-        summary.recovered += try CatalogReconciler(storage: storage, catalog: catalog, fondsTitles: fondsTitles).reconcile().map { "registered \($0) in the catalog" }
+        summary.recovered += try CatalogReconciler(storage: storage, catalog: catalog, fondsTitles: fondsTitles,
+                                                ocrWordConfidenceFloor: config.text.ocrWordConfidenceFloor).reconcile().map { "registered \($0) in the catalog" }
         let derivatives = DerivativeStore(root: config.url(\.derivatives))
         try? FileManager.default.removeItem(at: derivatives.staging)
         for line in summary.recovered { reporter.info("recovery: \(line)") }

@@ -73,8 +73,10 @@ struct TranscribeStage {
             case .transcription: (rank, source) = (0, "transcription"); text = try? TextSidecarReader.plain(bytes, file: file.logicalPath).0.text
             case .alto: (rank, source) = (1, "alto"); text = try? TextSidecarReader.alto(bytes, file: file.logicalPath).text
             case .hocr: (rank, source) = (2, "hocr"); text = try? TextSidecarReader.hocr(bytes, file: file.logicalPath).text
-            case .ocrText: (rank, source) = (3, "ocr"); text = try? TextSidecarReader.plain(bytes, file: file.logicalPath).0.text
-            case .ocrALTO: (rank, source) = (4, "ocr"); text = nil
+            case .ocrALTO:
+                (rank, source) = (3, "ocr")
+                text = try? TextSidecarReader.alto(bytes, file: file.logicalPath, minimumWordConfidence: context.config.text.ocrWordConfidenceFloor).text
+            case .ocrText: (rank, source) = (4, "ocr"); text = try? TextSidecarReader.plain(bytes, file: file.logicalPath).0.text
             }
             textFiles.append(TextFile(logicalPath: file.logicalPath, role: role, source: .existing(digest: file.checksum),
                                       mimeType: file.mimeType, size: file.size, digest: file.checksum,
@@ -102,12 +104,18 @@ struct TranscribeStage {
                 TextFile(logicalPath: altoPath, role: .ocrALTO, source: .bytes(result.alto), mimeType: "application/alto+xml",
                          size: Int64(result.alto.count), digest: altoDigest, formatName: "ALTO XML", pronomID: "fmt/101", originalName: nil),
             ]
+            // The page's text (indexed and shown) is the ALTO's words read with enough confidence; the
+            // archived .ocr.txt keeps everything Tesseract read.
+            let floor = context.config.text.ocrWordConfidenceFloor
+            let shown = (try? TextSidecarReader.alto(result.alto, file: altoPath, minimumWordConfidence: floor).text) ?? result.text
             let words = result.text.split(whereSeparator: { $0.isWhitespace }).count
+            let kept = shown.split(whereSeparator: { $0.isWhitespace }).count
             let event = PendingEvent(type: .creation, dateTime: context.timestamp(),
                                      detail: "OCR con Tesseract \(ocr.version) (idiomas \(ocr.languages), psm \(ocr.pageSegmentationMode))",
-                                     outcome: .success, outcomeDetail: "\(words) palabras reconocidas", objects: [textPath, altoPath],
-                                     extraAgents: [ocr.agent])
-            return (PageTextResult(source: "ocr", text: result.text, files: files), event, nil)
+                                     outcome: .success,
+                                     outcomeDetail: "\(words) palabras reconocidas; \(kept) con confianza de al menos \(context.config.text.ocrMinWordConfidence) %",
+                                     objects: [textPath, altoPath], extraAgents: [ocr.agent])
+            return (PageTextResult(source: "ocr", text: shown, files: files), event, nil)
         } catch {
             return (nil, nil, "OCR failed for \(stem) page \(indexInFile + 1): \(error.reason)")
         }
