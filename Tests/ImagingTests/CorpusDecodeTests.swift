@@ -63,4 +63,22 @@ import TestSupport
             }
         }
     }
+
+    /// A 57-byte PNG declaring a 1 GiB text chunk made libpng allocate and zero that much before
+    /// refusing it. Peak memory of this process may only grow a little while decoding them.
+    @Test func textChunkBombsAreRefusedWithoutAllocatingWhatTheyDeclare() throws {
+        guard TestPaths.sharedOrSkip() != nil else { return }
+        let bombs = Self.files(in: "broken").filter { ["huge_iTXt_chunk.png", "huge_zTXt_chunk.png", "huge_iCCP_chunk.png"].contains($0.lastPathComponent) }
+        #expect(bombs.count == 3)
+        func peakMegabytes() -> Int {
+            var usage = rusage()
+            getrusage(RUSAGE_SELF.rawValue, &usage)
+            return usage.ru_maxrss / 1024
+        }
+        let before = peakMegabytes()
+        for url in bombs {
+            if case .success = Self.outcome(url) { Issue.record("\(url.lastPathComponent) was accepted") }
+        }
+        #expect(peakMegabytes() - before < 200, "peak memory grew from \(before) MB to \(peakMegabytes()) MB")
+    }
 }
