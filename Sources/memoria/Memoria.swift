@@ -65,7 +65,10 @@ func runCommand(_ body: () async throws -> Int32) async throws {
         throw ExitCode(failure.code)
     } catch let error as PipelineError {
         Terminal.error("\(error)")
-        if case .usage = error { throw ExitCode(ExitCodes.usage) }
+        switch error {
+        case .usage, .notFound: throw ExitCode(ExitCodes.usage)   // a wrong argument: an item or batch that does not exist
+        case .environment, .busy: break
+        }
         throw ExitCode(ExitCodes.aborted)
     } catch let error as ConfigError {
         Terminal.error("\(error)")

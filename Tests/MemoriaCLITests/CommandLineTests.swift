@@ -62,4 +62,34 @@ import TestSupport
         let json = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
         #expect((json?["hits"] as? [Any])?.isEmpty == true)
     }
+
+    /// Naming something that does not exist is a usage error (64), never a quiet "nothing to do".
+    @Test func unknownBatchesAndItemsAreUsageErrors() throws {
+        let deployment = try TestDeployment(label: "cli-unknown", inboxFixture: nil)
+        for arguments in [["ingest", "--batch", "banda-sinfonica/no-existe", "--now"], ["ingest", "--batch", "../../etc", "--now"],
+                          ["ingest", "--batch", "fondo-inventado"], ["derive", "--item", "NO-EXISTE"],
+                          ["export", "NO-EXISTE", "--bagit", deployment.root.appendingPathComponent("bolsa").path]] {
+            let result = try deployment.memoria(arguments)
+            #expect(result.status == 64, "\(arguments): exit \(result.status) \(result.stderr)")
+            #expect(!result.stderr.isEmpty, "\(arguments) says why")
+        }
+    }
+
+    /// A bag whose master fails its digest is not written at all (no half bag to clean up), exit 2.
+    @Test func aFailedExportLeavesNoPartialBag() throws {
+        let deployment = try TestDeployment(label: "cli-export")
+        _ = try deployment.memoria(["ingest", "--quiet"])
+        let master = deployment.archive.appendingPathComponent("MBL-0001/v1/content/objects/MBL-0001.jpg")
+        var bytes = try Data(contentsOf: master)
+        bytes[bytes.count / 2] ^= 0xFF
+        try bytes.write(to: master)
+        let bag = deployment.root.appendingPathComponent("bolsa-MBL-0001")
+        let result = try deployment.memoria(["export", "MBL-0001", "--bagit", bag.path])
+        #expect(result.status == 2, "exit \(result.status): \(result.stderr)")
+        #expect(result.stderr.contains("memoria verify"))
+        #expect(!FileManager.default.fileExists(atPath: bag.path))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: deployment.root.path).allSatisfy { !$0.contains("parcial") })
+        let good = try deployment.memoria(["export", "MBL-0002", "--bagit", bag.path])
+        #expect(good.status == 0, "\(good.stderr)")
+    }
 }

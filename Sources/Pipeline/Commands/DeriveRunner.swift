@@ -35,13 +35,25 @@ public struct DeriveRunner {
         let store = DerivativeStore(root: config.url(\.derivatives))
         let spec = config.derivativeSpec
         var ids = storage.objectIdentifiers()
-        if !items.isEmpty { ids = ids.filter { items.contains($0) } }
+        if !items.isEmpty {
+            let unknown = items.filter { !ids.contains($0) }
+            guard unknown.isEmpty else { throw PipelineError.notFound("no such item in the archive: \(unknown.joined(separator: ", "))") }
+            ids = ids.filter { items.contains($0) }
+        }
+        var unreadable: [String] = []
         let reader = ArchiveReader(storage: storage, ocrWordConfidenceFloor: context.config.text.ocrWordConfidenceFloor)
         var jobs: [Job] = []
         var upToDate = 0
         var pagesByMaster: [String: [METSItem.Page]] = [:]
         for id in ids {
-            guard let prior = try? reader.prior(id) else { continue }
+            let prior: PriorObject
+            do {
+                guard let read = try reader.prior(id) else { continue }
+                prior = read
+            } catch {
+                unreadable.append("\(id): \(error)")
+                continue
+            }
             if !fonds.isEmpty {
                 let codes = fonds.compactMap { config.fonds(slug: $0)?.code ?? config.fonds(code: $0)?.code }
                 if !codes.contains(prior.mets.fondsCode) { continue }
@@ -63,7 +75,7 @@ public struct DeriveRunner {
         }
 
         let started = Date()
-        var summary = Summary(mastersDecoded: 0, pagesDerived: 0, pagesUpToDate: upToDate, failures: [], seconds: 0)
+        var summary = Summary(mastersDecoded: 0, pagesDerived: 0, pagesUpToDate: upToDate, failures: unreadable, seconds: 0)
         let limits = config.decodeLimits
         let total = jobs.count
         context.reporter.emit(.began(stage: "derive", total: total))

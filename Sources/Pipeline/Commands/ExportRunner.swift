@@ -38,7 +38,10 @@ public struct ExportRunner {
         do {
             try BagExporter().write(to: folder, payload: payload, info: info)
         } catch let failure as BagExporter.Failure {
-            throw PipelineError.usage("\(failure)")
+            switch failure {
+            case .destinationNotEmpty: throw PipelineError.usage("\(failure)")
+            case .mismatch: throw PipelineError.environment("\(itemID): \(failure); nothing was exported")
+            }
         }
         return folder
     }

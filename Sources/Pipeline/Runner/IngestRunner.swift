@@ -51,6 +51,7 @@ public final class IngestRunner {
             throw PipelineError.environment("\(error)")
         }
         var summary = IngestSummary(batches: [], undeclared: [], waiting: [], recovered: [], ocr: "")
+        try checkBatchArguments(only)
 
         // Recovery from a killed run: staging, half-promoted versions, objects missing from the catalog.
         let recovery = try OCFLRecovery(storage: storage, staging: staging).recover()
@@ -103,6 +104,27 @@ public final class IngestRunner {
             summary.batches.append(report)
         }
         return summary
+    }
+}
+
+extension IngestRunner {
+    /// `--batch` names a declared fonds ("banda-sinfonica") or a batch folder in it
+    /// ("banda-sinfonica/2024-03-partituras"); anything else is a usage error, not "nothing to do".
+    func checkBatchArguments(_ only: [String]) throws {
+        let slugs = Set(config.fonds.map(\.slug))
+        for argument in only {
+            let parts = argument.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+            guard (1...2).contains(parts.count), slugs.contains(parts[0]), parts.allSatisfy({ !$0.isEmpty && $0 != "." && $0 != ".." }) else {
+                throw PipelineError.usage("--batch «\(argument)»: no es un fondo declarado en pipeline.yaml (\(slugs.sorted().joined(separator: ", "))) ni fondo/lote")
+            }
+            if parts.count == 2 {
+                var isFolder: ObjCBool = false
+                let folder = config.url(\.inbox).appendingPathComponent(parts[0]).appendingPathComponent(parts[1])
+                guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder), isFolder.boolValue else {
+                    throw PipelineError.usage("--batch «\(argument)»: no hay un lote con ese nombre en la bandeja (\(folder.path))")
+                }
+            }
+        }
     }
 }
 

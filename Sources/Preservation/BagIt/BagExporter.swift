@@ -29,11 +29,27 @@ public struct BagExporter {
     public init() {}
 
     /// `info` holds bag-info.txt's labels and values, in order.
+    /// The bag is built in a folder beside `bag` and renamed into place only when complete, so a
+    /// failed export (a damaged master, a full disk) leaves nothing half-written behind.
     public func write(to bag: URL, payload: [PayloadFile], info: [(String, String)]) throws {
         let files = FileManager.default
         if files.fileExists(atPath: bag.path), !((try? files.contentsOfDirectory(atPath: bag.path)) ?? []).isEmpty {
             throw Failure.destinationNotEmpty(bag.path)
         }
+        let partial = bag.deletingLastPathComponent().appendingPathComponent(".\(bag.lastPathComponent).parcial-\(getpid())")
+        try? files.removeItem(at: partial)
+        do {
+            try build(partial, payload: payload, info: info)
+            if files.fileExists(atPath: bag.path) { try files.removeItem(at: bag) }   // the empty folder given
+            try files.moveItem(at: partial, to: bag)
+        } catch {
+            try? files.removeItem(at: partial)
+            throw error
+        }
+    }
+
+    private func build(_ bag: URL, payload: [PayloadFile], info: [(String, String)]) throws {
+        let files = FileManager.default
         try files.createDirectory(at: bag.appendingPathComponent("data"), withIntermediateDirectories: true)
         var manifest: [String] = []
         var octets: Int64 = 0
