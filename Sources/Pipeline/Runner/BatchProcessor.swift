@@ -39,6 +39,18 @@ final class BatchProcessor {
 
     var reportFolder: URL { config.url(\.reports).appendingPathComponent(batch.fondsSlug).appendingPathComponent(batch.name) }
 
+    /// The name of this run's report: its start time to the second, with "-2", "-3"... when a run
+    /// of the same batch started in the same second already wrote one (never overwrite a report).
+    lazy var reportStamp: String = {
+        var stamp = report.startedAt
+        var attempt = 1
+        while FileManager.default.fileExists(atPath: reportFolder.appendingPathComponent("informe-\(stamp.replacingOccurrences(of: ":", with: "")).json").path) {
+            attempt += 1
+            stamp = "\(report.startedAt)-\(attempt)"
+        }
+        return stamp
+    }()
+
     func run() async throws -> BatchReport {
         context.reporter.info("lote \(batch.identifier): \(batch.items.count) ítems")
         batchID = try? env.catalog.beginBatch(fondsSlug: batch.fondsSlug, name: batch.name, startedAt: report.startedAt, agent: context.operatorName)
@@ -300,7 +312,7 @@ final class BatchProcessor {
     private func inboxFiles(of item: InboxItem) -> [URL] { item.files.map(\.url) + item.sidecars.map(\.url) }
 
     private func removeItemFolder(_ item: InboxItem) {
-        if let folder = item.folder { cleaner.removeIfEmpty(folder, ignoring: Set(InboxScannerJunk.names)) }
+        if let folder = item.folder { cleaner.removeIfEmpty(folder) }
     }
 
     // MARK: - holding back
@@ -370,12 +382,12 @@ final class BatchProcessor {
         guard report.totals.failed == 0, config.ingest.afterIngest != "keep" else { return }
         if let sheet = batch.metadataFile, FileManager.default.fileExists(atPath: sheet.path) {
             try FileManager.default.createDirectory(at: reportFolder, withIntermediateDirectories: true)
-            let copy = reportFolder.appendingPathComponent("metadata-\(context.timestamp().replacingOccurrences(of: ":", with: "")).csv")
+            let copy = reportFolder.appendingPathComponent("metadata-\(reportStamp.replacingOccurrences(of: ":", with: "")).csv")
             try? FileManager.default.removeItem(at: copy)
             try FileManager.default.copyItem(at: sheet, to: copy)
             if config.ingest.afterIngest == "move" { try cleaner.release([sheet]) }
         }
-        let ignorable = Set(["metadata.csv", config.ingest.readyMarker.lowercased(), config.ingest.readyMarker.lowercased() + ".txt"] + InboxScannerJunk.names)
+        let ignorable = Set(["metadata.csv", config.ingest.readyMarker.lowercased(), config.ingest.readyMarker.lowercased() + ".txt"])
         cleaner.removeIfEmpty(batch.folder, ignoring: ignorable)
     }
 
@@ -386,7 +398,7 @@ final class BatchProcessor {
         report.totals.bytesRead = bytesRead
         report.pagesPerSecond = elapsed > 0 ? Double(pagesDone) / elapsed : 0
         report.megabytesPerSecond = elapsed > 0 ? Double(bytesRead) / 1_000_000 / elapsed : 0
-        let path = try report.write(to: reportFolder, stamp: report.startedAt)
+        let path = try report.write(to: reportFolder, stamp: reportStamp)
         if let batchID {
             try? env.catalog.finishBatch(batchID, finishedAt: report.finishedAt, status: report.status == "done" ? "done" : "aborted",
                                          reportPath: path.path)
@@ -394,6 +406,4 @@ final class BatchProcessor {
     }
 }
 
-enum InboxScannerJunk {
-    static let names = [".ds_store", "thumbs.db", "desktop.ini", ".localized"]
-}
+

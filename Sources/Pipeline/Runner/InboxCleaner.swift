@@ -35,7 +35,7 @@ struct InboxCleaner {
     func removeIfEmpty(_ folder: URL, ignoring: Set<String> = []) {
         guard mode != "keep" else { return }
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-        guard names.allSatisfy({ ignoring.contains($0.lowercased()) }) else { return }
+        guard names.allSatisfy({ ignoring.contains($0.lowercased()) || InboxScanner.isJunk($0) }) else { return }
         for name in names { try? FileManager.default.removeItem(at: folder.appendingPathComponent(name)) }
         try? FileManager.default.removeItem(at: folder)
     }

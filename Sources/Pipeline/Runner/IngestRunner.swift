@@ -95,6 +95,12 @@ public final class IngestRunner {
                                            validation: validation, fondsTitles: fondsTitles)
         for batch in scan.batches {
             if !only.isEmpty && !only.contains(batch.identifier) && !only.contains(batch.fondsSlug) { continue }
+            // Nothing to process (only the sheet, the marker, system files): no report, no reprocessing.
+            if batch.items.isEmpty && batch.rejected.isEmpty {
+                summary.waiting.append("\(batch.identifier) (sin ítems)")
+                reporter.info("lote \(batch.identifier): no tiene imágenes que ingresar (solo la hoja, la marca o archivos del sistema)")
+                continue
+            }
             guard batch.isReady else {
                 summary.waiting.append("\(batch.identifier) (\(batch.readiness))")
                 reporter.info("lote \(batch.identifier): todavía no está listo (\(batch.readiness))")

@@ -21,7 +21,8 @@ public struct InboxScanner {
 
     static let junkNames: Set<String> = [".ds_store", "thumbs.db", "desktop.ini", ".localized", "icon\r"]
 
-    static func isJunk(_ name: String) -> Bool {
+    /// System files (Finder, Explorer, Office lock files) that are never part of a deposit.
+    public static func isJunk(_ name: String) -> Bool {
         junkNames.contains(name.lowercased()) || name.hasPrefix("._") || name.hasPrefix("~$")
     }
 
