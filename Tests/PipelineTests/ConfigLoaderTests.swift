@@ -75,6 +75,19 @@ import TestSupport
         #expect(problems(yaml).contains { $0.keyPath == "fonds[1].required_fields" })
     }
 
+    @Test(arguments: [
+        ("  archive: archive", "  archive: inbox/archivo", "paths.archive"),
+        ("  quarantine: quarantine", "  quarantine: inbox", "paths.quarantine"),
+        ("  staging: staging", "  staging: archive/staging", "paths.staging"),
+        ("  inbox: inbox", "  inbox: archive/bandeja", "paths.inbox"),
+    ])
+    func foldersThatWouldBeScannedOrPolluteTheArchiveAreRejected(_ original: String, _ replacement: String, _ keyPath: String) {
+        let yaml = repositoryYAML.replacingOccurrences(of: original, with: replacement)
+        #expect(yaml != repositoryYAML)
+        let found = problems(yaml)
+        #expect(found.contains { $0.keyPath == keyPath && $0.line != nil }, "\(found)")
+    }
+
     @Test func brokenYAMLIsReportedWithALine() {
         do {
             _ = try parse("version: 1\ninstitution:\n  name: [unclosed\n")

@@ -62,7 +62,39 @@ public enum ConfigLoader {
                              catalog: absolute(config.paths.catalog), reports: absolute(config.paths.reports),
                              site: absolute(config.paths.site), schemas: absolute(config.paths.schemas))
         config.sourceFile = file
+        let layout = Self.layoutProblems(config.paths, lines: node?.mapping?["paths"]?.mapping, file: file)
+        guard layout.isEmpty else { throw ConfigError.invalid(layout) }
         return config
+    }
+
+    /// Folders that must not sit inside one another: the scanner would take anything inside the inbox
+    /// for a fonds or a batch, and an OCFL storage root holds only objects. Staging must share the
+    /// archive's file system (checked when both exist), or moving a version into place is not atomic.
+    static func layoutProblems(_ paths: PipelineConfig.Paths, lines: Node.Mapping?, file: String) -> [ConfigProblem] {
+        func line(_ key: String) -> Int? { lines?.first { $0.key.string == key }?.value.mark?.line }
+        func contains(_ outer: String, _ inner: String) -> Bool { !outer.isEmpty && !inner.isEmpty && (inner == outer || inner.hasPrefix(outer + "/")) }
+        let written: [(String, String)] = [("archive", paths.archive), ("staging", paths.staging), ("quarantine", paths.quarantine),
+                                           ("processed", paths.processed), ("derivatives", paths.derivatives), ("catalog", paths.catalog),
+                                           ("reports", paths.reports), ("site", paths.site)]
+        var problems: [ConfigProblem] = []
+        for (key, path) in written where contains(paths.inbox, path) {
+            problems.append(ConfigProblem(file: file, line: line(key), keyPath: "paths.\(key)",
+                                          message: "\(path) is inside the inbox (\(paths.inbox)); it would be scanned as a deposit. Put it outside paths.inbox"))
+        }
+        if contains(paths.archive, paths.inbox) {
+            problems.append(ConfigProblem(file: file, line: line("inbox"), keyPath: "paths.inbox",
+                                          message: "\(paths.inbox) is inside the archive; the inbox must be outside paths.archive"))
+        }
+        for (key, path) in written where key != "archive" && contains(paths.archive, path) {
+            problems.append(ConfigProblem(file: file, line: line(key), keyPath: "paths.\(key)",
+                                          message: "\(path) is inside the archive (\(paths.archive)), which holds only OCFL objects. Put it beside paths.archive"))
+        }
+        var archiveInfo = stat(), stagingInfo = stat()
+        if stat(paths.archive, &archiveInfo) == 0, stat(paths.staging, &stagingInfo) == 0, archiveInfo.st_dev != stagingInfo.st_dev {
+            problems.append(ConfigProblem(file: file, line: line("staging"), keyPath: "paths.staging",
+                                          message: "\(paths.staging) is on another file system than the archive (\(paths.archive)); versions are renamed from staging into the archive, which is only atomic on the same file system"))
+        }
+        return problems
     }
 
     /// The JSON Schema of pipeline.yaml (Schemas/pipeline.schema.json).
