@@ -123,6 +123,14 @@ import TestSupport
         #expect(rowKinds == ["5 duplicate-identifier", "6 missing-identifier", "7 too-many-cells"])
         #expect(sheet.rowProblems[0].message.contains("línea 2"), "points at the first occurrence")
         #expect(sheet.rows["A-4"] == nil)
+        #expect(sheet.unreadableRows["A-4"]?.line == 7, "the item of an unreadable row is told which line to fix")
+        #expect(sheet.rows["A-3"]?.problems.count == 1, "an unreadable date is one problem, not also a missing one")
+    }
+
+    @Test func anUnreadableRequiredDateIsOneProblemNotTwo() throws {
+        let sheet = try Self.read("identifier,dc.title,dc.date\nA-9,Algo,ca. 1950\nA-10,Otro,\n", required: ["title", "date"])
+        #expect(sheet.rows["A-9"]?.problems.map(\.kind) == [.invalidDate])
+        #expect(sheet.rows["A-10"]?.problems.map(\.kind) == [.missingRequiredField], "an empty cell is still missing")
     }
 
     @Test func aRequiredFieldWithoutAColumnSaysSo() throws {

@@ -18,6 +18,9 @@ public struct MetadataSheet: Sendable {
     public var encoding: TextDecoder.Encoding
     public var delimiter: Character
     public var rows: [String: Row]
+    /// Rows that name an item but could not be read (more cells than the header has): the item's
+    /// reason then points at that line instead of saying the row is missing.
+    public var unreadableRows: [String: SheetProblem] = [:]
     /// Rows that cannot be attached to any item (no identifier, duplicated identifier).
     public var rowProblems: [SheetProblem]
     /// Columns that were not understood and were ignored.
@@ -79,8 +82,11 @@ public struct MetadataSheet: Sendable {
             if record.fields.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { continue }
             if record.fields.count > columns.count,
                record.fields[columns.count...].contains(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty }) {
-                sheet.rowProblems.append(SheetProblem(line: record.line, column: nil, kind: .tooManyCells,
-                    message: "la fila tiene \(record.fields.count) celdas y el encabezado \(columns.count): revise separadores (\(delimiter == ";" ? "punto y coma" : "coma")) y comillas en esa fila"))
+                let problem = SheetProblem(line: record.line, column: nil, kind: .tooManyCells,
+                    message: "la fila tiene \(record.fields.count) celdas y el encabezado \(columns.count): revise separadores (\(delimiter == ";" ? "punto y coma" : "coma")) y comillas en esa fila")
+                sheet.rowProblems.append(problem)
+                let named = idColumn < record.fields.count ? record.fields[idColumn].trimmingCharacters(in: .whitespaces) : ""
+                if !named.isEmpty { sheet.unreadableRows[named] = problem }
                 continue
             }
             let identifier = idColumn < record.fields.count ? record.fields[idColumn].trimmingCharacters(in: .whitespaces) : ""
@@ -156,7 +162,12 @@ public struct MetadataSheet: Sendable {
                 dc.append(value, to: element)
             }
         }
-        for field in requiredFields where field != "identifier" && dc[field].isEmpty {
+        // A field whose only value was refused (an unreadable date) already has its problem.
+        let refused = Set(problems.filter { $0.kind == .invalidDate }.compactMap { problem in
+            problem.column.flatMap { column in columns.indices.first { "\(CSVParser.columnLetter($0)) (\(header[$0]))" == column } }
+                .flatMap { element(for: columns[$0]) }
+        })
+        for field in requiredFields where field != "identifier" && dc[field].isEmpty && !refused.contains(field) {
             let column = columns.firstIndex(of: "dc.\(field)").map { "\(CSVParser.columnLetter($0)) (dc.\(field))" } ?? "dc.\(field) (no existe la columna)"
             problems.append(SheetProblem(line: record.line, column: column, kind: .missingRequiredField,
                                          message: "falta «\(field)», obligatorio en este fondo: llene la celda"))

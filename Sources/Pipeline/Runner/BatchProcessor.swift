@@ -97,6 +97,12 @@ final class BatchProcessor {
                 try holdItem(item, code: "item-incomplete", reason: "otro archivo del ítem tiene un problema: \(reason)", files: [])
                 continue
             }
+            if sheet.rows[item.id] == nil, let problem = sheet.unreadableRows[item.id] {
+                try holdItem(item, code: problem.kind.rawValue,
+                             reason: "la fila de «\(item.id)» en metadata.csv no se puede leer: \(problem.description). Corrija esa fila y vuelva a depositar el ítem.",
+                             files: [])
+                continue
+            }
             guard let row = sheet.rows[item.id] else {
                 try holdItem(item, code: SheetProblem.Kind.noRow.rawValue,
                              reason: "no hay fila para «\(item.id)» en metadata.csv (columna identifier). Añada la fila con al menos \(fonds.requiredFields.joined(separator: ", ")) y vuelva a depositar el ítem.",
