@@ -95,6 +95,8 @@ import TestSupport
             #expect(deployment.files(under: deployment.inbox).isEmpty, "point \(point): inbox not emptied: \(deployment.files(under: deployment.inbox))")
             let verify = try deployment.memoria(["verify", "--quiet"])
             #expect(verify.status == 0, "point \(point): \(verify.stdout)")
+            let status = try deployment.memoria(["status", "--json"])
+            #expect(!status.stdout.contains(": running"), "point \(point): a killed run still shows as running: \(status.stdout)")
             if let validator = PythonTools.path("ocfl-validate.py") {
                 let result = try ProcessRunner.run(validator, ["-q", deployment.archive.path] + ["MBL-0100", "MBL-0101", "MBL-0102"].map {
                     deployment.archive.appendingPathComponent($0).path })

@@ -25,6 +25,16 @@ extension CatalogDatabase {
         }
     }
 
+    /// Batches still marked running when an ingest starts (it holds the ingest lock, so no other run
+    /// is active) belong to a run that was killed: they are closed as aborted. Returns how many.
+    @discardableResult
+    public func closeInterruptedBatches(finishedAt: String) throws -> Int {
+        try write { db in
+            try db.execute(sql: "UPDATE batches SET status = 'aborted', finished_at = ? WHERE status = 'running'", arguments: [finishedAt])
+            return db.changesCount
+        }
+    }
+
     public func finishBatch(_ id: Int64, finishedAt: String, status: String, reportPath: String?) throws {
         try write { db in
             try db.execute(sql: "UPDATE batches SET finished_at = ?, status = ?, report_path = ? WHERE id = ?",

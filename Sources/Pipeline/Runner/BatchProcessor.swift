@@ -71,7 +71,12 @@ final class BatchProcessor {
         report.notes += sheet.rowProblems.map(\.description)
         let itemIDs = Set(batch.items.map(\.id))
         for (identifier, row) in sheet.rows where !itemIDs.contains(identifier) && !batch.rejected.contains(where: { $0.itemID == identifier }) {
-            report.notes.append("metadata.csv, línea \(row.line): la fila «\(identifier)» no corresponde a ninguna carpeta ni archivo del lote")
+            if env.storage.objectExists(identifier) {
+                // Typically an item an interrupted run archived (its inbox files were cleaned on recovery).
+                report.notes.append("metadata.csv, línea \(row.line): «\(identifier)» ya está en el archivo y sus archivos ya no están en la bandeja (ingresado antes)")
+            } else {
+                report.notes.append("metadata.csv, línea \(row.line): la fila «\(identifier)» no corresponde a ninguna carpeta ni archivo del lote")
+            }
         }
 
         // Free space: the whole batch must fit, with the configured margin to spare.

@@ -60,6 +60,8 @@ public final class IngestRunner {
         let catalog = try CatalogDatabase(path: config.paths.catalog)
         try catalog.synchronizeFonds(config.fonds.map { CatalogFonds(code: $0.code, slug: $0.slug, title: $0.title, description: $0.description) })
         let fondsTitles = Dictionary(uniqueKeysWithValues: config.fonds.map { ($0.code, $0.title) })
+        let interrupted = try catalog.closeInterruptedBatches(finishedAt: context.timestamp())
+        if interrupted > 0 { summary.recovered.append("closed \(interrupted) batch run(s) left running by an interrupted ingest") }
         summary.recovered += try CatalogReconciler(storage: storage, catalog: catalog, fondsTitles: fondsTitles,
                                                 ocrWordConfidenceFloor: config.text.ocrWordConfidenceFloor).reconcile().map { "registered \($0) in the catalog" }
         let derivatives = DerivativeStore(root: config.url(\.derivatives))
