@@ -15,7 +15,7 @@ public struct XMLFileValidator {
 
     public init(schemasFolder: String) throws {
         guard !schemasFolder.isEmpty else {
-            throw PipelineError.usage("no schema folder: give --schemas DIR or set paths.schemas in pipeline.yaml (the folder of the official schemas with bundle.xsd)")
+            throw PipelineError.environment("no schema folder: give --schemas DIR or set paths.schemas in pipeline.yaml (the folder of the official schemas with bundle.xsd)")
         }
         validation = try XMLValidation(folder: schemasFolder)
     }

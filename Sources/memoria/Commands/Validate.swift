@@ -6,7 +6,7 @@ import Pipeline
 struct Validate: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Validate METS and Dublin Core files against the official schemas (and the Memoria METS profile).",
-        discussion: "Exit codes: 0 every file valid, 1 some file invalid (each problem with its line), 64 usage (no schema folder).")
+        discussion: "Exit codes: 0 every file valid, 1 some file invalid (each problem with its line), 2 no schema folder (none configured or not found), 64 usage.")
     @OptionGroup var common: CommonOptions
     @Argument(help: "METS or OAI-DC files.") var files: [String]
     @Option(help: "Folder of the official XML schemas (overrides paths.schemas).") var schemas: String?

@@ -20,7 +20,7 @@ struct Verify: AsyncParsableCommand {
     func run() async throws {
         try await runCommand {
             let config = try common.load()
-            if let sample, !(0 < sample && sample <= 100) { throw CLIFailure(message: "--sample takes a percentage between 0 and 100", code: ExitCodes.usage) }
+            if let sample, !(0 < sample && sample <= 100) { throw CLIFailure(message: "--sample takes a percentage above 0 and at most 100 (e.g. --sample 10)", code: ExitCodes.usage) }
             let context = StageContext(config: config, reporter: Terminal.reporter(quiet: common.quiet || json))
             let summary = try await VerifyRunner(context: context).run(fonds: fonds, items: item, samplePercent: sample)
             if json { printJSON(summary) } else {
