@@ -68,6 +68,9 @@ final class BatchProcessor {
         }
         report.metadataEncoding = "\(sheet.encoding.rawValue), separador «\(sheet.delimiter)»"
         report.ignoredColumns = sheet.ignoredColumns
+        if !sheet.ignoredColumns.isEmpty {
+            context.reporter.warning("lote \(batch.identifier): metadata.csv tiene columnas que no se usan: \(sheet.ignoredColumns.joined(separator: ", ")). Las columnas válidas son identifier, dc.<elemento> (title, creator, subject, description, publisher, contributor, date, type, format, identifier, source, language, relation, coverage, rights) y dcterms.<refinamiento>; revise si hay un error de escritura.")
+        }
         report.notes += sheet.rowProblems.map(\.description)
         let itemIDs = Set(batch.items.map(\.id))
         for (identifier, row) in sheet.rows where !itemIDs.contains(identifier) && !batch.rejected.contains(where: { $0.itemID == identifier }) {

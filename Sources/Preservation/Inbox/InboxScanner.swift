@@ -193,7 +193,10 @@ public struct InboxScanner {
                 }
             }
             if !OCFLStorageRoot.isValidIdentifier(item.id) {
-                rejectAll(.invalidIdentifier, "«\(item.id)» no sirve como identificador de ítem: use solo letras sin acentos, números, punto, guion y guion bajo (por ejemplo BSH-0001), sin espacios. Renombre la carpeta o el archivo, o póngalo dentro de una carpeta con un identificador válido.")
+                let tooLong = item.id.count > 100 && OCFLStorageRoot.isValidIdentifier(String(item.id.prefix(100)))
+                rejectAll(.invalidIdentifier, tooLong
+                    ? "«\(item.id.prefix(40))…» tiene \(item.id.count) caracteres; un identificador de ítem tiene como máximo 100. Renombre la carpeta o el archivo con un identificador corto (por ejemplo BSH-0001)."
+                    : "«\(item.id)» no sirve como identificador de ítem: use solo letras sin acentos, números, punto, guion y guion bajo (por ejemplo BSH-0001), sin espacios ni «..», y que empiece con letra o número. Renombre la carpeta o el archivo, o póngalo dentro de una carpeta con un identificador válido.")
                 continue
             }
             if byLowercased[item.id.lowercased()]!.count > 1 {
