@@ -25,17 +25,21 @@ public enum CatalogueDump {
         }
     }
 
-    public static func csv(_ rows: [[String: String]]) -> String {
-        var lines = [columns.joined(separator: ",")]
-        for row in rows { lines.append(columns.map { cell(row[$0] ?? "") }.joined(separator: ",")) }
-        return lines.joined(separator: "\r\n") + "\r\n"
+    /// RFC 4180 CSV. `forExcel`: a UTF-8 byte order mark and `;` between cells, as Excel in a
+    /// Spanish locale expects (otherwise it shows accents garbled and everything in one column).
+    public static func csv(_ rows: [[String: String]], forExcel: Bool = false) -> String {
+        let separator = forExcel ? ";" : ","
+        var lines = [columns.joined(separator: separator)]
+        for row in rows { lines.append(columns.map { cell(row[$0] ?? "", separator: separator) }.joined(separator: separator)) }
+        return (forExcel ? "\u{FEFF}" : "") + lines.joined(separator: "\r\n") + "\r\n"
     }
 
     /// One CSV cell: neutralised against formula injection, then quoted when needed.
-    public static func cell(_ raw: String) -> String {
+    public static func cell(_ raw: String, separator: String = ",") -> String {
         var value = raw
         if let first = value.utf8.first, [0x3D, 0x2B, 0x2D, 0x40, 0x09, 0x0D].contains(first) { value = "'" + value }   // = + - @ tab CR
-        guard value.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else { return value }
+        let separatorByte = separator.utf8.first ?? 0x2C
+        guard value.utf8.contains(where: { $0 == separatorByte || $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else { return value }
         return "\"" + value.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\""
     }
 

@@ -29,6 +29,9 @@ struct Search: AsyncParsableCommand {
                 }
                 return code
             }
+            if let from, let to, from > to {
+                throw CLIFailure(message: "--from \(from) is after --to \(to): the years are swapped (e.g. --from \(to) --to \(from))", code: ExitCodes.usage)
+            }
             let catalog = try CatalogDatabase(path: config.paths.catalog)
             let results = try catalog.search(query.joined(separator: " "),
                                              filters: SearchFilters(fondsCodes: codes, fromYear: from, toYear: to, types: type), limit: max(1, limit))
