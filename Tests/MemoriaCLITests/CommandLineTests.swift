@@ -91,5 +91,9 @@ import TestSupport
         #expect(try FileManager.default.contentsOfDirectory(atPath: deployment.root.path).allSatisfy { !$0.contains("parcial") })
         let good = try deployment.memoria(["export", "MBL-0002", "--bagit", bag.path])
         #expect(good.status == 0, "\(good.stderr)")
+        // Nor are access copies rebuilt from it.
+        let derive = try deployment.memoria(["derive", "--item", "MBL-0001", "--force"])
+        #expect(derive.status == 1, "exit \(derive.status): \(derive.stdout)\(derive.stderr)")
+        #expect((derive.stdout + derive.stderr).contains("does not match its archived"))
     }
 }

@@ -26,6 +26,7 @@ public struct DeriveRunner {
         var masterPath: String
         var url: URL
         var digest: String
+        var algorithm: DigestAlgorithm
     }
 
     public func run(items: [String] = [], fonds: [String] = [], force: Bool = false) async throws -> Summary {
@@ -70,7 +71,8 @@ public struct DeriveRunner {
                 }
                 if current && !force { upToDate += pages.count; continue }
                 guard let url = prior.url(of: master.logicalPath) else { continue }
-                jobs.append(Job(itemID: id, masterPath: master.logicalPath, url: url, digest: master.checksum))
+                let algorithm = DigestAlgorithm.allCases.first { $0.metsName == master.checksumType } ?? .sha512
+                jobs.append(Job(itemID: id, masterPath: master.logicalPath, url: url, digest: master.checksum, algorithm: algorithm))
             }
         }
 
@@ -85,6 +87,11 @@ public struct DeriveRunner {
             func make(_ job: Job) -> @Sendable () async -> (Job, Result<[DerivativeStore.Entry], Error>) {
                 return {
                     do {
+                        // Never derive from a master that no longer matches its archived digest.
+                        let found = try Digester.digest(fileAt: job.url, algorithm: job.algorithm)
+                        guard found == job.digest else {
+                            throw PipelineError.environment("the master does not match its archived \(job.algorithm.metsName) digest; nothing was derived from it. Run `memoria verify --item \(job.itemID)` and restore the object from backup")
+                        }
                         let format = try FormatIdentifier.identify(fileAt: job.url)
                         var entries: [DerivativeStore.Entry] = []
                         try MasterDecoder.decode(job.url, format: format, limits: limits, derivatives: spec) { page in
