@@ -11,7 +11,10 @@ public struct StatusService {
         public var files: Int
         public var bytes: Int64
         public var events: Int
+        /// Quarantine events recorded in the catalog, ever.
         public var quarantinedFiles: Int
+        /// Files in the quarantine folder now (a curator may have moved some out).
+        public var quarantineFilesNow: Int
         public var itemsByFonds: [String: Int]
         public var inboxReady: [String]
         public var inboxWaiting: [String]
@@ -34,6 +37,10 @@ public struct StatusService {
                                         readyMarker: config.ingest.readyMarker, settleSeconds: config.ingest.settleSeconds,
                                         now: context.clock()).scan() {
             for batch in scan.batches {
+                if batch.items.isEmpty && batch.rejected.isEmpty {
+                    waiting.append("\(batch.identifier): sin imágenes que ingresar")
+                    continue
+                }
                 let line = "\(batch.identifier): \(batch.items.count) ítems (\(batch.readiness))"
                 if batch.isReady { ready.append(line) } else { waiting.append(line) }
             }
@@ -43,6 +50,11 @@ public struct StatusService {
         let batches = try catalog.batches(limit: 10).map { "\($0.started) \($0.fonds)/\($0.name): \($0.status)" }
         return Status(archiveObjects: archiveObjects, catalogItems: counts.items, pages: counts.pages, files: counts.files, bytes: counts.bytes,
                       events: counts.events, quarantinedFiles: counts.quarantined,
+                      quarantineFilesNow: FileManager.default.enumerator(atPath: config.paths.quarantine)?
+                          .compactMap { $0 as? String }.filter { !$0.hasSuffix(".reason.txt") && !($0 as NSString).lastPathComponent.hasPrefix(".") }
+                          .filter { var isFolder: ObjCBool = false
+                              return FileManager.default.fileExists(atPath: config.paths.quarantine + "/" + $0, isDirectory: &isFolder) && !isFolder.boolValue }
+                          .count ?? 0,
                       itemsByFonds: Dictionary(uniqueKeysWithValues: config.fonds.map { ($0.slug, byFonds[$0.code] ?? 0) }),
                       inboxReady: ready, inboxWaiting: waiting, inboxUndeclared: undeclared, recentBatches: batches,
                       lastPublish: try catalog.setting("last_publish"))

@@ -16,7 +16,7 @@ struct Status: AsyncParsableCommand {
             if json { printJSON(status); return 0 }
             print("Archivo: \(status.archiveObjects) objetos · catálogo: \(status.catalogItems) ítems, \(status.pages) páginas, \(status.files) archivos (\(status.bytes) bytes), \(status.events) eventos PREMIS")
             for (slug, count) in status.itemsByFonds.sorted(by: { $0.key < $1.key }) { print("  \(slug): \(count) ítems") }
-            print("Cuarentena: \(status.quarantinedFiles) archivos registrados")
+            print("Cuarentena: \(status.quarantineFilesNow) archivos en la carpeta (\(status.quarantinedFiles) registrados desde el principio)")
             print("Bandeja: \(status.inboxReady.count) lotes listos, \(status.inboxWaiting.count) en espera")
             for line in status.inboxReady { print("  listo: \(line)") }
             for line in status.inboxWaiting { print("  en espera: \(line)") }
