@@ -39,6 +39,17 @@ import TestSupport
         #expect(found.ignored.map(\.lastPathComponent) == [".DS_Store"])
     }
 
+    @Test func pagesWhoseNamesDifferOnlyByCaseHoldTheirItem() throws {
+        let root = TemporaryDirectory("inbox-case")
+        let batch = try batchFolder(root.url)
+        for name in ["pagina.tif", "Pagina.tif", "2.tif"] { try touch(batch.appendingPathComponent("BSH-0003/\(name)")) }
+        try touch(batch.appendingPathComponent("BSH-0004/1.tif"))
+        let found = try #require(try scan(root.url).batches.first)
+        #expect(found.items.map(\.id) == ["BSH-0004"])
+        #expect(found.rejected.filter { $0.itemID == "BSH-0003" }.count == 3, "the whole item is held")
+        #expect(found.rejected.first { $0.itemID == "BSH-0003" }?.message.contains("mayúsculas") == true)
+    }
+
     @Test func decomposedAccentedNamesAreComparedInNFCAndKeptAsWritten() throws {
         let root = TemporaryDirectory("inbox-nfd")
         let batch = try batchFolder(root.url)

@@ -207,6 +207,14 @@ public struct InboxScanner {
                 rejectAll(.emptyItem, "La carpeta del ítem «\(item.id)» no contiene imágenes. Añada las páginas o retire la carpeta.")
                 continue
             }
+            // Windows and macOS disks cannot hold both "page.tif" and "Page.tif": such an item could not be
+            // restored or exported there, and two scans of one page name are almost always a mistake.
+            let names = (item.files.map(\.name) + item.sidecars.map(\.name)).map { $0.lowercased() }
+            if let clash = Dictionary(grouping: names, by: { $0 }).first(where: { $0.value.count > 1 })?.key {
+                let pair = (item.files.map(\.name) + item.sidecars.map(\.name)).filter { $0.lowercased() == clash }
+                rejectAll(.duplicateIdentifier, "En el ítem «\(item.id)» hay archivos cuyos nombres solo difieren en mayúsculas y minúsculas (\(pair.joined(separator: ", "))); Windows y macOS no pueden guardar ambos. Renombre uno y vuelva a depositar el ítem.")
+                continue
+            }
             var item = item
             let stems = Set(item.files.map(\.stem))
             for sidecar in item.sidecars where !stems.contains(sidecar.pageStem) {
