@@ -142,8 +142,13 @@ public struct SiteBuilder {
             try output.write("robots.txt", Sitemap.robots(baseURL: settings.baseURL))
             let fondsTitles = Dictionary(uniqueKeysWithValues: fonds.map { ($0.code, $0.title) })
             let rows = CatalogueDump.rows(summaries, fondsTitles: fondsTitles)
-            try output.write("datos/catalogo.csv", CatalogueDump.csv(rows))
-            try output.write("datos/catalogo.json", CatalogueDump.json(rows))
+            // The two dumps are independent: one per core.
+            let dumps = DumpResults()
+            DispatchQueue.concurrentPerform(iterations: 2) { index in
+                if index == 0 { dumps.csv = CatalogueDump.csv(rows) } else { dumps.json = CatalogueDump.json(rows) }
+            }
+            try output.write("datos/catalogo.csv", dumps.csv)
+            try output.write("datos/catalogo.json", dumps.json)
         }
 
         if full { try swapIn(target) }
@@ -155,11 +160,19 @@ public struct SiteBuilder {
 
     /// What the item's pages depend on: a change in any of it renders the item again.
     func fingerprint(_ summary: CatalogItemSummary, context: SiteContext) -> String {
-        let images = (files[summary.id]?.images ?? []).map { "\($0.key):\($0.accessWidth)x\($0.accessHeight)" }
-        let dc = ScriptJSON.encode(summary.dublinCore.values)
-        return StableHash.hex([summary.updatedAt, String(summary.headVersion), dc, context.fondsTitle(summary.fondsCode)]
-                              + images + summary.dublinCore["creator"].map { context.creatorSlugs[$0] ?? "" }
-                              + summary.dublinCore["subject"].map { context.subjectSlugs[$0] ?? "" })
+        var parts = [summary.updatedAt, String(summary.headVersion), context.fondsTitle(summary.fondsCode)]
+        // Dublin Core element by element (each part is separated in the hash, so values cannot run together).
+        for element in DublinCoreRecord.elements {
+            let values = summary.dublinCore[element]
+            guard !values.isEmpty else { continue }
+            parts.append(element)
+            parts.append(String(values.count))
+            parts += values
+        }
+        for image in files[summary.id]?.images ?? [] { parts.append("\(image.key):\(image.accessWidth)x\(image.accessHeight)") }
+        parts += summary.dublinCore["creator"].map { context.creatorSlugs[$0] ?? "" }
+        parts += summary.dublinCore["subject"].map { context.subjectSlugs[$0] ?? "" }
+        return StableHash.hex(parts)
     }
 
     // MARK: search index
@@ -259,6 +272,13 @@ public struct SiteBuilder {
         guard rename(built.path, site.path) == 0 else { throw SiteError.write(path: site.path, reason: String(cString: strerror(errno))) }
         try? FileManager.default.removeItem(at: old)
     }
+}
+
+/// The catalogue dumps made on two threads: each thread writes only its own property, and they are
+/// read after `concurrentPerform` returns.
+private final class DumpResults: @unchecked Sendable {
+    var csv = ""
+    var json = Data()
 }
 
 extension JSONEncoder {

@@ -26,10 +26,11 @@ extension CatalogDatabase {
                 SELECT id, fonds_code, title, sort_title, dublin_core, date_start, date_end, page_count, head_version, created_at, updated_at
                 FROM items WHERE status = 'archived' ORDER BY fonds_code, sort_title, id
                 """).map { row in
-                CatalogItemSummary(id: row["id"], fondsCode: row["fonds_code"], title: row["title"], sortTitle: row["sort_title"],
-                                   dublinCore: Self.dublinCore(row["dublin_core"], decoder: decoder),
-                                   dateStart: row["date_start"], dateEnd: row["date_end"], pageCount: row["page_count"],
-                                   headVersion: row["head_version"], createdAt: row["created_at"], updatedAt: row["updated_at"])
+                // Columns by position (the SELECT above): looking each up by name cost a tenth of a publish.
+                CatalogItemSummary(id: row[0], fondsCode: row[1], title: row[2], sortTitle: row[3],
+                                   dublinCore: Self.dublinCore(row[4], decoder: decoder),
+                                   dateStart: row[5], dateEnd: row[6], pageCount: row[7],
+                                   headVersion: row[8], createdAt: row[9], updatedAt: row[10])
             }
         }
     }

@@ -52,21 +52,44 @@ struct SearchIndexWriter {
     /// `Memoria.shard("key",{"word":[...],...});` with words sorted, written directly (going through
     /// `[String: Any]` boxed every number of every posting).
     static func shardScript(_ key: String, _ terms: [String: [Posting]]) -> String {
-        var out = "Memoria.shard("
-        ScriptJSON.appendString(key, to: &out)
-        out.append(",{")
+        var head = "Memoria.shard("
+        ScriptJSON.appendString(key, to: &head)
+        var out = Array(head.utf8)
+        out.append(contentsOf: Array(",{".utf8))
         for (index, word) in terms.keys.sorted().enumerated() {
-            if index > 0 { out.append(",") }
-            ScriptJSON.appendString(word, to: &out)
-            out.append(":[")
+            if index > 0 { out.append(UInt8(ascii: ",")) }
+            var quoted = ""
+            ScriptJSON.appendString(word, to: &quoted)
+            out.append(contentsOf: Array(quoted.utf8))
+            out.append(contentsOf: Array(":[".utf8))
             for (position, value) in encode(terms[word]!).enumerated() {
-                if position > 0 { out.append(",") }
-                out.append(String(value))
+                if position > 0 { out.append(UInt8(ascii: ",")) }
+                appendDecimal(value, to: &out)
             }
-            out.append("]")
+            out.append(UInt8(ascii: "]"))
         }
-        out.append("});\n")
-        return out
+        out.append(contentsOf: Array("});\n".utf8))
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Appends a non-negative integer's decimal digits (posting values are deltas, scores and pages).
+    static func appendDecimal(_ value: Int, to out: inout [UInt8]) {
+        guard value > 0 else {
+            if value == 0 { out.append(UInt8(ascii: "0")) } else { out.append(contentsOf: Array(String(value).utf8)) }
+            return
+        }
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var count = 0
+        var rest = value
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            while rest > 0 {
+                buffer[count] = UInt8(truncatingIfNeeded: rest % 10) + 0x30
+                rest /= 10
+                count += 1
+            }
+            for index in stride(from: count - 1, through: 0, by: -1) { out.append(buffer[index]) }
+        }
     }
 
     /// Reads a shard file back (for incremental updates): `Memoria.shard("key",{...});`. Nil when the
