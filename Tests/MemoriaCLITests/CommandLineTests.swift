@@ -94,6 +94,6 @@ import TestSupport
         // Nor are access copies rebuilt from it.
         let derive = try deployment.memoria(["derive", "--item", "MBL-0001", "--force"])
         #expect(derive.status == 1, "exit \(derive.status): \(derive.stdout)\(derive.stderr)")
-        #expect((derive.stdout + derive.stderr).contains("does not match its archived"))
+        #expect((derive.stdout + derive.stderr).contains("no coincide con su huella"))
     }
 }

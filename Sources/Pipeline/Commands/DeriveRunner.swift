@@ -90,7 +90,7 @@ public struct DeriveRunner {
                         // Never derive from a master that no longer matches its archived digest.
                         let found = try Digester.digest(fileAt: job.url, algorithm: job.algorithm)
                         guard found == job.digest else {
-                            throw PipelineError.environment("the master does not match its archived \(job.algorithm.metsName) digest; nothing was derived from it. Run `memoria verify --item \(job.itemID)` and restore the object from backup")
+                            throw PipelineError.environment("el máster no coincide con su huella \(job.algorithm.metsName) archivada; no se derivó nada de él. Ejecute `memoria verify --item \(job.itemID)` y restaure el objeto desde la copia de seguridad")
                         }
                         let format = try FormatIdentifier.identify(fileAt: job.url)
                         var entries: [DerivativeStore.Entry] = []

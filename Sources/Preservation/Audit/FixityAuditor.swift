@@ -50,7 +50,7 @@ public struct FixityAuditor: Sendable {
                 let url = URL(fileURLWithPath: rootPath + "/" + path, isDirectory: false)
                 guard FileManager.default.fileExists(atPath: url.path) else {
                     result.problems.append(Problem(objectID: id, kind: .missing, path: path, expected: digest, found: nil,
-                                                   message: "\(id)/\(path) is missing"))
+                                                   message: "falta \(id)/\(path): el inventario lo registra pero no está en el disco; restaure el objeto desde la copia de seguridad"))
                     continue
                 }
                 let digester = Digester(algorithm)
@@ -70,7 +70,7 @@ public struct FixityAuditor: Sendable {
                 result.bytesChecked += bytes
                 if found != digest {
                     result.problems.append(Problem(objectID: id, kind: .corrupted, path: path, expected: digest, found: found,
-                                                   message: "\(id)/\(path): \(algorithm.metsName) does not match the inventory"))
+                                                   message: "\(id)/\(path): su huella \(algorithm.metsName) no coincide con la del inventario (el archivo cambió o se dañó); restaure el objeto desde la copia de seguridad"))
                 }
             }
         }
@@ -90,7 +90,7 @@ public struct FixityAuditor: Sendable {
                 let relative = contentFolder + "/" + subpath
                 if !listed.contains(relative) {
                     result.problems.append(Problem(objectID: id, kind: .extra, path: relative, expected: nil, found: nil,
-                                                   message: "\(id)/\(relative) is not listed in the inventory"))
+                                                   message: "\(id)/\(relative) no figura en el inventario: alguien añadió un archivo al archivo OCFL; retírelo (nada debe escribirse ahí a mano)"))
                 }
             }
         }

@@ -20,8 +20,8 @@ public struct BagExporter {
         case mismatch(path: String)
         public var description: String {
             switch self {
-            case .destinationNotEmpty(let path): return "\(path) already exists and is not empty; choose a new folder for the bag"
-            case .mismatch(let path): return "\(path) does not match its archived digest; run `memoria verify` on the item"
+            case .destinationNotEmpty(let path): return "\(path) ya existe y no está vacía; elija una carpeta nueva para la bolsa"
+            case .mismatch(let path): return "\(path) no coincide con su huella archivada; ejecute `memoria verify` sobre el ítem"
             }
         }
     }
