@@ -64,12 +64,7 @@ enum CompactJSON {
         let read = scanner.object { scanner, key in
             guard key == "values" else { return false }
             return scanner.object { scanner, element in
-                var list: [String] = []
-                guard scanner.array({ scanner in
-                    guard let value = scanner.string() else { return false }
-                    list.append(value)
-                    return true
-                }) else { return false }
+                guard let list = scanner.array(of: { $0.string() }) else { return false }
                 values[element] = list
                 return true
             }

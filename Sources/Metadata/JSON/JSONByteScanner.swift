@@ -48,6 +48,17 @@ public struct JSONByteScanner {
         }
     }
 
+    /// `[value, ...]` where every element is read by `read` (e.g. `{ $0.string() }`); nil if any is not.
+    public mutating func array<T>(of read: (inout JSONByteScanner) -> T?) -> [T]? {
+        var values: [T] = []
+        let complete = array { scanner in
+            guard let value = read(&scanner) else { return false }
+            values.append(value)
+            return true
+        }
+        return complete ? values : nil
+    }
+
     /// An integer of up to 18 digits (no fraction, no exponent).
     public mutating func integer() -> Int? {
         skipSpace()

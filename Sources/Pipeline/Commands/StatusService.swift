@@ -50,13 +50,21 @@ public struct StatusService {
         let batches = try catalog.batches(limit: 10).map { "\($0.started) \($0.fonds)/\($0.name): \($0.status)" }
         return Status(archiveObjects: archiveObjects, catalogItems: counts.items, pages: counts.pages, files: counts.files, bytes: counts.bytes,
                       events: counts.events, quarantinedFiles: counts.quarantined,
-                      quarantineFilesNow: FileManager.default.enumerator(atPath: config.paths.quarantine)?
-                          .compactMap { $0 as? String }.filter { !$0.hasSuffix(".reason.txt") && !($0 as NSString).lastPathComponent.hasPrefix(".") }
-                          .filter { var isFolder: ObjCBool = false
-                              return FileManager.default.fileExists(atPath: config.paths.quarantine + "/" + $0, isDirectory: &isFolder) && !isFolder.boolValue }
-                          .count ?? 0,
+                      quarantineFilesNow: Self.quarantinedFilesOnDisk(config.paths.quarantine),
                       itemsByFonds: Dictionary(uniqueKeysWithValues: config.fonds.map { ($0.slug, byFonds[$0.code] ?? 0) }),
                       inboxReady: ready, inboxWaiting: waiting, inboxUndeclared: undeclared, recentBatches: batches,
                       lastPublish: try catalog.setting("last_publish"))
+    }
+
+    /// Files in the quarantine folder now, without their reason files.
+    static func quarantinedFilesOnDisk(_ folder: String) -> Int {
+        guard let walk = FileManager.default.enumerator(atPath: folder) else { return 0 }
+        var count = 0
+        while let path = walk.nextObject() as? String {
+            guard walk.fileAttributes?[.type] as? FileAttributeType != .typeDirectory, !path.hasSuffix(".reason.txt"),
+                  !(path as NSString).lastPathComponent.hasPrefix(".") else { continue }
+            count += 1
+        }
+        return count
     }
 }

@@ -32,19 +32,9 @@ enum ScriptJSON {
                 out.append(String(double))
             }
         case let integers as [Int]:
-            out.append("[")
-            for (index, integer) in integers.enumerated() {
-                if index > 0 { out.append(",") }
-                out.append(String(integer))
-            }
-            out.append("]")
+            appendArray(integers, to: &out) { $1.append(String($0)) }
         case let strings as [String]:
-            out.append("[")
-            for (index, string) in strings.enumerated() {
-                if index > 0 { out.append(",") }
-                appendString(string, to: &out)
-            }
-            out.append("]")
+            appendArray(strings, to: &out) { appendString($0, to: &$1) }
         case let object as [String: Any]:
             out.append("{")
             for (index, key) in object.keys.sorted().enumerated() {
@@ -55,16 +45,21 @@ enum ScriptJSON {
             }
             out.append("}")
         case let array as [Any]:
-            out.append("[")
-            for (index, element) in array.enumerated() {
-                if index > 0 { out.append(",") }
-                append(element, to: &out)
-            }
-            out.append("]")
+            appendArray(array, to: &out) { append($0, to: &$1) }
         default:
             // Anything else (an unexpected type) is written as its description, as a string: never a crash.
             appendString(String(describing: value!), to: &out)
         }
+    }
+
+    /// `[a,b,...]`, each element written by `element` (typed arrays skip boxing every value as Any).
+    static func appendArray<Element>(_ elements: [Element], to out: inout String, _ element: (Element, inout String) -> Void) {
+        out.append("[")
+        for (index, value) in elements.enumerated() {
+            if index > 0 { out.append(",") }
+            element(value, &out)
+        }
+        out.append("]")
     }
 
     static func appendString(_ string: String, to out: inout String) {

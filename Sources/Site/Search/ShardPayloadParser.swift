@@ -8,12 +8,7 @@ enum ShardPayloadParser {
         var scanner = JSONByteScanner(input)
         var result: [String: [Int]] = [:]
         let read = scanner.object { scanner, word in
-            var values: [Int] = []
-            guard scanner.array({ scanner in
-                guard let value = scanner.integer() else { return false }
-                values.append(value)
-                return true
-            }) else { return false }
+            guard let values = scanner.array(of: { $0.integer() }) else { return false }
             result[word] = values
             return true
         }

@@ -78,30 +78,30 @@ public struct DerivativeStore: Sendable {
     /// item); nil for anything else.
     static func readManifest(_ data: Data) -> [Entry]? {
         var scanner = JSONByteScanner(data)
-        var entries: [Entry] = []
-        let read = scanner.array { scanner in
-            var strings: [String: String] = [:], integers: [String: Int] = [:]
-            let fields = scanner.object { scanner, name in
-                switch name {
-                case "accessHeight", "accessWidth", "indexInFile":
-                    guard let value = scanner.integer() else { return false }
-                    integers[name] = value
-                case "fingerprint", "key", "masterDigest", "masterPath":
-                    guard let value = scanner.string() else { return false }
-                    strings[name] = value
-                default:
-                    return false
-                }
-                return true
+        guard let entries = scanner.array(of: readEntry), scanner.isAtEnd() else { return nil }
+        return entries
+    }
+
+    private static func readEntry(_ scanner: inout JSONByteScanner) -> Entry? {
+        var strings: [String: String] = [:], integers: [String: Int] = [:]
+        let fields = scanner.object { scanner, name in
+            switch name {
+            case "accessHeight", "accessWidth", "indexInFile":
+                guard let value = scanner.integer() else { return false }
+                integers[name] = value
+            case "fingerprint", "key", "masterDigest", "masterPath":
+                guard let value = scanner.string() else { return false }
+                strings[name] = value
+            default:
+                return false
             }
-            guard fields, let key = strings["key"], let masterPath = strings["masterPath"], let masterDigest = strings["masterDigest"],
-                  let fingerprint = strings["fingerprint"], let indexInFile = integers["indexInFile"],
-                  let accessWidth = integers["accessWidth"], let accessHeight = integers["accessHeight"] else { return false }
-            entries.append(Entry(key: key, masterPath: masterPath, indexInFile: indexInFile, masterDigest: masterDigest,
-                                 fingerprint: fingerprint, accessWidth: accessWidth, accessHeight: accessHeight))
             return true
         }
-        return read && scanner.isAtEnd() ? entries : nil
+        guard fields, let key = strings["key"], let masterPath = strings["masterPath"], let masterDigest = strings["masterDigest"],
+              let fingerprint = strings["fingerprint"], let indexInFile = integers["indexInFile"],
+              let accessWidth = integers["accessWidth"], let accessHeight = integers["accessHeight"] else { return nil }
+        return Entry(key: key, masterPath: masterPath, indexInFile: indexInFile, masterDigest: masterDigest,
+                     fingerprint: fingerprint, accessWidth: accessWidth, accessHeight: accessHeight)
     }
 
     public func writeManifest(itemID: String, entries: [Entry]) throws {
