@@ -2,6 +2,7 @@
 /// "Unicode text"), or Windows-1252 (Excel on Windows). It detects rather than guesses: bytes that are
 /// not UTF-8 are read as Windows-1252 only if the file contains no valid multi-byte UTF-8 sequence
 /// (a file mixing both is damaged) and no byte Windows-1252 leaves undefined.
+import Foundation
 public enum TextDecoder {
     public enum Encoding: String, Sendable, Codable {
         case utf8 = "UTF-8"

@@ -2,6 +2,7 @@ import Catalog
 import Foundation
 import Metadata
 import Preservation
+import Support
 
 /// `memoria verify`: audits the fixity of the archive (all objects, a fonds, an item, or a sample),
 /// records a PREMIS "fixity check" event per object in the catalog, and writes a JSON + HTML report.
@@ -43,11 +44,7 @@ public struct VerifyRunner {
         if let percent = samplePercent {
             // A different sample every day, reproducible within the day.
             let day = String(context.timestamp().prefix(10))
-            func key(_ id: String) -> UInt64 {
-                var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-                for byte in (day + id).utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3 }
-                return hash
-            }
+            func key(_ id: String) -> UInt64 { StableHash.fnv1a(day + id) }
             let count = max(1, Int((Double(ids.count) * percent / 100).rounded(.up)))
             ids = Array(ids.sorted { key($0) < key($1) }.prefix(count)).sorted()
         }

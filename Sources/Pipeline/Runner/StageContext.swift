@@ -1,3 +1,4 @@
+import Support
 import Foundation
 import Metadata
 
@@ -34,18 +35,10 @@ public struct StageContext: Sendable {
         return "unknown"
     }
 
-    public func timestamp(_ date: Date? = nil) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime]
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        return formatter.string(from: date ?? clock())
-    }
+    /// Now (or `date`) as records write it: ISO 8601 in UTC.
+    public func timestamp(_ date: Date? = nil) -> String { Timestamp.record(date ?? clock()) }
 
-    static func parse(_ text: String) -> Date? {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime]
-        return formatter.date(from: text)
-    }
+    static func parse(_ text: String) -> Date? { Timestamp.parse(text) }
 
     // PREMIS agents of this run.
     public var softwareAgent: PremisAgent {

@@ -2,6 +2,7 @@ import Foundation
 import Imaging
 import Metadata
 import Preservation
+import Support
 
 /// An event a stage produced, before the runner gives it an identifier in the item's ledger.
 public struct PendingEvent: Sendable, Equatable {
@@ -119,9 +120,6 @@ public struct PriorObject: Sendable {
 /// Stable names for derivatives and XML IDs (FNV-1a of the master's logical path and image index).
 enum StableKey {
     static func derivative(masterPath: String, index: Int) -> String {
-        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-        for byte in "\(masterPath)#\(index)".utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3 }
-        let hex = String(hash, radix: 16)
-        return "p" + String(repeating: "0", count: 16 - hex.count) + hex
+        "p" + StableHash.hex16(StableHash.fnv1a("\(masterPath)#\(index)"))
     }
 }

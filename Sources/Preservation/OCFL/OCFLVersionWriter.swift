@@ -1,3 +1,4 @@
+import Support
 import Foundation
 
 /// What one new version of an object should hold: logical path → where its bytes come from.
@@ -59,12 +60,7 @@ public struct OCFLVersionWriter {
         }
     }
 
-    static func timestamp(_ date: Date) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime]
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        return formatter.string(from: date)
-    }
+    static func timestamp(_ date: Date) -> String { Timestamp.record(date) }
 
     public func write(_ request: OCFLVersionRequest) throws -> OCFLVersionResult {
         let id = request.objectID

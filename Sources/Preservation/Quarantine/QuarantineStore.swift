@@ -1,3 +1,4 @@
+import Support
 import Foundation
 
 /// Moves rejected files out of the inbox into quarantine/<fonds>/<batch>/, keeping their path inside
@@ -83,8 +84,6 @@ public struct QuarantineStore {
     }
 
     static func reasonText(_ reason: Reason, quarantined: String) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.timeZone = TimeZone(identifier: "UTC")
         var lines = [
             "Memoria — archivo en cuarentena",
             "",
@@ -94,7 +93,7 @@ public struct QuarantineStore {
         ]
         if let item = reason.itemID { lines.append("Ítem:      \(item)") }
         lines += [
-            "Fecha:     \(formatter.string(from: reason.date))",
+            "Fecha:     \(Timestamp.forPeople(reason.date))",
             "Motivo:    \(reason.code)",
         ]
         if let digest = reason.digest { lines.append("Huella:    \(digest)") }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Pipeline
+import Site
 
 struct Publish: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Pipeline
+import Preservation
 
 struct Verify: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

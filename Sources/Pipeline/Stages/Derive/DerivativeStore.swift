@@ -4,6 +4,7 @@
 // and master digest per page, so `memoria derive` knows what is stale).
 // New derivatives wait in derivatives/.staging/<item>/ until their item is archived, then are renamed
 // into place; an item that is held back leaves nothing behind. Derivatives are never archival.
+import Support
 import Foundation
 import Metadata
 import Preservation

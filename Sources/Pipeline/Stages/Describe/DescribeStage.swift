@@ -5,6 +5,7 @@
 // schemas (when configured) and the Memoria profile; the item's full event ledger.
 // Never writes files; a METS that does not validate is returned as a failure, never archived.
 import Foundation
+import Imaging
 import Metadata
 import Preservation
 
