@@ -93,9 +93,11 @@ let package = Package(
         .testTarget(name: "PreservationTests", dependencies: ["Preservation", "TestSupport"]),
         .testTarget(name: "CatalogTests", dependencies: ["Catalog", "TestSupport"]),
         .testTarget(name: "SiteTests", dependencies: ["Site", "Catalog", "TestSupport"], exclude: ["Goldens"]),
-        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Metadata", "FixtureKit", "TestSupport"], exclude: ["Goldens"]),
+        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Metadata", "Catalog", "FixtureKit", "TestSupport"], exclude: ["Goldens"]),
         .testTarget(name: "FixtureKitTests", dependencies: ["FixtureKit", "TestSupport"]),
-        .testTarget(name: "MemoriaCLITests", dependencies: ["memoria", "TestSupport"]),
+        .testTarget(name: "MemoriaCLITests", dependencies: ["memoria", "TestSupport"], exclude: ["Goldens"]),
+        .testTarget(name: "SupportTests", dependencies: ["Support"]),
+        .testTarget(name: "ArchitectureTests", dependencies: ["TestSupport"]),
         .target(name: "TestSupport", path: "Tests/TestSupport"),
     ]
 )

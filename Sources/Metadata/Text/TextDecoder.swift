@@ -8,6 +8,9 @@ public enum TextDecoder {
         case utf8 = "UTF-8"
         case utf16 = "UTF-16"
         case windows1252 = "Windows-1252"
+
+        /// For reports: "UTF-8", "UTF-16", "Windows-1252 (Excel en Windows)".
+        public var spanishName: String { self == .windows1252 ? "Windows-1252 (Excel en Windows)" : rawValue }
     }
 
     public struct Failure: Error, Equatable, Sendable {

@@ -12,10 +12,14 @@ public struct StageContext: Sendable {
     public var config: PipelineConfig
     public var operatorName: String
     public var clock: @Sendable () -> Date
+    /// The time zone people's times are shown in (reports, status): the machine's, unless pinned (tests).
+    public var timeZone: TimeZone
     public var reporter: Reporter
 
-    public init(config: PipelineConfig, operatorName: String? = nil, clock: (@Sendable () -> Date)? = nil, reporter: Reporter = .silent) {
+    public init(config: PipelineConfig, operatorName: String? = nil, clock: (@Sendable () -> Date)? = nil, timeZone: TimeZone = .current,
+                reporter: Reporter = .silent) {
         self.config = config
+        self.timeZone = timeZone
         self.operatorName = operatorName ?? Self.loginName
         if let clock {
             self.clock = clock
@@ -39,6 +43,17 @@ public struct StageContext: Sendable {
     public func timestamp(_ date: Date? = nil) -> String { Timestamp.record(date ?? clock()) }
 
     static func parse(_ text: String) -> Date? { Timestamp.parse(text) }
+
+    /// Paths as people read them: relative to the parent of the inbox, archive, quarantine, reports,
+    /// derivatives, site and staging folders (`inbox/banda-sinfonica/…`), never the machine's absolute path.
+    public var displayPaths: DisplayPath {
+        let p = config.paths
+        let configFolder = config.sourceFile.isEmpty ? "" : (config.sourceFile as NSString).deletingLastPathComponent
+        return DisplayPath(roots: [p.inbox, p.archive, p.quarantine, p.processed, p.derivatives, p.reports, p.site, p.staging],
+                           bases: [configFolder, (p.catalog as NSString).deletingLastPathComponent])
+    }
+
+    public func displayPath(_ path: String) -> String { displayPaths.show(path) }
 
     // PREMIS agents of this run.
     public var softwareAgent: PremisAgent {

@@ -16,16 +16,6 @@ public struct PendingEvent: Sendable, Equatable {
     public var extraAgents: [PremisAgent] = []
 }
 
-/// Why a file (and so its item) is held back: a stable code and what to tell the archivist.
-public struct FileRejection: Sendable, Equatable, Error {
-    public var code: String
-    /// Spanish: what is wrong and what to do.
-    public var message: String
-    /// English one-liner for logs.
-    public var log: String
-    public var digest: String?
-}
-
 /// A text file to archive with a page: where its bytes come from, and what METS says of it.
 public struct TextFile: Sendable, Equatable {
     public var logicalPath: String
@@ -88,12 +78,6 @@ public struct ProcessedFile: Sendable, Equatable {
     public var pages: [ProcessedPage]
     public var events: [PendingEvent]
     public var warnings: [String]
-}
-
-/// What became of one master file of the inbox.
-public enum FileOutcome: Sendable {
-    case processed(ProcessedFile)
-    case rejected(InboxFile, FileRejection, sidecarURL: URL?)
 }
 
 /// The archived state of an item, read before its new files are processed.

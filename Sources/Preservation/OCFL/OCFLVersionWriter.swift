@@ -45,7 +45,7 @@ public struct OCFLVersionResult: Sendable, Equatable {
 /// file system, fsynced, read back (from disk, not the page cache) and compared digest by digest, and
 /// only then renamed into the storage root; the root inventory is replaced last, atomically. A crash at
 /// any point leaves either the previous state or a complete version that recovery promotes.
-public struct OCFLVersionWriter {
+public struct OCFLVersionWriter: Sendable {
     public let storage: OCFLStorageRoot
     public let staging: URL
     public let algorithm: DigestAlgorithm

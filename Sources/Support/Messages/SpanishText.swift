@@ -80,7 +80,7 @@ public enum SpanishText {
     public static func sentences(_ parts: String...) -> String {
         parts.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }.map { part in
             guard let last = part.last else { return part }
-            return ".?!:»)".contains(last) || part.hasSuffix("…") ? part : part + "."
+            return ".?!:".contains(last) || part.hasSuffix("…") ? part : part + "."
         }.joined(separator: " ")
     }
 

@@ -66,8 +66,15 @@ public struct DerivativeStore: Sendable {
         try writeManifest(itemID: itemID, entries: entries)
     }
 
+    /// Forgets an item's staged derivatives (its item was not archived). Best effort: leftovers are
+    /// removed by `discardAllStaged` at the next start.
     func discard(itemID: String) {
         try? FileManager.default.removeItem(at: staging.appendingPathComponent(itemID))
+    }
+
+    /// Removes what a killed run left in the derivative staging folder.
+    func discardAllStaged() {
+        try? FileManager.default.removeItem(at: staging)
     }
 
     public func manifest(itemID: String) -> [Entry] {
