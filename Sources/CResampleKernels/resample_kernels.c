@@ -86,3 +86,34 @@ void memoria_horizontal(const float *in, int channels, const int *starts, const 
         out[x] = clamp_round(sum);
     }
 }
+
+// The body of memoria_box2_row for a fixed channel count, so the compiler unrolls and vectorises it.
+static inline __attribute__((always_inline))
+void box2_row(const unsigned char *a, const unsigned char *b, int width, const int c, unsigned char *out) {
+    const int pairs = width / 2;
+    if (b) {
+        for (int i = 0; i < pairs * c; i++) {
+            const int x = i / c, k = i - x * c;
+            const int l = 2 * x * c + k, r = l + c;
+            out[i] = (unsigned char)(((unsigned)a[l] + a[r] + b[l] + b[r] + 2) >> 2);
+        }
+        if (width & 1) {
+            for (int k = 0; k < c; k++) out[pairs * c + k] = (unsigned char)(((unsigned)a[2 * pairs * c + k] + b[2 * pairs * c + k] + 1) >> 1);
+        }
+    } else {
+        for (int i = 0; i < pairs * c; i++) {
+            const int x = i / c, k = i - x * c;
+            const int l = 2 * x * c + k, r = l + c;
+            out[i] = (unsigned char)(((unsigned)a[l] + a[r] + 1) >> 1);
+        }
+        if (width & 1) {
+            for (int k = 0; k < c; k++) out[pairs * c + k] = a[2 * pairs * c + k];
+        }
+    }
+}
+
+MULTIVERSION
+void memoria_box2_row(const unsigned char *a, const unsigned char *b, int width, int channels, unsigned char *out) {
+    if (channels == 3) box2_row(a, b, width, 3, out);
+    else box2_row(a, b, width, 1, out);
+}
