@@ -100,6 +100,8 @@ extension ImagingError {
             return "El archivo pesa \(SpanishText.bytes(bytes)), más que el límite configurado (\(SpanishText.bytes(limit))). Pida al responsable que aumente ingest.max_file_bytes en pipeline.yaml o divida el documento"
         case .encodingFailed:
             return "No se pudo generar la copia de consulta. Revise el espacio en disco y vuelva a ejecutar el proceso"
+        case .derivativeWriteFailed:
+            return "No se pudieron escribir las copias de consulta o las teselas. Revise el espacio y los permisos del disco de derivados y vuelva a ejecutar memoria derive"
         }
     }
 }

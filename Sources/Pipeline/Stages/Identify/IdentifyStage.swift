@@ -97,7 +97,7 @@ extension ReasonCode {
         case .unsupported: self = .unsupported
         case .exceedsPixelLimit: self = .pixelLimit
         case .exceedsFileSizeLimit: self = .fileSizeLimit
-        case .encodingFailed: self = .derivativeWrite
+        case .encodingFailed, .derivativeWriteFailed: self = .derivativeWrite
         }
     }
 }
