@@ -50,10 +50,12 @@ let package = Package(
             dependencies: ["Catalog", "Metadata", .product(name: "Mustache", package: "swift-mustache")],
             resources: [.copy("Templates"), .copy("Assets")]
         ),
+        // Visitor statistics from the web server's logs (depends on nothing of ours).
+        .target(name: "Audience", dependencies: ["CZlib"]),
         .target(
             name: "Pipeline",
             dependencies: [
-                "Imaging", "Metadata", "Preservation", "Catalog", "Site",
+                "Imaging", "Metadata", "Preservation", "Catalog", "Site", "Audience",
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
@@ -82,6 +84,7 @@ let package = Package(
         .testTarget(name: "CatalogTests", dependencies: ["Catalog", "TestSupport"]),
         .testTarget(name: "SiteTests", dependencies: ["Site", "Catalog", "TestSupport"], exclude: ["Goldens"]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Metadata", "FixtureKit", "TestSupport"], exclude: ["Goldens"]),
+        .testTarget(name: "AudienceTests", dependencies: ["Audience", "TestSupport"], exclude: ["Goldens"]),
         .testTarget(name: "FixtureKitTests", dependencies: ["FixtureKit", "TestSupport"]),
         .testTarget(name: "MemoriaCLITests", dependencies: ["memoria", "TestSupport"]),
         .target(name: "TestSupport", path: "Tests/TestSupport"),

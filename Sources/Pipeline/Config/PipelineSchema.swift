@@ -70,5 +70,12 @@ enum PipelineSchema {
             .optional("items_per_page", .integer(description: "Items per page on fonds and browse pages.", default: 24, minimum: 6, maximum: 200)),
             .optional("about", .string(description: "Text of the \"Acerca de\" page (paragraphs separated by a blank line).", default: "")),
         ], description: "The public site.")),
+        .optional("stats", .object([
+            .optional("log", .string(description: "The web server's access log of the site (combined format), e.g. /var/log/nginx/access.log; its rotations beside it (access.log.1, access.log.2.gz) are read too. Empty: give it on the command line.", default: "")),
+            .optional("output", .string(description: "Folder of the statistics report (HTML, CSV, JSON); empty: estadisticas/ inside paths.reports.", default: "")),
+            .optional("state", .string(description: "File where closed days' figures and read positions are kept between runs; empty: estado-de-lectura.json in the output folder.", default: "")),
+            .optional("site_prefix", .string(description: "Path under which the web server serves the site, e.g. /memoria/; empty: the path of site.base_url, or /.", default: "", pattern: "^(/.*)?$")),
+            .optional("hosts", .stringList(description: "Host names of the site, to tell its own pages from other sites in referrers; the host of site.base_url is added.", default: [])),
+        ], description: "Visitor statistics from the web server's logs (memoria estadisticas).")),
     ], description: "Configuration of a Memoria deployment.")
 }
