@@ -19,8 +19,8 @@ final class DayCounter {
         var pageImages: Int32 = 0
         var searches: Int32 = 0
         var visits: Int32 = 0
-        var last: Int64 = .min
-        var lastShard: Int64 = .min
+        var last: Int64 = -(1 << 40)
+        var lastShard: Int64 = -(1 << 40)
         var askedForRobots = false
         var mobile = false
         var visitHasView = false

@@ -115,7 +115,10 @@ private struct Run {
         let known = state.files.filter { $0.fingerprint == identity.fingerprint }
         let previous = known.first { $0.inode == identity.inode } ?? known.first
         if let previous, previous.complete, previous.resumeOffset == previous.readEnd, previous.compressed, identity.compressed, previous.diskBytes == identity.diskBytes {
-            records.append(previous)
+            var kept = previous
+            kept.name = name
+            kept.inode = identity.inode
+            records.append(kept)
             previousReadEnd.append(previous.readEnd)
             outcome.filesSkipped.append(name)
             return

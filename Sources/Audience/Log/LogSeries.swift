@@ -54,6 +54,7 @@ public struct LogSeries: Sendable, Equatable {
         if entry == base { return Rank(group: 3, value: 0) }
         var rest = String(entry.dropFirst(base.count))
         if rest.hasSuffix(".gz") { rest.removeLast(3) }
+        if rest.isEmpty { return Rank(group: 3, value: -1) }   // the live file's name with .gz: a log kept compressed
         if rest.hasPrefix("."), let n = Int(rest.dropFirst()), n >= 0 { return Rank(group: 2, value: -n) }
         if rest.hasPrefix("-"), rest.count == 9, let date = Int(rest.dropFirst()) { return Rank(group: 1, value: date) }
         return nil
