@@ -5,7 +5,8 @@
 # (/usr/bin/time -v), requests and unique visitors of each. Daily unique visitors are compared after the
 # same bot exclusion: GoAccess reads humans.log (the generator's log without the clients it made as
 # crawlers, robots.txt fetchers, image hotlinkers and scanners), Memoria reads the whole access.log and
-# applies its own bot rule.
+# applies its own bot rule. (GoAccess runs with --no-progress: its progress lines on a pipe that nobody
+# reads until it ends would fill the pipe and stop it.)
 #   bash bench/stats.sh        # SIZES="1000000 10000000"; RUNS=3; BENCH_OUT=bench/out
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -30,14 +31,14 @@ for N in $SIZES; do
   sed 's|^  hosts: \[\]|  hosts: [memoria.hidalgo.gob.mx]|' pipeline.yaml > "$D/pipeline.yaml"
   LINES=$(wc -l < "$D/access.log")
   MEM="rm -rf $D/out && MEMORIA_FIXED_TIME=2026-12-15T00:00:00Z $BIN/memoria estadisticas $D/access.log --config $D/pipeline.yaml --salida $D/out -q"
-  GA="goaccess $D/access.log --log-format=COMBINED --ignore-crawlers -o $D/goaccess.json"
+  GA="goaccess $D/access.log --log-format=COMBINED --ignore-crawlers --no-progress -o $D/goaccess.json 2>/dev/null"
   echo "## $N lines requested, $LINES generated ($(du -m "$D/access.log" | cut -f1) MB)"
   python3 ../shared/bench/pairbench.py --group "stats-$N" --runs "$RUNS" --warmup 0 --work "$LINES" --unit line --timeout 3600 \
     --out "$OUT/stats.jsonl" -- memoria "$MEM" goaccess "$GA" >/dev/null
   rm -rf "$D/out"
   RSS_M=$(MEMORIA_FIXED_TIME=2026-12-15T00:00:00Z peak "$BIN/memoria" estadisticas "$D/access.log" --config "$D/pipeline.yaml" --salida "$D/out" -q)
-  RSS_G=$(peak goaccess "$D/access.log" --log-format=COMBINED --ignore-crawlers -o "$D/goaccess.json")
-  goaccess "$D/humans.log" --log-format=COMBINED -o "$D/goaccess-humans.json" 2>/dev/null
+  RSS_G=$(peak goaccess "$D/access.log" --log-format=COMBINED --ignore-crawlers --no-progress -o "$D/goaccess.json")
+  goaccess "$D/humans.log" --log-format=COMBINED --no-progress -o "$D/goaccess-humans.json" 2>/dev/null
   python3 - "$OUT/stats.jsonl" "stats-$N" "$LINES" "$RSS_M" "$RSS_G" "$D" <<'PY'
 import csv, json, sys
 jsonl, group, lines, rss_m, rss_g, d = sys.argv[1:7]

@@ -52,7 +52,7 @@ enum ReportHTML {
     }
 
     private static func indicatorTable(_ periods: [AudienceReport.Period], first: String, name: (String) -> String, caption: String) -> String {
-        var h = "<div class=\"tabla\"><table>\n<caption>\(e(caption))</caption>\n<thead><tr><th scope=\"col\">\(first)</th><th scope=\"col\">Usuarios</th><th scope=\"col\">Visitas</th>"
+        var h = "<div class=\"tabla\" tabindex=\"0\"><table>\n<caption>\(e(caption))</caption>\n<thead><tr><th scope=\"col\">\(first)</th><th scope=\"col\">Usuarios</th><th scope=\"col\">Visitas</th>"
         h += "<th scope=\"col\">Páginas vistas</th><th scope=\"col\">Documentos vistos</th><th scope=\"col\">Descargas</th><th scope=\"col\">Búsquedas</th>"
         h += "<th scope=\"col\">Con móvil</th><th scope=\"col\">Solicitudes de robots</th><th scope=\"col\">Solicitudes en total</th></tr></thead>\n<tbody>\n"
         for p in periods {
@@ -95,7 +95,7 @@ enum ReportHTML {
         h += SVGChart.horizontalBars(id: "g-documentos", title: "Los \(top.count) documentos más vistos",
                                      description: top.map { "\($0.title): \(n($0.views)) vistas" }.joined(separator: "; "),
                                      rows: top.map { ($0.title, $0.views) }) + "\n"
-        h += "<div class=\"tabla\"><table>\n<caption>Documentos por vistas de su página (los \(min(topRows, r.documents.count)) primeros de \(n(r.documents.count)); la lista completa está en documentos.csv)</caption>\n"
+        h += "<div class=\"tabla\" tabindex=\"0\"><table>\n<caption>Documentos por vistas de su página (los \(min(topRows, r.documents.count)) primeros de \(n(r.documents.count)); la lista completa está en documentos.csv)</caption>\n"
         h += "<thead><tr><th scope=\"col\">Documento</th><th scope=\"col\">Fondo</th><th scope=\"col\">Vistas</th><th scope=\"col\">Imágenes de página</th><th scope=\"col\">Descargas</th></tr></thead>\n<tbody>\n"
         for d in r.documents.prefix(topRows) {
             h += "<tr><th scope=\"row\">\(e(d.title)) <span class=\"id\">\(e(d.id))</span></th><td>\(e(d.fonds))</td><td>\(n(d.views))</td><td>\(n(d.pageImages))</td><td>\(n(d.downloads))</td></tr>\n"
@@ -112,7 +112,7 @@ enum ReportHTML {
         h += SVGChart.horizontalBars(id: "g-fondos", title: "Vistas por fondo (sus páginas y las de sus documentos)",
                                      description: rows.map { "\($0.title): \(n($0.total))" }.joined(separator: "; "),
                                      rows: rows.map { ($0.title, $0.total) }) + "\n"
-        h += "<div class=\"tabla\"><table>\n<caption>Vistas por fondo</caption>\n<thead><tr><th scope=\"col\">Fondo</th><th scope=\"col\">Páginas del fondo</th><th scope=\"col\">Páginas de sus documentos</th><th scope=\"col\">Total</th></tr></thead>\n<tbody>\n"
+        h += "<div class=\"tabla\" tabindex=\"0\"><table>\n<caption>Vistas por fondo</caption>\n<thead><tr><th scope=\"col\">Fondo</th><th scope=\"col\">Páginas del fondo</th><th scope=\"col\">Páginas de sus documentos</th><th scope=\"col\">Total</th></tr></thead>\n<tbody>\n"
         for f in r.fonds {
             h += "<tr><th scope=\"row\">\(e(f.title))</th><td>\(n(f.pageViews))</td><td>\(n(f.itemViews))</td><td>\(n(f.total))</td></tr>\n"
         }
@@ -121,12 +121,12 @@ enum ReportHTML {
 
     private static func downloadsSection(_ r: AudienceReport) -> String {
         var h = "<section aria-labelledby=\"descargas\">\n<h2 id=\"descargas\">Descargas y búsquedas</h2>\n"
-        h += "<div class=\"tabla\"><table>\n<caption>Descargas por tipo</caption>\n<thead><tr><th scope=\"col\">Tipo</th><th scope=\"col\">Descargas</th></tr></thead>\n<tbody>\n"
+        h += "<div class=\"tabla\" tabindex=\"0\"><table>\n<caption>Descargas por tipo</caption>\n<thead><tr><th scope=\"col\">Tipo</th><th scope=\"col\">Descargas</th></tr></thead>\n<tbody>\n"
         for k in r.downloadKinds { h += "<tr><th scope=\"row\">\(e(AudienceReport.label(of: k.name)))</th><td>\(n(k.count))</td></tr>\n" }
         h += "<tr><th scope=\"row\">Imágenes de página (vistas o descargadas)</th><td>\(n(r.total.pageImages))</td></tr>\n"
         h += "</tbody>\n</table></div>\n"
         if !r.downloads.isEmpty {
-            h += "<div class=\"tabla\"><table>\n<caption>Archivos más descargados</caption>\n<thead><tr><th scope=\"col\">Archivo</th><th scope=\"col\">Tipo</th><th scope=\"col\">Descargas</th></tr></thead>\n<tbody>\n"
+            h += "<div class=\"tabla\" tabindex=\"0\"><table>\n<caption>Archivos más descargados</caption>\n<thead><tr><th scope=\"col\">Archivo</th><th scope=\"col\">Tipo</th><th scope=\"col\">Descargas</th></tr></thead>\n<tbody>\n"
             for d in r.downloads.prefix(topRows) {
                 h += "<tr><th scope=\"row\"><code>\(e(d.path))</code></th><td>\(e(AudienceReport.label(of: d.kind.rawValue)))</td><td>\(n(d.count))</td></tr>\n"
             }
@@ -141,7 +141,7 @@ enum ReportHTML {
     private static func listSection(id: String, title: String, lead: String, column: String, rows: [(String, Int)], unit: String) -> String {
         var h = "<section aria-labelledby=\"\(id)\">\n<h2 id=\"\(id)\">\(e(title))</h2>\n<p>\(e(lead))</p>\n"
         guard !rows.isEmpty else { return h + "<p>Nada que mostrar en este periodo.</p>\n</section>\n" }
-        h += "<div class=\"tabla\"><table>\n<caption>\(e(title)) (las \(min(topRows, rows.count)) primeras de \(n(rows.count)))</caption>\n"
+        h += "<div class=\"tabla\" tabindex=\"0\"><table>\n<caption>\(e(title)) (las \(min(topRows, rows.count)) primeras de \(n(rows.count)))</caption>\n"
         h += "<thead><tr><th scope=\"col\">\(column)</th><th scope=\"col\">\(unit)</th></tr></thead>\n<tbody>\n"
         for (name, count) in rows.prefix(topRows) { h += "<tr><th scope=\"row\">\(e(name))</th><td>\(n(count))</td></tr>\n" }
         return h + "</tbody>\n</table></div>\n</section>\n"
@@ -151,7 +151,7 @@ enum ReportHTML {
         var h = "<section aria-labelledby=\"rotos\">\n<h2 id=\"rotos\">Enlaces rotos</h2>\n"
         h += "<p>Direcciones que no existen («no encontrada», 404) a las que alguien llegó siguiendo un enlace: desde una página de este sitio (corríjala) o desde otro sitio (pida que lo corrijan, o publique la dirección de nuevo).</p>\n"
         guard !r.brokenLinks.isEmpty else { return h + "<p>Ningún enlace roto en este periodo.</p>\n</section>\n" }
-        h += "<div class=\"tabla\"><table>\n<caption>Enlaces rotos seguidos (los \(min(50, r.brokenLinks.count)) primeros de \(n(r.brokenLinks.count)))</caption>\n"
+        h += "<div class=\"tabla\" tabindex=\"0\"><table>\n<caption>Enlaces rotos seguidos (los \(min(50, r.brokenLinks.count)) primeros de \(n(r.brokenLinks.count)))</caption>\n"
         h += "<thead><tr><th scope=\"col\">Dirección que no existe</th><th scope=\"col\">Enlace en</th><th scope=\"col\">Veces</th></tr></thead>\n<tbody>\n"
         for b in r.brokenLinks.prefix(50) { h += "<tr><th scope=\"row\"><code>\(e(b.path))</code></th><td>\(e(b.from))</td><td>\(n(b.count))</td></tr>\n" }
         return h + "</tbody>\n</table></div>\n</section>\n"
