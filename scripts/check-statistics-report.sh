@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Checks the statistics report of a generated month in headless Chromium with ../shared/tools/site_check.py
 # (console errors, failed requests, axe-core accessibility rules) and takes its screenshots. axe-core
-# comes from the PyPI package axe-selenium-python, installed with websocket-client in bench/.venv.
+# 4.4 comes from the PyPI package axe-core-python (only its bundled axe.min.js is used, so without its
+# dependencies), installed with websocket-client in bench/.venv.
 #   bash scripts/check-statistics-report.sh [OUT]     # default docs/screenshots; prints the checker's verdict
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -9,10 +10,14 @@ OUT=${1:-docs/screenshots}
 CHECK=../shared/tools/site_check.py
 [ -f "$CHECK" ] || { echo "$CHECK is missing" >&2; exit 2; }
 command -v chromium >/dev/null || { echo "chromium is not installed (Debian package chromium)" >&2; exit 2; }
-if ! bench/.venv/bin/python -c "import websocket, axe_selenium_python" 2>/dev/null; then
-  python3 -m venv bench/.venv && bench/.venv/bin/pip -q install websocket-client axe-selenium-python
+if [ ! -x bench/.venv/bin/python ] || ! bench/.venv/bin/python -c "import websocket" 2>/dev/null; then
+  python3 -m venv bench/.venv && bench/.venv/bin/pip -q install websocket-client
 fi
-AXE=$(bench/.venv/bin/python -c "import axe_selenium_python, glob, os; print(next(iter(glob.glob(os.path.join(os.path.dirname(axe_selenium_python.__file__), '**', 'axe.min.js'), recursive=True)), ''))")
+AXE=$(find bench/.venv -path '*axe_core_python/axe.min.js' | head -1)
+if [ -z "$AXE" ]; then
+  bench/.venv/bin/pip -q install --no-deps axe-core-python
+  AXE=$(find bench/.venv -path '*axe_core_python/axe.min.js' | head -1)
+fi
 swift build -c release >/dev/null
 BIN=$(swift build -c release --show-bin-path)
 D=$(mktemp -d)
@@ -30,6 +35,12 @@ r = json.load(open(sys.argv[1]))
 print("problems:", r.get("problems"))
 print("warnings:", r.get("warnings"))
 print("axe source:", r.get("axe_source"))
+pages = r.get("browser_pages") or r.get("pages") or []
+if isinstance(pages, list):
+    print("pages opened in Chromium:", len(pages),
+          "| console errors:", sum(len(p.get("console_errors", [])) for p in pages if isinstance(p, dict)),
+          "| axe version:", [((p.get("a11y") or {}).get("axe") or {}).get("version") for p in pages if isinstance(p, dict)],
+          "| axe violations:", sum(len(((p.get("a11y") or {}).get("axe") or {}).get("violations", []) or []) for p in pages if isinstance(p, dict)))
 PY
 cp "$D/shots/informe_html-desktop.png" "$OUT/estadisticas-1366.png"
 cp "$D/shots/informe_html-mobile.png" "$OUT/estadisticas-390.png"

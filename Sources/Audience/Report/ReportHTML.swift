@@ -80,6 +80,13 @@ enum ReportHTML {
                                   labels: r.months.map { SpanishText.shortMonth($0.key) },
                                   series: [("Usuarios", r.months.map(\.figures.visitors)), ("Visitas", r.months.map(\.figures.visits))]) + "\n"
         h += indicatorTable(r.months, first: "Mes", name: SpanishText.month, caption: "Indicadores por mes")
+        if r.days.count > 1 && r.days.count <= 62 {
+            let days = r.days.map { "\(Int($0.key.suffix(2)) ?? 0)" }
+            h += "<h3>Usuarios y visitas por día</h3>\n"
+            h += SVGChart.groupedBars(id: "g-dias", title: "Usuarios y visitas por día",
+                                      description: "Del \(SpanishText.day(r.days[0].key)) al \(SpanishText.day(r.days[r.days.count - 1].key)); las cifras de cada día están en indicadores-por-dia.csv",
+                                      labels: days, series: [("Usuarios", r.days.map(\.figures.visitors)), ("Visitas", r.days.map(\.figures.visits))]) + "\n"
+        }
         let partial = r.months.filter { $0.days < LogTime.daysIn(month: Int($0.key.suffix(2)) ?? 1, year: Int($0.key.prefix(4)) ?? 2000) }
         if !partial.isEmpty {
             h += "<p class=\"nota\">Meses con días sin registro o aún no cerrados: "
