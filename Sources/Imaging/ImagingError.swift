@@ -19,13 +19,15 @@ public enum ImagingError: Error, Equatable, Sendable {
     case exceedsFileSizeLimit(path: String, bytes: Int64, limit: Int64)
     /// Writing a derivative failed.
     case encodingFailed(path: String, message: String)
+    /// A derivative file (a tile, a PDF) could not be written where it belongs; `reason` is the system's.
+    case derivativeWriteFailed(path: String, reason: String)
 
     /// The file concerned.
     public var path: String {
         switch self {
         case .unreadable(let path, _), .empty(let path), .corrupt(let path, _, _), .damaged(let path, _, _, _),
              .unsupported(let path, _), .exceedsPixelLimit(let path, _, _, _), .exceedsFileSizeLimit(let path, _, _),
-             .encodingFailed(let path, _):
+             .encodingFailed(let path, _), .derivativeWriteFailed(let path, _):
             return path
         }
     }
@@ -41,6 +43,7 @@ public enum ImagingError: Error, Equatable, Sendable {
         case .exceedsPixelLimit: return "pixel-limit"
         case .exceedsFileSizeLimit: return "file-size-limit"
         case .encodingFailed: return "encoding-failed"
+        case .derivativeWriteFailed: return "derivative-write"
         }
     }
 
@@ -58,6 +61,7 @@ public enum ImagingError: Error, Equatable, Sendable {
         case .exceedsFileSizeLimit(let path, let bytes, let limit):
             return "\(path): \(bytes) bytes exceeds the file size limit \(limit)"
         case .encodingFailed(let path, let message): return "\(path): cannot write derivative: \(message)"
+        case .derivativeWriteFailed(let path, let reason): return "\(path): cannot write derivative file: \(reason)"
         }
     }
 }
@@ -88,6 +92,8 @@ extension ImagingError {
             return "El archivo pesa \(bytes) bytes, más que el límite configurado (\(limit) bytes). Pida al responsable que aumente ingest.max_file_bytes en pipeline.yaml o divida el documento."
         case .encodingFailed(_, let message):
             return "No se pudo generar la copia de consulta (\(message)). Revise el espacio en disco y vuelva a ejecutar el proceso."
+        case .derivativeWriteFailed:
+            return "No se pudo escribir un archivo derivado (teselas de ampliación o PDF de descarga). Revise el espacio en disco y los permisos de la carpeta de derivados y vuelva a ejecutar `memoria derive`."
         }
     }
 }

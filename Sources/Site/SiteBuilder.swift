@@ -172,7 +172,7 @@ public struct SiteBuilder {
         for image in files[summary.id]?.images ?? [] { parts.append("\(image.key):\(image.accessWidth)x\(image.accessHeight)") }
         parts += summary.dublinCore["creator"].map { context.creatorSlugs[$0] ?? "" }
         parts += summary.dublinCore["subject"].map { context.subjectSlugs[$0] ?? "" }
-        return StableHash.hex(parts)
+        return Fingerprint.of(parts)
     }
 
     // MARK: search index

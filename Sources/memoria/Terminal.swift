@@ -1,15 +1,18 @@
 import Foundation
 import Pipeline
 
-/// Renders progress: a live line on a terminal ("[ingest banda-sinfonica/2024-03] 12/40 0002.tif"),
-/// plain log lines otherwise; errors always to stderr.
+/// Renders progress: a live line on a terminal ("[ingreso banda-sinfonica/2024-03] ████░░ 12/40 0002.tif"),
+/// plain log lines otherwise (or nothing with --quiet); warnings and errors always to stderr, in Spanish,
+/// with paths shown relative to the deployment's folders.
 enum Terminal {
     static let isTerminal = isatty(STDERR_FILENO) == 1
     nonisolated(unsafe) private static var lineOpen = false
+    /// Set once the configuration is read (CommonOptions.context); until then paths are shown as given.
+    nonisolated(unsafe) static var display = DisplayPath(roots: [])
     private static let lock = NSLock()
 
     static func write(_ text: String) {
-        FileHandle.standardError.write(Data(text.utf8))
+        FileHandle.standardError.write(Data(display.scrub(text).utf8))
     }
 
     static func error(_ message: String) {
@@ -28,7 +31,7 @@ enum Terminal {
             lock.lock(); defer { lock.unlock() }
             switch event {
             case .began(let stage, let total):
-                if !isTerminal && !quiet { write("\(stage): \(total) to do\n") }
+                if !isTerminal && !quiet && total > 0 { write("\(stage): \(SpanishText.count(total, "archivo", "archivos")) por procesar\n") }
             case .advanced(let stage, let done, let total, let detail):
                 guard !quiet else { return }
                 if isTerminal {
@@ -39,7 +42,7 @@ enum Terminal {
                     lineOpen = true
                 } else if done == total || Date().timeIntervalSince(state.last) > 5 {
                     state.last = Date()
-                    write("\(stage): \(done)/\(total)\n")
+                    write("\(stage): \(done) de \(total)\n")
                 }
             case .finished:
                 clearLine()

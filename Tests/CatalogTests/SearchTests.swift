@@ -92,7 +92,7 @@ import TestSupport
     }
 
     @Test func realSpanishTextIsFoundWithoutAccentsAndEneIsKept() throws {
-        guard TestPaths.sharedOrSkip() != nil else { return }
+        guard try TestPaths.sharedOrSkip() != nil else { return }
         let db = try Self.catalog(pages: Self.novels())
         let accented = try db.search("México", limit: 50)
         let plain = try db.search("mexico", limit: 50)
@@ -108,7 +108,7 @@ import TestSupport
     }
 
     @Test func phrasesPrefixesAndBooleansWork() throws {
-        guard TestPaths.sharedOrSkip() != nil else { return }
+        guard try TestPaths.sharedOrSkip() != nil else { return }
         let db = try Self.catalog(pages: Self.novels())
         let phrase = try db.search("\"buenas noches\"", limit: 50)
         #expect(!phrase.hits.isEmpty)
@@ -142,7 +142,7 @@ import TestSupport
     }
 
     @Test func realALTOAndHOCRTextIsSearchable() throws {
-        guard let shared = TestPaths.sharedOrSkip() else { return }
+        guard let shared = try TestPaths.sharedOrSkip() else { return }
         let ocr = shared.appendingPathComponent("corpus/ocr")
         let alto = try TextSidecarReader.alto([UInt8](Data(contentsOf: ocr.appendingPathComponent("htromance_linaje_ayala_v2.alto.xml"))), file: "alto")
         let hocr = try TextSidecarReader.hocr([UInt8](Data(contentsOf: ocr.appendingPathComponent("hocrtools_alice_1.tesseract.hocr"))), file: "hocr")

@@ -32,7 +32,7 @@ import TestSupport
     }
 
     @Test func everyScanDecodesOrIsRefusedAsUnsupported() throws {
-        guard TestPaths.sharedOrSkip() != nil else { return }
+        guard try TestPaths.sharedOrSkip() != nil else { return }
         for url in Self.files(in: "scans") {
             let result = Self.outcome(url)
             print("scan \(url.lastPathComponent): \(result)")
@@ -47,7 +47,7 @@ import TestSupport
     static let validAfterAll: Set<String> = ["multipage_out_of_order.tiff", "total-pages-zero.tif"]
 
     @Test func everyBrokenFileGivesATypedErrorThatSaysWhatIsWrong() throws {
-        guard TestPaths.sharedOrSkip() != nil else { return }
+        guard try TestPaths.sharedOrSkip() != nil else { return }
         let files = Self.files(in: "broken")
         #expect(files.count >= 45)
         for url in files {
@@ -67,7 +67,7 @@ import TestSupport
     /// A 57-byte PNG declaring a 1 GiB text chunk made libpng allocate and zero that much before
     /// refusing it. Peak memory of this process may only grow a little while decoding them.
     @Test func textChunkBombsAreRefusedWithoutAllocatingWhatTheyDeclare() throws {
-        guard TestPaths.sharedOrSkip() != nil else { return }
+        guard try TestPaths.sharedOrSkip() != nil else { return }
         let bombs = Self.files(in: "broken").filter { ["huge_iTXt_chunk.png", "huge_zTXt_chunk.png", "huge_iCCP_chunk.png"].contains($0.lastPathComponent) }
         #expect(bombs.count == 3)
         func peakMegabytes() -> Int {

@@ -14,7 +14,7 @@ import TestSupport
         let result = try run(["--help"])
         #expect(result.status == 0)
         for command in Self.subcommands { #expect(result.stdout.contains(command), "missing \(command)") }
-        #expect(result.stdout.contains("EXIT CODES"))
+        #expect(result.stdout.contains("CÓDIGOS DE SALIDA"))
         #expect(result.stdout.contains("64"))
     }
 
@@ -45,8 +45,8 @@ import TestSupport
         try yaml.write(to: folder.path("pipeline.yaml"), atomically: true, encoding: .utf8)
         let result = try run(["validate-config", "--config", folder.path("pipeline.yaml").path])
         #expect(result.status == 64)
-        #expect(result.stderr.contains("pipeline.yaml:\(line): ingest.ready_maker"))
-        #expect(result.stderr.contains("did you mean \"ready_marker\""))
+        #expect(result.stderr.contains("pipeline.yaml, línea \(line), ingest.ready_maker"))
+        #expect(result.stderr.contains("¿Quiso decir «ready_marker»?"))
     }
 
     @Test func validateConfigAcceptsTheRepositoryFileAndPrintsTheEffectiveValues() throws {

@@ -26,7 +26,7 @@ import TestSupport
     }
 
     @Test func dcXMLValidatesAgainstTheOfficialOAIDCSchema() throws {
-        guard let shared = TestPaths.sharedOrSkip() else { return }
+        guard let shared = try TestPaths.sharedOrSkip() else { return }
         let validator = try XMLSchemaValidator(schemaAt: shared.appendingPathComponent("standards/xsd/oai_dc.xsd"))
         #expect(validator.validate(OAIDublinCore.document(Self.record())) == [])
     }

@@ -31,7 +31,7 @@ import Testing
     }
 
     @Test(arguments: ["", "54", "1954-13", "1954-00", "1954-02-30", "1900-02-29", "1954-3", "1954-03-1", "14/03/1954",
-                      "03/1954", "1954s", "ca. 1950", "s/f", "1X54", "X954", "XXXX", "195X-03", "1952/1948", "/", "../..",
+                      "03/1954", "1954s", "ca. 1950", "s/f", "1X54", "X954", "195X-03", "1952/1948", "/", "../..",
                       "1954-25", "1954-21-01", "1954-03-XX-01", "1954-XX-14", "１９５４", "1954~?", "abcd"])
     func invalidDatesAreRefused(text: String) {
         #expect(EDTFDate(text) == nil, "\(text) should be refused")
@@ -40,7 +40,7 @@ import Testing
     @Test(arguments: [
         ("14/03/1954", "escriba 1954-03-14 (año-mes-día)"), ("1-3-1954", "escriba 1954-03-01 (año-mes-día)"),
         ("ca. 1950", "para una fecha aproximada escriba 1950~"), ("circa 1950", "para una fecha aproximada escriba 1950~"),
-        ("1950s", "para una década escriba 195X"), ("s/f", "si no hay fecha, deje la celda vacía"),
+        ("1950s", "para una década escriba 195X"), ("s/f", "si no hay fecha, escriba s.f."),
     ])
     func commonMistakesGetASuggestion(text: String, suggestion: String) {
         #expect(EDTFDate.suggestion(for: text) == suggestion)

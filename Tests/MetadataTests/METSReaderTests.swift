@@ -19,7 +19,7 @@ import TestSupport
     }
 
     @Test func everyRealMETSIsReadWithoutError() throws {
-        guard let shared = TestPaths.sharedOrSkip() else { return }
+        guard let shared = try TestPaths.sharedOrSkip() else { return }
         let urls = try Self.documents(shared)
         #expect(urls.count >= 16)
         var items: [String: METSItem] = [:]

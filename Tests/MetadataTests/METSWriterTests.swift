@@ -16,7 +16,7 @@ import TestSupport
         let xml = METSWriter.document(item)
         #expect(!xml.contains("rightsMD") && !xml.contains("ADMID=\"rights "))
         #expect(METSProfileChecker.check(xml) == [])
-        guard let shared = TestPaths.sharedOrSkip() else { return }
+        guard let shared = try TestPaths.sharedOrSkip() else { return }
         let validator = try XMLSchemaValidator(schemaAt: shared.appendingPathComponent("standards/xsd/bundle.xsd"))
         #expect(validator.validate(xml) == [])
     }

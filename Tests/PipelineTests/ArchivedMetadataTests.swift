@@ -29,7 +29,7 @@ import TestSupport
         let records = try Self.metadataFiles(in: deployment.archive)
         #expect(records.count == 15)
 
-        let shared = TestPaths.sharedOrSkip()
+        let shared = try TestPaths.sharedOrSkip()
         let metsSchema = try shared.map { try XMLSchemaValidator(schemaAt: $0.appendingPathComponent("standards/xsd/bundle.xsd")) }
         let dcSchema = try shared.map { try XMLSchemaValidator(schemaAt: $0.appendingPathComponent("standards/xsd/oai_dc.xsd")) }
         for record in records {

@@ -19,7 +19,7 @@ import TestSupport
     struct Summary: Decodable { var batches: [Report] }
 
     @Test func everyBrokenFileIsQuarantinedWithItsReasonAndTheGoodPagesAreArchived() throws {
-        guard let shared = TestPaths.sharedOrSkip() else { return }
+        guard let shared = try TestPaths.sharedOrSkip() else { return }
         let broken = shared.appendingPathComponent("corpus/broken")
         let files = (FileManager.default.enumerator(at: broken, includingPropertiesForKeys: nil)?.allObjects as? [URL] ?? [])
             .filter { !$0.hasDirectoryPath && !$0.lastPathComponent.hasPrefix(".") }
@@ -62,12 +62,12 @@ import TestSupport
             }
             #expect(["corrupt", "damaged", "unsupported-format", "unsupported", "pixel-limit", "file-size-limit", "duplicate"].contains(entry.code),
                     "\(name): \(entry.code)")
-            #expect(FileManager.default.fileExists(atPath: entry.quarantinePath), "\(name) is not in the quarantine")
-            let reason = try String(contentsOfFile: entry.quarantinePath + ".reason.txt", encoding: .utf8)
+            #expect(FileManager.default.fileExists(atPath: deployment.resolve(entry.quarantinePath)), "\(name) is not in the quarantine")
+            let reason = try String(contentsOfFile: deployment.resolve(entry.quarantinePath) + ".reason.txt", encoding: .utf8)
             #expect(reason.contains(name), "\(name): the reason file does not name the file")
             #expect(entry.reason.count > 40, "\(name): reason too vague: \(entry.reason)")
             // The quarantined copy is the dropped file, byte for byte.
-            #expect(try Data(contentsOf: URL(fileURLWithPath: entry.quarantinePath)) == Data(contentsOf: url), "\(name) changed in quarantine")
+            #expect(try Data(contentsOf: URL(fileURLWithPath: deployment.resolve(entry.quarantinePath))) == Data(contentsOf: url), "\(name) changed in quarantine")
         }
         #expect(deployment.files(under: deployment.inbox).filter { !$0.hasSuffix("metadata.csv") && !$0.hasSuffix("LISTO") }.isEmpty,
                 "left in the inbox: \(deployment.files(under: deployment.inbox))")

@@ -46,14 +46,14 @@ import TestSupport
         let config = try String(contentsOf: deployment.configURL, encoding: .utf8)
         try config.replacingOccurrences(of: "  after_ingest: delete", with: "  after_ingest: keep").write(to: deployment.configURL, atomically: true, encoding: .utf8)
         _ = try Self.dropBatch(in: deployment, name: "dos-veces", junk: [])
-        let sameSecond = ["MEMORIA_FIXED_TIME": "2026-01-15T10:00:00Z"]
+        let sameSecond = ["MEMORIA_FIXED_TIME": "2026-01-15T10:00:00Z", "TZ": "America/Mexico_City"]
         let first = try deployment.memoria(["ingest", "--quiet"], environment: sameSecond)
         let second = try deployment.memoria(["ingest", "--quiet"], environment: sameSecond)
         #expect(first.status == 0 && second.status == 0, "\(first.stderr)\(second.stderr)")
         let reports = try FileManager.default.contentsOfDirectory(atPath: deployment.root.appendingPathComponent("reports/maguey-blanco/dos-veces").path)
             .filter { $0.hasPrefix("informe-") && $0.hasSuffix(".json") }.sorted()
-        #expect(reports == ["informe-2026-01-15T100000Z-2.json", "informe-2026-01-15T100000Z.json"])
-        let firstReport = try String(contentsOf: deployment.root.appendingPathComponent("reports/maguey-blanco/dos-veces/informe-2026-01-15T100000Z.json"), encoding: .utf8)
+        #expect(reports == ["informe-20260115-040000-2.json", "informe-20260115-040000.json"], "named by the local time of the run")
+        let firstReport = try String(contentsOf: deployment.root.appendingPathComponent("reports/maguey-blanco/dos-veces/informe-20260115-040000.json"), encoding: .utf8)
         #expect(firstReport.contains("\"archived\""), "the first run's report still says what it archived")
     }
 }

@@ -32,13 +32,13 @@ import TestSupport
                    "GVI-0001", "GVI-0002", "GVI-0003", "MBL-0001", "MBL-0002", "JHD-0001", "JHD-0002"] {
             #expect(got[id] == "archived", "\(id): \(got[id] ?? "missing")")
         }
-        #expect(got["MMI-0003"] == "held-back")   // truncated TIFF
-        #expect(got["MMI-0005"] == "held-back")   // empty file
+        #expect(got["MMI-0003"] == "quarantined")   // truncated TIFF
+        #expect(got["MMI-0005"] == "quarantined")   // empty file
         let quarantined = summary.batches.flatMap(\.quarantined)
         #expect(Set(quarantined.map(\.code)) == ["corrupt", "empty"])
         for q in quarantined {
-            #expect(FileManager.default.fileExists(atPath: q.quarantinePath))
-            let reason = try String(contentsOfFile: q.quarantinePath + ".reason.txt", encoding: .utf8)
+            #expect(FileManager.default.fileExists(atPath: deployment.resolve(q.quarantinePath)))
+            let reason = try String(contentsOfFile: deployment.resolve(q.quarantinePath) + ".reason.txt", encoding: .utf8)
             #expect(reason.contains("Qué pasó y qué hacer"))
         }
         // The JPEG named .tif is archived by its content, with a note.

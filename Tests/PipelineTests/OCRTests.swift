@@ -79,7 +79,7 @@ import TestSupport
         try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: fake.path)
         let runner = TesseractRunner(command: fake.path, languages: "spa", pageSegmentationMode: 3, timeoutSeconds: 1, version: "falso")
         let started = Date()
-        #expect(throws: TesseractRunner.Failure.self) { try runner.recognize(folder.path("nada.tif")) }
+        #expect(throws: OCRFailure.self) { try runner.recognize(folder.path("nada.tif")) }
         #expect(Date().timeIntervalSince(started) < 15, "the time limit stopped it")
     }
 

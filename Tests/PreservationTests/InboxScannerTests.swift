@@ -90,7 +90,7 @@ import TestSupport
         let store = QuarantineStore(root: root.path("quarantine"))
         let entry = try #require(found.rejected.first { $0.reason == .invalidName && $0.displayPath.contains("Canci") })
         let placed = try store.quarantine(rawPath: entry.rawPath, relativeTo: batch, batchKey: "banda-sinfonica/lote-1",
-                                          reason: .init(batch: "b", originalPath: entry.displayPath, itemID: nil, code: entry.reason.rawValue,
+                                          reason: .init(batch: "b", originalPath: entry.displayPath, itemID: nil, code: entry.reason.rawValue, label: "nombre inutilizable",
                                                         message: entry.message, digest: nil, date: Date()))
         #expect(placed.quarantinedPath.hasSuffix("nombre-invalido-43616E6369F36E2E746966"))
         #expect(try String(contentsOfFile: placed.reasonFile, encoding: .utf8).contains("UTF-8"))

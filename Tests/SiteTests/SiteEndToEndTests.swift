@@ -84,7 +84,7 @@ import TestSupport
         _ = try deployment.memoria(["ingest", "--quiet"])
         let result = try deployment.memoria(["publish", "--json"])
         #expect(result.status == 0, "\(result.stderr)")
-        let summary = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
+        let summary = (try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])?["site"] as? [String: Any]
         #expect(summary?["mode"] as? String == "incremental")
         #expect(summary?["itemsRendered"] as? Int == 1)
         #expect(try FileManager.default.attributesOfItem(atPath: untouched.path)[.modificationDate] as? Date == before)
@@ -170,7 +170,7 @@ import TestSupport
     }
 
     @Test func theSharedSiteCheckerFindsNoBrokenLinksNoConsoleErrorsAndNoAccessibilityViolations() throws {
-        guard let shared = TestPaths.sharedOrSkip(), let python = PythonTools.pathOrSkip("python") else { return }
+        guard let shared = try TestPaths.sharedOrSkip(), let python = PythonTools.pathOrSkip("python") else { return }
         guard ProcessRunner.exists("chromium") else { print("SKIPPED \(#function): chromium is not installed"); return }
         let deployment = try Self.published()
         let report = deployment.root.appendingPathComponent("site_check.json")

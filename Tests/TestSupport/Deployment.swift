@@ -38,6 +38,9 @@ public final class TestDeployment: @unchecked Sendable {
                                      currentDirectory: root, environment: environment)
     }
 
+    /// The absolute path of a path shown in a report (`quarantine/…`, relative to the deployment).
+    public func resolve(_ shown: String) -> String { root.appendingPathComponent(shown).path }
+
     /// Files under a folder, relative paths, sorted.
     public func files(under folder: URL) -> [String] {
         let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey])

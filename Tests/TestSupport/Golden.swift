@@ -1,16 +1,23 @@
 import Foundation
 
 /// Golden-file comparison: the expected text is stored beside the test; a mismatch reports a unified
-/// diff. `RECORD_GOLDENS=1 swift test` re-records; a missing golden fails (and is written when recording).
+/// diff. `RECORD_GOLDENS=1 swift test` re-records, and the test still fails ("recorded: run again"),
+/// as swift-argument-parser's snapshot helper does, so a recording run can never pass unnoticed; a
+/// missing golden fails.
 public enum Golden {
     /// Returns nil when `actual` matches the golden file, else a message with the difference.
     public static func mismatch(_ actual: String, golden url: URL) -> String? {
         let record = ProcessInfo.processInfo.environment["RECORD_GOLDENS"] == "1"
         let expected = try? String(contentsOf: url, encoding: .utf8)
         if record {
-            try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try? actual.write(to: url, atomically: true, encoding: .utf8)
-            return nil
+            do {
+                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try actual.write(to: url, atomically: true, encoding: .utf8)
+            } catch {
+                return "golden file \(url.lastPathComponent) could not be recorded: \(error)"
+            }
+            return expected == actual ? "golden file \(url.lastPathComponent) recorded (unchanged); run again without RECORD_GOLDENS"
+                : "golden file \(url.lastPathComponent) recorded; review the change with git diff and run again without RECORD_GOLDENS"
         }
         guard let expected else { return "golden file \(url.lastPathComponent) is missing; run RECORD_GOLDENS=1 swift test" }
         if expected == actual { return nil }

@@ -21,9 +21,22 @@ public enum TestPaths {
         return FileManager.default.fileExists(atPath: url.appendingPathComponent("corpus").path) ? url.standardizedFileURL : nil
     }
 
-    /// The shared folder, or nil after printing why the calling test is skipped.
-    public static func sharedOrSkip(_ test: String = #function) -> URL? {
+    /// True in CI (the environment variable CI=true): there a test that needs ../shared must fail, not skip.
+    public static var isCI: Bool { ProcessInfo.processInfo.environment["CI"]?.lowercased() == "true" }
+
+    /// ../shared is missing where it must be (CI).
+    public struct SharedMissing: Error, CustomStringConvertible {
+        public var test: String
+        public var description: String {
+            "\(test) needs ../shared (corpus and official schemas) beside the repository, and CI=true: failing instead of skipping"
+        }
+    }
+
+    /// The shared folder; or, outside CI, nil after printing why the calling test is skipped; in CI
+    /// (CI=true) a missing ../shared throws, so the test fails.
+    public static func sharedOrSkip(_ test: String = #function) throws -> URL? {
         if let shared { return shared }
+        if isCI { throw SharedMissing(test: test) }
         print("SKIPPED \(test): ../shared is not beside the repository (it holds the corpus and official schemas)")
         return nil
     }

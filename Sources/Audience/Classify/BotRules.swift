@@ -1,3 +1,5 @@
+import Foundation
+
 /// What a user agent says about its client: a crawler or program (never a visitor), and whether it
 /// is a phone or tablet. Computed once per distinct user agent of a run (`UserAgentFacts`).
 ///

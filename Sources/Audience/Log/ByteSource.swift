@@ -1,12 +1,8 @@
 import CZlib
 import Foundation
-#if canImport(Glibc)
-import Glibc
-private let systemRead = Glibc.read
-#else
-import Darwin
-private let systemRead = Darwin.read
-#endif
+
+/// The C library's read(2) (a free function, so the method `read(into:count:)` does not hide it).
+private func systemRead(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int { read(descriptor, buffer, count) }
 
 /// The bytes of one log file, plain or gzip-compressed (`access.log.2.gz`), read in large blocks.
 /// Offsets are always in uncompressed bytes. All zlib and file-descriptor calls of this room are here.

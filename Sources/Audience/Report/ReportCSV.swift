@@ -1,3 +1,5 @@
+import Foundation
+
 /// One CSV file per table of the report, for the annual report's spreadsheets: UTF-8, a header
 /// row, plain numbers. `excel` writes a byte order mark and ";" (Excel in Spanish opens it right).
 enum ReportCSV {

@@ -17,4 +17,10 @@ void memoria_vertical(const float *const *rows, const float *weights, int taps, 
 void memoria_horizontal(const float *in, int channels, const int *starts, const int *counts, const float *weights,
                         int max_count, unsigned char *out, int out_width);
 
+// One row of a 2x2 box reduction (the tile pyramid's next level): out[x] is the rounded mean of
+// pixels 2x and 2x+1 of rows a and b (b may be NULL: a bottom row of odd height, averaged alone).
+// A last odd column averages the pixels it has. `width` is the input width in pixels; `out` holds
+// (width + 1) / 2 pixels of `channels` (1 or 3) samples.
+void memoria_box2_row(const unsigned char *a, const unsigned char *b, int width, int channels, unsigned char *out);
+
 #endif

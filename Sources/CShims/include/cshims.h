@@ -69,7 +69,7 @@ void shim_jpeg_close(shim_jpeg *h);
 // shim_free). Progressive if asked; full_chroma keeps colour at full resolution (4:4:4) instead of
 // halving it (4:2:0); density in dots per inch (0 = not written).
 int shim_jpeg_encode(const uint8_t *pixels, uint32_t width, uint32_t height, int components, size_t stride,
-                     int quality, int progressive, int full_chroma, int dpi_x, int dpi_y,
+                     int quality, int progressive, int full_chroma, int optimize_coding, int dpi_x, int dpi_y,
                      uint8_t **out, size_t *out_length, shim_status *st);
 
 // ---- PNG decoding (libpng) ----------------------------------------------------------------------

@@ -1,3 +1,4 @@
+import Support
 import Metadata
 
 /// The JSON the catalog keeps in text columns (creators, subjects, the Dublin Core record), written

@@ -26,13 +26,40 @@ public struct SearchHit: Sendable, Equatable, Codable {
     public var date: String
     public var page: Int
     public var pageLabel: String
-    /// The text around the matches, matches between « and » (for terminals and logs).
+    /// The text around the matches, matches between « and » (for JSON and logs).
     public var snippet: String
-    /// The same, HTML-escaped, matches in <mark> (for pages).
-    public var snippetHTML: String
+    /// The same text in pieces, each saying whether it is a match: where it is shown, a terminal makes
+    /// matches bold and a page marks them (the catalog writes no markup).
+    public var segments: [Segment]
     /// Where the match is: "title", "creator", "subject", "description", "fonds", "date" or "text".
     public var matchedIn: String
     public var score: Double
+}
+
+extension SearchHit {
+    public struct Segment: Sendable, Equatable, Codable {
+        public var text: String
+        public var isMatch: Bool
+    }
+
+    /// Splits text whose matches sit between SearchSnippet's open and close markers.
+    static func segments(_ marked: String) -> [Segment] {
+        var result: [Segment] = []
+        var current = ""
+        var inMatch = false
+        for ch in marked {
+            let mark = String(ch)
+            if mark == SearchSnippet.open || mark == SearchSnippet.close {
+                if !current.isEmpty { result.append(Segment(text: current, isMatch: inMatch)) }
+                current = ""
+                inMatch = mark == SearchSnippet.open
+            } else {
+                current.append(ch)
+            }
+        }
+        if !current.isEmpty { result.append(Segment(text: current, isMatch: inMatch)) }
+        return result
+    }
 }
 
 public struct SearchResults: Sendable, Equatable, Codable {
@@ -151,29 +178,11 @@ extension CatalogDatabase {
                 results.hits.append(SearchHit(itemID: candidate.itemID, title: info["title"], fondsCode: info["fonds_code"], date: info["date_text"],
                                               page: info["sequence"], pageLabel: info["label"],
                                               snippet: shown.replacingOccurrences(of: Self.open, with: "«").replacingOccurrences(of: Self.close, with: "»"),
-                                              snippetHTML: Self.html(shown), matchedIn: matchedIn, score: -candidate.score))
+                                              segments: SearchHit.segments(shown), matchedIn: matchedIn, score: -candidate.score))
             }
             return results
         }
     }
 
     static let open = SearchSnippet.open, close = SearchSnippet.close
-
-    /// Escapes text for HTML and turns the match markers into <mark> elements.
-    static func html(_ marked: String) -> String {
-        var out = ""
-        for ch in marked {
-            switch ch {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            case "\u{1}": out += "<mark>"
-            case "\u{2}": out += "</mark>"
-            default: out.append(ch)
-            }
-        }
-        return out
-    }
 }

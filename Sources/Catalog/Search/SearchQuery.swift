@@ -4,6 +4,7 @@
 ///
 /// Accepted: words (AND by default), "phrases", prefixes (mich*), OR, NOT or -word, and the Spanish
 /// Y / O / NO. Very common words (de, la, que...) are left out of AND queries unless quoted.
+import Foundation
 public struct SearchQuery: Sendable, Equatable {
     public enum Term: Sendable, Equatable {
         case word(String)            // folded

@@ -1,5 +1,6 @@
 /// SplitMix64: a small, fast, fully deterministic generator, so the same seed writes the same bytes
 /// on every machine (Swift's SystemRandomNumberGenerator is deliberately not reproducible).
+import Support
 public struct SeededRandom: RandomNumberGenerator, Sendable {
     private var state: UInt64
 
@@ -25,8 +26,6 @@ public struct SeededRandom: RandomNumberGenerator, Sendable {
 
     /// A derived generator for a sub-task, so adding output elsewhere does not shift this one.
     public func derived(_ label: String) -> SeededRandom {
-        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-        for byte in label.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3 }
-        return SeededRandom(seed: state ^ hash)
+        SeededRandom(seed: state ^ StableHash.fnv1a(label))
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Metadata
+import Support
 
 /// Writes text sidecars the way scanning and OCR stations do: plain text (UTF-8 or Windows-1252),
 /// ALTO 4 and hOCR with the real word boxes of the page that was drawn.
@@ -9,10 +10,7 @@ public enum TextSidecarWriter {
         try Data(bytes).write(to: url)
     }
 
-    static func escape(_ s: String) -> String {
-        s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
-    }
+    static func escape(_ s: String) -> String { MarkupEscaping.escape(s) }
 
     public static func alto(lines: [[PageDesigner.PlacedWord]], imageName: String, width: Int, height: Int) -> String {
         var out = """

@@ -35,4 +35,6 @@ public struct DecodedPage: Sendable {
     public var technical: TechnicalMetadata
     public var access: EncodedImage?
     public var thumbnail: EncodedImage?
+    /// The deep-zoom tiles written for this page (when a TileRequest asked for them and its policy applied).
+    public var tiles: TilePyramid? = nil
 }

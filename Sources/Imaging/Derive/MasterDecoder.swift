@@ -6,22 +6,23 @@ import Foundation
 public enum MasterDecoder {
     /// Decodes every page of `url` (identified as `format`). For each page, calls `onPage` with its
     /// technical metadata and, when `derivatives` is given, its access copy and thumbnail.
+    /// With `tiles`, pages its policy selects also get a deep-zoom tile pyramid from the same rows.
     /// Throws `ImagingError` for a file that is corrupt, damaged, unsupported or beyond the limits.
     @discardableResult
     public static func decode(_ url: URL, format: IdentifiedFormat, limits: DecodeLimits,
-                              derivatives: DerivativeSpec?,
+                              derivatives: DerivativeSpec?, tiles: TileRequest? = nil,
                               onPage: (DecodedPage) throws -> Void) throws -> FileTechnicalMetadata {
         let structural = StructureCheck.problems(fileAt: url, format: format)
         if limits.strict, let first = structural.first {
             throw ImagingError.damaged(path: url.path, library: "Memoria", message: first, warnings: structural.count)
         }
-        var metadata = try decodePages(url, format: format, limits: limits, derivatives: derivatives, onPage: onPage)
+        var metadata = try decodePages(url, format: format, limits: limits, derivatives: derivatives, tiles: tiles, onPage: onPage)
         metadata.warnings += structural
         return metadata
     }
 
     private static func decodePages(_ url: URL, format: IdentifiedFormat, limits: DecodeLimits, derivatives: DerivativeSpec?,
-                                    onPage: (DecodedPage) throws -> Void) throws -> FileTechnicalMetadata {
+                                    tiles: TileRequest?, onPage: (DecodedPage) throws -> Void) throws -> FileTechnicalMetadata {
         switch format.kind {
         case .tiff, .bigTIFF:
             let file = try TIFFFile(url: url, limits: limits)
@@ -30,21 +31,23 @@ public enum MasterDecoder {
             var index = 0
             repeat {
                 let source = try file.currentPage()
-                let (page, _) = try process(source, index: index, derivatives: derivatives)
+                let (page, _) = try process(source, index: index, derivatives: derivatives, tiles: tiles)
                 pages.append(page.technical)
                 try onPage(page)
                 index += 1
             } while try file.advance()
             return FileTechnicalMetadata(pages: pages, warnings: file.warnings)
         case .jpeg:
-            let needed = derivatives.map { $0.accessLongEdge }
+            // Tiles need every pixel: no DCT scaling when a page may get them.
+            let mayTile = tiles.map { $0.policy != .never } ?? false
+            let needed = mayTile ? nil : derivatives.map { $0.accessLongEdge }
             let source = try JPEGPageSource(url: url, limits: limits, minimumLongEdge: needed)
-            let (page, warnings) = try process(source, index: 0, derivatives: derivatives)
+            let (page, warnings) = try process(source, index: 0, derivatives: derivatives, tiles: tiles)
             try onPage(page)
             return FileTechnicalMetadata(pages: [page.technical], warnings: warnings)
         case .png:
             let source = try PNGPageSource(url: url, limits: limits)
-            let (page, warnings) = try process(source, index: 0, derivatives: derivatives)
+            let (page, warnings) = try process(source, index: 0, derivatives: derivatives, tiles: tiles)
             try onPage(page)
             return FileTechnicalMetadata(pages: [page.technical], warnings: warnings)
         default:
@@ -84,8 +87,8 @@ public enum MasterDecoder {
     }
 
     /// Reads every row of one page, feeding the resampler; then derives and encodes.
-    static func process(_ source: PageRowSource, index: Int,
-                        derivatives: DerivativeSpec?) throws -> (DecodedPage, warnings: [String]) {
+    static func process(_ source: PageRowSource, index: Int, derivatives: DerivativeSpec?,
+                        tiles: TileRequest? = nil) throws -> (DecodedPage, warnings: [String]) {
         let width = source.outputWidth, height = source.outputHeight
         let channels = source.layout.channels
         let resampler: StreamingResampler?
@@ -97,6 +100,7 @@ public enum MasterDecoder {
         } else {
             resampler = nil
         }
+        let pyramid = tileWriter(for: source, index: index, request: tiles)
         let chunk = 16
         var rows = [UInt8](repeating: 0, count: width * channels * chunk)
         var done = 0
@@ -110,6 +114,11 @@ public enum MasterDecoder {
                     for r in 0..<got { resampler.push(row: buffer.baseAddress! + r * width * channels) }
                 }
             }
+            if let pyramid {
+                try rows.withUnsafeBufferPointer { buffer in
+                    for r in 0..<got { try pyramid.push(row: buffer.baseAddress! + r * width * channels) }
+                }
+            }
             done += got
         }
         guard done == height else {
@@ -118,6 +127,7 @@ public enum MasterDecoder {
         let warnings = try source.finish()
         let technical = source.technical
         var page = DecodedPage(indexInFile: index, technical: technical, access: nil, thumbnail: nil)
+        page.tiles = try pyramid?.finish()
         guard let spec = derivatives, let resampler else { return (page, warnings) }
 
         let access = Orientation.apply(technical.orientation, to: resampler.finishedImage())
@@ -131,5 +141,16 @@ public enum MasterDecoder {
                                       jpeg: try JPEGEncoder.encode(thumbnail, quality: spec.thumbnailQuality,
                                                                    progressive: false, dpi: nil))
         return (page, warnings)
+    }
+
+    /// A tile writer for this page when the request's policy selects it and the rows are full size.
+    private static func tileWriter(for source: PageRowSource, index: Int, request: TileRequest?) -> TilePyramidWriter? {
+        guard let request else { return nil }
+        let technical = source.technical
+        guard source.outputWidth == technical.width, source.outputHeight == technical.height else { return nil }
+        let shown = StoredOrientation(technical.orientation).displayed(width: technical.width, height: technical.height)
+        guard request.policy.applies(width: shown.width, height: shown.height, accessLongEdge: request.accessLongEdge) else { return nil }
+        return TilePyramidWriter(folder: request.folder(index), storedWidth: technical.width, storedHeight: technical.height,
+                                 layout: source.layout, orientation: technical.orientation, spec: request.spec)
     }
 }

@@ -25,14 +25,23 @@ public enum JPEGEncoder {
 
     public static func encode(_ image: PixelImage, quality: Int, progressive: Bool, dpi: Int?,
                               chroma: Chroma = .byQuality) throws -> [UInt8] {
+        try image.pixels.withUnsafeBufferPointer { pixels in
+            try encode(pixels.baseAddress!, width: image.width, height: image.height, channels: image.channels,
+                       stride: image.width * image.channels, quality: quality, progressive: progressive, dpi: dpi, chroma: chroma)
+        }
+    }
+
+    /// Encodes rows held elsewhere (a tile inside a band of rows): `height` rows of `width` pixels,
+    /// `stride` bytes apart.
+    static func encode(_ pixels: UnsafePointer<UInt8>, width: Int, height: Int, channels: Int, stride: Int,
+                       quality: Int, progressive: Bool, dpi: Int?, chroma: Chroma = .byQuality,
+                       optimizeCoding: Bool = true) throws -> [UInt8] {
         var status = shim_status.fresh()
         var out: UnsafeMutablePointer<UInt8>?
         var length = 0
-        let rc = image.pixels.withUnsafeBufferPointer { pixels in
-            shim_jpeg_encode(pixels.baseAddress, UInt32(image.width), UInt32(image.height), Int32(image.channels),
-                             image.width * image.channels, Int32(max(1, min(100, quality))), progressive ? 1 : 0, chroma.isFull(at: quality) ? 1 : 0,
-                             Int32(dpi ?? 0), Int32(dpi ?? 0), &out, &length, &status)
-        }
+        let rc = shim_jpeg_encode(pixels, UInt32(width), UInt32(height), Int32(channels), stride,
+                                  Int32(max(1, min(100, quality))), progressive ? 1 : 0, chroma.isFull(at: quality) ? 1 : 0,
+                                  optimizeCoding ? 1 : 0, Int32(dpi ?? 0), Int32(dpi ?? 0), &out, &length, &status)
         guard rc == SHIM_OK, let out else {
             throw ImagingError.encodingFailed(path: "", message: status.messageText)
         }

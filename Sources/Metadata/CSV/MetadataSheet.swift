@@ -11,8 +11,22 @@ public struct MetadataSheet: Sendable {
         public var record: DublinCoreRecord
         /// Problems that hold this item back (invalid date, missing required field...).
         public var problems: [SheetProblem]
-        /// Notes that do not (an unknown DCMI type mapped to the default...).
+        /// Notes that do not (an unknown DCMI type mapped to the default, a date normalised…).
         public var notes: [String]
+        /// Required fields this row leaves empty or lacks, each with its problem. Whether that holds the
+        /// item back depends on whether it is archived already (a correction sheet may leave out
+        /// columns it does not change), so the intake decides.
+        public var missingRequired: [String: SheetProblem] = [:]
+        /// The `memoria.*` columns of this row (instructions: `accion`, `retirar`, `orden`, `acceso`…),
+        /// by name without the prefix, with their cells as written (trimmed).
+        public var instructions: [String: String] = [:]
+        /// Dates rewritten into EDTF: (column, as written, normalised).
+        public var normalizedDates: [(column: String, written: String, normalized: String)] = []
+
+        public static func == (a: Row, b: Row) -> Bool {
+            a.line == b.line && a.identifier == b.identifier && a.record == b.record && a.problems == b.problems && a.notes == b.notes
+                && a.missingRequired == b.missingRequired && a.instructions == b.instructions
+        }
     }
 
     public var encoding: TextDecoder.Encoding
@@ -25,6 +39,13 @@ public struct MetadataSheet: Sendable {
     public var rowProblems: [SheetProblem]
     /// Columns that were not understood and were ignored.
     public var ignoredColumns: [String]
+    /// Dublin Core elements that have a column in this sheet: a correction changes only these.
+    public var presentElements: Set<String> = []
+
+    /// Columns of Memoria's own (`memoria.accion`…); informational ones written by `memoria export`
+    /// (`memoria.fondo`, `memoria.paginas`, `memoria.version`) are read and not used.
+    public static let instructionColumns: Set<String> = ["accion", "retirar", "orden", "acceso", "acceso_motivo", "embargo_hasta", "unidad",
+                                                          "fondo", "paginas", "version"]
 
     /// Dublin Core element for each accepted DCMI term refinement.
     static let refinements: [String: String] = [
@@ -52,7 +73,8 @@ public struct MetadataSheet: Sendable {
 
     /// Reads a metadata.csv. A file-level problem (encoding, unclosed quote, no identifier column)
     /// throws `SheetError`; row-level problems are kept with the rows.
-    public static func read(_ bytes: [UInt8], file: String, requiredFields: [String] = ["title"]) throws -> MetadataSheet {
+    public static func read(_ bytes: [UInt8], file: String, requiredFields: [String] = ["title"],
+                            currentYear: Int = Calendar(identifier: .gregorian).component(.year, from: Date())) throws -> MetadataSheet {
         let decoded: (text: String, encoding: TextDecoder.Encoding)
         switch TextDecoder.decode(bytes) {
         case .success(let value): decoded = value
@@ -71,11 +93,12 @@ public struct MetadataSheet: Sendable {
             throw SheetError.noIdentifierColumn(file: file, headers: header.fields)
         }
         var ignored: [String] = []
-        for (index, column) in columns.enumerated() where column != "identifier" && element(for: column) == nil {
+        for (index, column) in columns.enumerated() where column != "identifier" && element(for: column) == nil && instruction(for: column) == nil {
             ignored.append("\(CSVParser.columnLetter(index)) «\(header.fields[index])»")
         }
 
         var sheet = MetadataSheet(encoding: decoded.encoding, delimiter: delimiter, rows: [:], rowProblems: [], ignoredColumns: ignored)
+        sheet.presentElements = Set(columns.compactMap { element(for: $0) }).subtracting(["identifier"])
         var firstLine: [String: Int] = [:]
         var duplicates: Set<String> = []
         for record in records.dropFirst() {
@@ -102,7 +125,8 @@ public struct MetadataSheet: Sendable {
                 continue
             }
             firstLine[identifier] = record.line
-            sheet.rows[identifier] = makeRow(record, identifier: identifier, header: header.fields, columns: columns, requiredFields: requiredFields)
+            sheet.rows[identifier] = makeRow(record, identifier: identifier, header: header.fields, columns: columns, requiredFields: requiredFields,
+                                             currentYear: currentYear)
         }
         for identifier in duplicates {
             if var row = sheet.rows[identifier] {
@@ -121,6 +145,19 @@ public struct MetadataSheet: Sendable {
         return name
     }
 
+    /// The name of a `memoria.*` column, or nil.
+    static func instruction(for column: String) -> String? {
+        guard column.hasPrefix("memoria.") else { return nil }
+        let name = String(column.dropFirst(8))
+        return instructionColumns.contains(name) ? name : nil
+    }
+
+    /// A cell as `memoria export --csv` neutralised it against formula injection (`'=…`), given back.
+    static func unneutralized(_ cell: String) -> String {
+        guard cell.hasPrefix("'"), let second = cell.dropFirst().first, "=+-@\t\r".contains(second) else { return cell }
+        return String(cell.dropFirst())
+    }
+
     /// The Dublin Core element a column feeds, or nil when the column is not understood.
     static func element(for column: String) -> String? {
         if column.hasPrefix("dc."), DublinCoreRecord.elements.contains(String(column.dropFirst(3))) { return String(column.dropFirst(3)) }
@@ -133,46 +170,54 @@ public struct MetadataSheet: Sendable {
     }
 
     private static func makeRow(_ record: CSVParser.Record, identifier: String, header: [String], columns: [String],
-                                requiredFields: [String]) -> Row {
-        var dc = DublinCoreRecord()
-        var problems: [SheetProblem] = []
-        var notes: [String] = []
-        dc["identifier"] = [identifier]
-        for (index, column) in columns.enumerated() {
-            guard let element = element(for: column), element != "identifier", index < record.fields.count else { continue }
-            let cell = record.fields[index]
+                                requiredFields: [String], currentYear: Int) -> Row {
+        var row = Row(line: record.line, identifier: identifier, record: DublinCoreRecord(), problems: [], notes: [])
+        row.record["identifier"] = [identifier]
+        var refused: Set<String> = []
+        for (index, column) in columns.enumerated() where index < record.fields.count {
+            let cell = unneutralized(record.fields[index])
+            if let name = instruction(for: column) {
+                row.instructions[name] = cell.trimmingCharacters(in: .whitespacesAndNewlines)
+                continue
+            }
+            guard let element = element(for: column), element != "identifier" else { continue }
             let place = "\(CSVParser.columnLetter(index)) (\(header[index]))"
             for value in cell.split(separator: "|").map({ $0.trimmingCharacters(in: .whitespacesAndNewlines) }) where !value.isEmpty {
-                if dateColumns.contains(column) && EDTFDate(value) == nil {
-                    let hint = EDTFDate.suggestion(for: value).map { "; \($0)" } ?? ""
-                    problems.append(SheetProblem(line: record.line, column: place, kind: .invalidDate,
-                        message: "«\(value)» no es una fecha ISO 8601/EDTF válida (use 1954, 1954-03, 1954-03-14, 1950~, 1955?, 195X o 1948/1952)\(hint)"))
+                if dateColumns.contains(column) {
+                    switch SpanishDateNormalizer.normalize(value, currentYear: currentYear) {
+                    case .valid(let edtf):
+                        row.record.append(edtf, to: element)
+                    case .normalized(let edtf, let note):
+                        row.record.append(edtf, to: element)
+                        row.notes.append("línea \(record.line), columna \(place): \(note)")
+                        if edtf != value { row.normalizedDates.append((header[index], value, edtf)) }
+                    case .refused(let hint):
+                        refused.insert(element)
+                        row.problems.append(SheetProblem(line: record.line, column: place, kind: .invalidDate,
+                                                         message: "«\(value)» no es una fecha que Memoria pueda leer: \(hint)"))
+                    }
                     continue
                 }
                 if element == "type" && !DublinCoreRecord.dcmiTypes.contains(value) {
                     if let mapped = typeSynonyms[value.lowercased()] {
-                        dc.appendIfMissing(mapped, to: "type")
-                        if mapped.lowercased() != value.lowercased() { dc.appendIfMissing(value, to: "type") }
+                        row.record.appendIfMissing(mapped, to: "type")
+                        if mapped.lowercased() != value.lowercased() { row.record.appendIfMissing(value, to: "type") }
                     } else {
-                        dc.appendIfMissing(value, to: "type")
-                        notes.append("línea \(record.line), columna \(place): «\(value)» no es un tipo DCMI (Text, StillImage, Image, ...); se añade el tipo del fondo")
+                        row.record.appendIfMissing(value, to: "type")
+                        row.notes.append("línea \(record.line), columna \(place): «\(value)» no es un tipo DCMI (Text, StillImage, Image, ...); se añade el tipo del fondo")
                     }
                     continue
                 }
-                dc.append(value, to: element)
+                row.record.append(value, to: element)
             }
         }
         // A field whose only value was refused (an unreadable date) already has its problem.
-        let refused = Set(problems.filter { $0.kind == .invalidDate }.compactMap { problem in
-            problem.column.flatMap { column in columns.indices.first { "\(CSVParser.columnLetter($0)) (\(header[$0]))" == column } }
-                .flatMap { element(for: columns[$0]) }
-        })
-        for field in requiredFields where field != "identifier" && dc[field].isEmpty && !refused.contains(field) {
+        for field in requiredFields where field != "identifier" && row.record[field].isEmpty && !refused.contains(field) {
             let column = columns.firstIndex(of: "dc.\(field)").map { "\(CSVParser.columnLetter($0)) (dc.\(field))" } ?? "dc.\(field) (no existe la columna)"
-            problems.append(SheetProblem(line: record.line, column: column, kind: .missingRequiredField,
-                                         message: "falta «\(field)», obligatorio en este fondo: llene la celda"))
+            row.missingRequired[field] = SheetProblem(line: record.line, column: column, kind: .missingRequiredField,
+                                                      message: "falta «\(field)», obligatorio en este fondo: llene la celda")
         }
-        return Row(line: record.line, identifier: identifier, record: dc, problems: problems, notes: notes)
+        return row
     }
 }
 

@@ -10,6 +10,9 @@ public struct EDTFDate: Equatable, Sendable, Codable {
     public var approximate: Bool
     public var uncertain: Bool
 
+    /// `XXXX`: the item has no date ("sin fecha").
+    public var isUndated: Bool { text == "XXXX" }
+
     /// Parses `text`; returns nil when it is not EDTF level 0–1.
     public init?(_ text: String) {
         let value = text.trimmingCharacters(in: .whitespaces)
@@ -37,6 +40,8 @@ public struct EDTFDate: Equatable, Sendable, Codable {
             latestYear = high
             return
         }
+        // EDTF level 1: a date entirely unspecified ("sin fecha").
+        if value == "XXXX" { return }
         guard let point = Self.point(value) else { return nil }
         earliestYear = point.low
         latestYear = point.high
@@ -116,7 +121,7 @@ public struct EDTFDate: Equatable, Sendable, Codable {
             return "para una década escriba \(decade / 10)X"
         }
         if lower.contains("s/f") || lower.contains("sin fecha") || lower == "s.f." {
-            return "si no hay fecha, deje la celda vacía"
+            return "si no hay fecha, escriba s.f."
         }
         return nil
     }

@@ -1,5 +1,6 @@
 /// Everything an item's METS document says, as plain values: written by `METSWriter`, read back by
 /// `METSReader`. The catalog can be rebuilt from this alone.
+import Support
 public struct METSItem: Sendable, Equatable {
     /// A file in the OCFL object (logical path, relative to the object's logical root).
     public struct File: Sendable, Equatable {
@@ -96,14 +97,6 @@ public struct METSItem: Sendable, Equatable {
 /// Stable XML IDs: derived from logical paths (FNV-1a), so a file or page keeps its ID in every version.
 enum StableID {
     static func make(_ prefix: String, _ key: String) -> String {
-        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-        for byte in key.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3 }
-        return "\(prefix)-\(String(hash, radix: 16).leftPadded(to: 16))"
-    }
-}
-
-extension String {
-    func leftPadded(to length: Int) -> String {
-        count >= length ? self : String(repeating: "0", count: length - count) + self
+        "\(prefix)-\(StableHash.hex16(StableHash.fnv1a(key)))"
     }
 }

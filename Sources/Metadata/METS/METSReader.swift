@@ -9,12 +9,13 @@ public enum METSReader {
     public static func read(bytes: [UInt8], name: String) throws -> METSItem {
         let tree = try XMLTree(bytes: bytes, name: name)
         guard let top = tree.root else {
-            throw MetadataXMLError.invalid(document: name, problems: [XMLProblem(line: 1, message: "the document has no root element")])
+            throw MetadataXMLError.invalid(document: name, problems: [XMLProblem(line: 1, message: "the document has no root element", spanish: "el documento no tiene elemento raíz")])
         }
         // A METS document, or one wrapped in an envelope (an OAI-PMH GetRecord response).
         guard let root = top.localName == "mets" ? top : top.descendants("mets", namespace: metsNS).first else {
             throw MetadataXMLError.invalid(document: name, problems: [XMLProblem(
-                line: 1, message: "the root element is <\(top.localName)> and no mets:mets is inside it: this is not a METS document")])
+                line: 1, message: "the root element is <\(top.localName)> and no mets:mets is inside it: this is not a METS document",
+                spanish: "el elemento raíz es <\(top.localName)> y no contiene mets:mets: no es un documento METS")])
         }
         return read(root)
     }

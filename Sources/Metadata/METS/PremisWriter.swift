@@ -1,6 +1,7 @@
 /// Renders the PREMIS 3 part of an item's METS: an intellectual entity for the item, one file object
 /// per stored file (fixity, size, format with its PRONOM key, original name), the item's events and
 /// the agents they name.
+import Foundation
 enum PremisWriter {
     static func write(_ item: METSItem, to w: XMLWriter) {
         w.start("premis:premis")

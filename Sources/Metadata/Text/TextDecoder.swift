@@ -2,11 +2,15 @@
 /// "Unicode text"), or Windows-1252 (Excel on Windows). It detects rather than guesses: bytes that are
 /// not UTF-8 are read as Windows-1252 only if the file contains no valid multi-byte UTF-8 sequence
 /// (a file mixing both is damaged) and no byte Windows-1252 leaves undefined.
+import Foundation
 public enum TextDecoder {
     public enum Encoding: String, Sendable, Codable {
         case utf8 = "UTF-8"
         case utf16 = "UTF-16"
         case windows1252 = "Windows-1252"
+
+        /// For reports: "UTF-8", "UTF-16", "Windows-1252 (Excel en Windows)".
+        public var spanishName: String { self == .windows1252 ? "Windows-1252 (Excel en Windows)" : rawValue }
     }
 
     public struct Failure: Error, Equatable, Sendable {

@@ -64,7 +64,8 @@ let collectProblem: xmlStructuredErrorFunc = { userData, error in
 
 /// Parsing of untrusted XML: no network, no entity substitution, no DTD loading.
 enum XMLParsing {
-    static let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOBLANKS.rawValue)
+    // NOERROR/NOWARNING: libxml2 must never write to the terminal; the first error is read back from the context.
+    static let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOBLANKS.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue)
 
     static func parse(_ xml: String) -> (document: xmlDocPtr?, problems: [XMLProblem]) {
         parse(bytes: Array(xml.utf8))

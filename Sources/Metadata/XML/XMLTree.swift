@@ -23,7 +23,7 @@ public final class XMLTree {
             }
         }
         guard let document else {
-            throw MetadataXMLError.notWellFormed(document: name, problems: [XMLProblem(line: 0, message: "not readable as HTML")])
+            throw MetadataXMLError.notWellFormed(document: name, problems: [XMLProblem(line: 0, message: "not readable as HTML", spanish: "no se puede leer como HTML")])
         }
         self.document = document
     }

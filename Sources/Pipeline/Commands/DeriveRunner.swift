@@ -3,6 +3,7 @@ import Foundation
 import Imaging
 import Metadata
 import Preservation
+import Support
 
 /// `memoria derive`: (re)builds access images and thumbnails from the archived masters, for all items
 /// or a subset, skipping pages whose derivatives are up to date (same master digest and settings
@@ -12,9 +13,15 @@ public struct DeriveRunner {
         public var mastersDecoded: Int
         public var pagesDerived: Int
         public var pagesUpToDate: Int
+        /// Spanish: each master that could not be derived, and what to do.
         public var failures: [String]
         public var seconds: Double
-        public var exitCode: Int32 { failures.isEmpty ? 0 : 1 }
+        public var needsAttention: Bool { !failures.isEmpty }
+
+        public var linesForPeople: [String] {
+            ["\(SpanishText.count(pagesDerived, "página derivada", "páginas derivadas")) de \(SpanishText.count(mastersDecoded, "máster", "másters")) en \(SpanishText.duration(seconds)); \(SpanishText.number(pagesUpToDate)) ya estaban al día."]
+                + failures.map { "PROBLEMA \($0)" }
+        }
     }
 
     let context: StageContext
@@ -31,14 +38,16 @@ public struct DeriveRunner {
 
     public func run(items: [String] = [], fonds: [String] = [], force: Bool = false) async throws -> Summary {
         let config = context.config
-        let storage: OCFLStorageRoot
-        do { storage = try OCFLStorageRoot(root: config.url(\.archive)) } catch { throw PipelineError.environment("\(error)") }
+        let storage = try context.openStorage()
+        let codes = try context.fondsCodes(fonds)
         let store = DerivativeStore(root: config.url(\.derivatives))
         let spec = config.derivativeSpec
         var ids = storage.objectIdentifiers()
         if !items.isEmpty {
             let unknown = items.filter { !ids.contains($0) }
-            guard unknown.isEmpty else { throw PipelineError.notFound("no such item in the archive: \(unknown.joined(separator: ", "))") }
+            guard unknown.isEmpty else {
+                throw PipelineError.notFound("No está en el archivo: \(SpanishText.list(unknown)). Revise el identificador (memoria search lo encuentra)")
+            }
             ids = ids.filter { items.contains($0) }
         }
         var unreadable: [String] = []
@@ -52,13 +61,10 @@ public struct DeriveRunner {
                 guard let read = try reader.prior(id) else { continue }
                 prior = read
             } catch {
-                unreadable.append("\(id): \(error)")
+                unreadable.append("\(id): \(context.displayPaths.scrub(SystemErrorText.describe(error).spanish))")
                 continue
             }
-            if !fonds.isEmpty {
-                let codes = fonds.compactMap { config.fonds(slug: $0)?.code ?? config.fonds(code: $0)?.code }
-                if !codes.contains(prior.mets.fondsCode) { continue }
-            }
+            if !codes.isEmpty && !codes.contains(prior.mets.fondsCode) { continue }
             let manifest = store.manifest(itemID: id)
             for master in prior.mets.files where master.use == .master {
                 let pages = prior.pages(ofMaster: master.logicalPath)
@@ -80,7 +86,7 @@ public struct DeriveRunner {
         var summary = Summary(mastersDecoded: 0, pagesDerived: 0, pagesUpToDate: upToDate, failures: unreadable, seconds: 0)
         let limits = config.decodeLimits
         let total = jobs.count
-        context.reporter.emit(.began(stage: "derive", total: total))
+        context.reporter.emit(.began(stage: "copias de consulta", total: total))
         var produced: [String: [DerivativeStore.Entry]] = [:]
         await withTaskGroup(of: (Job, Result<[DerivativeStore.Entry], Error>).self) { group in
             var next = 0
@@ -90,7 +96,7 @@ public struct DeriveRunner {
                         // Never derive from a master that no longer matches its archived digest.
                         let found = try Digester.digest(fileAt: job.url, algorithm: job.algorithm)
                         guard found == job.digest else {
-                            throw PipelineError.environment("el máster no coincide con su huella \(job.algorithm.metsName) archivada; no se derivó nada de él. Ejecute `memoria verify --item \(job.itemID)` y restaure el objeto desde la copia de seguridad")
+                            throw PipelineError.environment("el máster no coincide con su huella \(job.algorithm.metsName) archivada; no se derivó nada de él. Ejecute memoria verify --item \(job.itemID) y restaure el objeto desde la copia de seguridad")
                         }
                         let format = try FormatIdentifier.identify(fileAt: job.url)
                         var entries: [DerivativeStore.Entry] = []
@@ -117,17 +123,22 @@ public struct DeriveRunner {
                     summary.pagesDerived += entries.count
                     produced[job.itemID, default: []] += entries
                 case .failure(let error):
-                    summary.failures.append("\(job.itemID)/\(job.masterPath): \(error)")
+                    let text = (error as? ImagingError)?.messageForArchivist ?? SystemErrorText.describe(error).spanish
+                    summary.failures.append("\(job.itemID)/\(job.masterPath): \(context.displayPaths.scrub(text))")
                 }
-                context.reporter.emit(.advanced(stage: "derive", done: done, total: total, detail: "\(job.itemID)/\(job.masterPath)"))
+                context.reporter.emit(.advanced(stage: "copias de consulta", done: done, total: total, detail: "\(job.itemID)/\(job.masterPath)"))
                 if next < jobs.count { group.addTask(operation: make(jobs[next])); next += 1 }
             }
         }
         for (itemID, entries) in produced {
             let kept = store.manifest(itemID: itemID).filter { old in !entries.contains { $0.key == old.key } }
-            do { try store.commit(itemID: itemID, entries: kept + entries) } catch { summary.failures.append("\(itemID): \(error)") }
+            do {
+                try store.commit(itemID: itemID, entries: kept + entries)
+            } catch {
+                summary.failures.append("\(itemID): las copias de consulta no se pudieron poner en su lugar (\(context.displayPaths.scrub(SystemErrorText.describe(error).spanish)))")
+            }
         }
-        context.reporter.emit(.finished(stage: "derive"))
+        context.reporter.emit(.finished(stage: "copias de consulta"))
         summary.seconds = Date().timeIntervalSince(started)
         return summary
     }

@@ -2,6 +2,7 @@ import Catalog
 import Foundation
 import Metadata
 import Preservation
+import Support
 
 /// `memoria export`: an item as a BagIt 1.0 bag (latest version), or the catalogue as CSV/JSON.
 public struct ExportRunner {
@@ -11,12 +12,13 @@ public struct ExportRunner {
 
     /// Writes the bag of `itemID` into `folder` (absent or empty).
     public func bag(itemID: String, to folder: URL) throws -> URL {
-        let storage: OCFLStorageRoot
-        do { storage = try OCFLStorageRoot(root: context.config.url(\.archive)) } catch { throw PipelineError.environment("\(error)") }
-        guard storage.objectExists(itemID) else { throw PipelineError.notFound("\(itemID) is not in the archive") }
+        let storage = try context.openStorage()
+        guard storage.objectExists(itemID) else {
+            throw PipelineError.notFound("«\(itemID)» no está en el archivo. Revise el identificador (memoria search lo encuentra)")
+        }
         let inventory = try storage.inventory(of: itemID)
         guard inventory.algorithm == .sha512 else {
-            throw PipelineError.usage("\(itemID) uses \(inventory.digestAlgorithm); bags are exported with SHA-512 manifests")
+            throw PipelineError.usage("«\(itemID)» usa huellas \(inventory.digestAlgorithm); las bolsas BagIt se exportan con manifiestos SHA-512")
         }
         let root = try storage.objectRoot(itemID)
         let payload = inventory.logicalState().sorted { $0.key < $1.key }.compactMap { path, digest -> BagExporter.PayloadFile? in
@@ -39,11 +41,30 @@ public struct ExportRunner {
             try BagExporter().write(to: folder, payload: payload, info: info)
         } catch let failure as BagExporter.Failure {
             switch failure {
-            case .destinationNotEmpty: throw PipelineError.usage("\(failure)")
-            case .mismatch: throw PipelineError.environment("\(itemID): \(failure); nothing was exported")
+            case .destinationNotEmpty: throw PipelineError.usage(context.displayPaths.scrub("\(failure)"))
+            case .mismatch: throw PipelineError.environment("«\(itemID)»: \(context.displayPaths.scrub("\(failure)")); no se exportó nada", detail: "\(failure)")
             }
         }
         return folder
     }
-}
 
+    /// The catalogue of archived items as CSV (`forExcel`: byte order mark and `;`) and/or JSON.
+    /// Returns how many items were written.
+    public func catalogue(csv: URL?, forExcel: Bool, json: URL?) throws -> Int {
+        let catalog = try context.openCatalog()
+        let rows: [[String: String]]
+        do {
+            rows = try CatalogueDump.rows(catalog)
+        } catch {
+            throw PipelineError.environment("No se pudo leer el catálogo: \(SystemErrorText.describe(error).spanish). Ejecute memoria reindex", detail: "\(error)")
+        }
+        do {
+            if let csv { try FileSystem.replaceAtomically(csv, with: Data(CatalogueDump.csv(rows, forExcel: forExcel).utf8)) }
+            if let json { try FileSystem.replaceAtomically(json, with: CatalogueDump.json(rows)) }
+        } catch {
+            let (spanish, technical) = SystemErrorText.describe(error)
+            throw PipelineError.environment("No se pudo escribir la exportación: \(context.displayPaths.scrub(spanish))", detail: technical)
+        }
+        return rows.count
+    }
+}

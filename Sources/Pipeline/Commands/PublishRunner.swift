@@ -3,6 +3,22 @@ import Foundation
 import Imaging
 import Preservation
 import Site
+import Support
+
+/// What `memoria publish` did.
+public struct PublishSummary: Codable, Sendable {
+    public var site: SiteSummary
+    /// Spanish warnings (pages without access copies...).
+    public var warnings: [String]
+    /// The site's front page, shown relative.
+    public var frontPage: String
+
+    public var linesForPeople: [String] {
+        let s = site
+        return ["Sitio publicado (\(s.mode == "full" ? "completo" : "incremental")): \(SpanishText.count(s.items, "documento", "documentos")), \(SpanishText.number(s.itemsRendered)) escritos de nuevo, \(SpanishText.number(s.itemsRemoved)) retirados; \(SpanishText.count(s.filesWritten, "archivo escrito", "archivos escritos")), \(SpanishText.number(s.filesUnchanged)) sin cambios; índice de búsqueda de \(SpanishText.bytes(s.searchIndexBytes)); \(SpanishText.duration(s.seconds))"]
+            + warnings.map { "aviso: \($0)" } + ["Sitio: \(frontPage)"]
+    }
+}
 
 /// `memoria publish`: gathers what the site needs (catalog, derivatives, archived METS and DC) and has
 /// the Site room write it; records the date of the publish in the catalog.
@@ -11,14 +27,20 @@ public struct PublishRunner {
 
     public init(context: StageContext) { self.context = context }
 
-    public func run(full: Bool) throws -> SiteSummary {
+    public func run(full: Bool) throws -> PublishSummary {
         let config = context.config
-        let catalog = try CatalogDatabase(path: config.paths.catalog)
-        try catalog.synchronizeFonds(config.fonds.map { CatalogFonds(code: $0.code, slug: $0.slug, title: $0.title, description: $0.description) })
+        let catalog = try context.openCatalog()
+        var warnings: [String] = []
         let store = DerivativeStore(root: config.url(\.derivatives))
         let archivePath = config.url(\.archive).path
-        let masters = try catalog.pageMasters()
-        let metadata = try catalog.metadataContentPaths()
+        let masters: [String: [(sequence: Int, masterPath: String, indexInFile: Int)]]
+        let metadata: [String: [String: String]]
+        do {
+            masters = try catalog.pageMasters()
+            metadata = try catalog.metadataContentPaths()
+        } catch {
+            throw PipelineError.environment("No se pudo leer el catálogo: \(SystemErrorText.describe(error).spanish). Ejecute memoria reindex", detail: "\(error)")
+        }
         var files: [String: SiteItemFiles] = [:]
         var missing: [String] = []
         // One small manifest file per item: read on both cores (a tenth of an incremental publish).
@@ -45,7 +67,9 @@ public struct PublishRunner {
                                           dcFile: paths["metadata/dc.xml"].map { "\(archivePath)/\(itemID)/\($0)" })
         }
         if !missing.isEmpty {
-            context.reporter.warning("\(missing.count) página(s) sin copia de consulta (p. ej. \(missing.prefix(3).joined(separator: ", "))); ejecute `memoria derive` y vuelva a publicar")
+            let line = "\(SpanishText.count(missing.count, "página", "páginas")) sin copia de consulta (por ejemplo \(SpanishText.list(Array(missing.prefix(3))))); ejecute memoria derive y vuelva a publicar"
+            context.reporter.warning(line)
+            warnings.append(line)
         }
         let settings = SiteSettings(title: config.site.title, tagline: config.site.tagline, baseURL: config.site.baseUrl,
                                     itemsPerPage: config.site.itemsPerPage, about: config.site.about,
@@ -54,13 +78,25 @@ public struct PublishRunner {
         let builder = SiteBuilder(settings: settings, catalog: catalog, files: files, site: config.url(\.site),
                                   accessed: String(context.timestamp().prefix(10)))
         let reporter = context.reporter
-        reporter.emit(.began(stage: "publish", total: 0))
-        let summary = try builder.build(full: full) { stage, done, total in
-            reporter.emit(.advanced(stage: stage, done: done, total: total, detail: ""))
+        reporter.emit(.began(stage: "publicación", total: 0))
+        let summary: SiteSummary
+        do {
+            summary = try builder.build(full: full) { stage, done, total in
+                reporter.emit(.advanced(stage: stage, done: done, total: total, detail: ""))
+            }
+        } catch {
+            reporter.emit(.finished(stage: "publicación"))
+            let (spanish, technical) = SystemErrorText.describe(error)
+            throw PipelineError.environment(context.displayPaths.scrub("No se pudo publicar el sitio en \(context.displayPath(config.paths.site)): \(spanish). El sitio anterior sigue en su lugar; resuelva el problema y vuelva a publicar"),
+                                            detail: technical)
         }
-        reporter.emit(.finished(stage: "publish"))
-        try catalog.setSetting("last_publish", context.timestamp())
-        return summary
+        reporter.emit(.finished(stage: "publicación"))
+        do {
+            try catalog.setSetting("last_publish", context.timestamp())
+        } catch {
+            warnings.append("la fecha de esta publicación no se pudo anotar en el catálogo (\(SystemErrorText.describe(error).spanish))")
+        }
+        return PublishSummary(site: summary, warnings: warnings, frontPage: context.displayPath(summary.path + "/index.html"))
     }
 }
 

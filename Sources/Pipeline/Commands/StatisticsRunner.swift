@@ -28,6 +28,18 @@ public struct StatisticsRunner {
         public var exitCode: Int32
         /// The report's content (what informe.json holds).
         public var content: AudienceReport
+
+        /// Something went wrong with part of the input (exit code 1).
+        public var needsAttention: Bool { exitCode != 0 }
+
+        /// What the terminal shows, in Spanish.
+        public var linesForPeople: [String] {
+            let t = totals
+            let open = read.daysOpen.isEmpty ? "ninguno" : read.daysOpen.joined(separator: ", ")
+            return ["Leídas \(read.linesRead) líneas de \(read.filesRead.count) archivo(s); días cerrados en esta ejecución: \(read.daysClosed.count); días abiertos (se cuentan cuando terminen): \(open).",
+                    "Usuarios: \(t.visitors) · visitas: \(t.visits) · páginas vistas: \(t.pageViews) · descargas: \(t.downloads) · búsquedas: \(t.searches)",
+                    "Informe: \(report)"]
+        }
     }
 
     let context: StageContext

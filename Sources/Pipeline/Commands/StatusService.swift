@@ -1,8 +1,9 @@
 import Catalog
 import Foundation
 import Preservation
+import Support
 
-/// `memoria status`: what the archive, the catalog, the inbox and the quarantine hold.
+/// `memoria status`: what the archive, the catalog, the inbox and the quarantine hold, in Spanish.
 public struct StatusService {
     public struct Status: Codable, Sendable {
         public var archiveObjects: Int
@@ -20,7 +21,23 @@ public struct StatusService {
         public var inboxWaiting: [String]
         public var inboxUndeclared: [String]
         public var recentBatches: [String]
+        /// Local time with offset (ISO 8601).
         public var lastPublish: String?
+        /// Spanish notes on what is not as it should be (the archive and the catalog disagree...).
+        public var notes: [String]
+
+        public var linesForPeople: [String] {
+            var lines = ["Archivo: \(SpanishText.count(archiveObjects, "objeto", "objetos")) · catálogo: \(SpanishText.count(catalogItems, "ítem", "ítems")), \(SpanishText.count(pages, "página", "páginas")), \(SpanishText.count(files, "archivo", "archivos")) (\(SpanishText.bytes(bytes))), \(SpanishText.count(events, "evento PREMIS", "eventos PREMIS"))"]
+            lines += itemsByFonds.sorted { $0.key < $1.key }.map { "  \($0.key): \(SpanishText.count($0.value, "ítem", "ítems"))" }
+            lines.append("Cuarentena: \(SpanishText.count(quarantineFilesNow, "archivo", "archivos")) en la carpeta (\(SpanishText.number(quarantinedFiles)) registrados desde el principio)")
+            lines.append("Bandeja: \(SpanishText.count(inboxReady.count, "lote listo", "lotes listos")), \(SpanishText.number(inboxWaiting.count)) en espera")
+            lines += inboxReady.map { "  listo: \($0)" } + inboxWaiting.map { "  en espera: \($0)" } + inboxUndeclared.map { "  aviso: \($0)" }
+            if let lastPublish { lines.append("Última publicación: \(Timestamp.forPeople(record: lastPublish))") }
+            if !recentBatches.isEmpty { lines.append("Últimos lotes:") }
+            lines += recentBatches.map { "  \($0)" }
+            lines += notes.map { "aviso: \($0)" }
+            return lines
+        }
     }
 
     let context: StageContext
@@ -29,31 +46,50 @@ public struct StatusService {
 
     public func run() throws -> Status {
         let config = context.config
-        let archiveObjects = (try? OCFLStorageRoot(root: config.url(\.archive)).objectIdentifiers().count) ?? 0
-        let catalog = try CatalogDatabase(path: config.paths.catalog)
-        let counts = try catalog.counts()
-        var ready: [String] = [], waiting: [String] = [], undeclared: [String] = []
-        if let scan = try? InboxScanner(inbox: config.url(\.inbox), fondsSlugs: Set(config.fonds.map(\.slug)),
-                                        readyMarker: config.ingest.readyMarker, settleSeconds: config.ingest.settleSeconds,
-                                        now: context.clock()).scan() {
-            for batch in scan.batches {
-                if batch.items.isEmpty && batch.rejected.isEmpty {
-                    waiting.append("\(batch.identifier): sin imágenes que ingresar")
-                    continue
-                }
-                let line = "\(batch.identifier): \(batch.items.count) ítems (\(batch.readiness))"
-                if batch.isReady { ready.append(line) } else { waiting.append(line) }
+        let storage = try context.openStorage()
+        let catalog = try context.openCatalog()
+        do {
+            let counts = try catalog.counts()
+            let inbox = inboxLines()
+            let byFonds = try catalog.itemCountsByFonds()
+            let batches = try catalog.batches(limit: 10).map { batch in
+                "\(Timestamp.forPeople(record: batch.started)) \(batch.fonds)/\(batch.name): \(BatchState(rawValue: batch.status)?.label ?? batch.status)"
             }
-            undeclared = scan.undeclared.map(\.message)
+            let objects = storage.objectIdentifiers().count
+            var notes: [String] = []
+            if objects != counts.items {
+                notes.append("el archivo tiene \(SpanishText.count(objects, "objeto", "objetos")) y el catálogo \(SpanishText.count(counts.items, "ítem", "ítems")); ejecute memoria verify y memoria reindex")
+            }
+            return Status(archiveObjects: objects, catalogItems: counts.items, pages: counts.pages, files: counts.files, bytes: counts.bytes,
+                          events: counts.events, quarantinedFiles: counts.quarantined,
+                          quarantineFilesNow: Self.quarantinedFilesOnDisk(config.paths.quarantine),
+                          itemsByFonds: Dictionary(uniqueKeysWithValues: config.fonds.map { ($0.slug, byFonds[$0.code] ?? 0) }),
+                          inboxReady: inbox.ready, inboxWaiting: inbox.waiting, inboxUndeclared: inbox.undeclared, recentBatches: batches,
+                          lastPublish: try catalog.setting("last_publish"), notes: notes)
+        } catch let error as PipelineError {
+            throw error
+        } catch {
+            throw PipelineError.environment("No se pudo leer el catálogo: \(SystemErrorText.describe(error).spanish). Ejecute memoria reindex", detail: "\(error)")
         }
-        let byFonds = try catalog.itemCountsByFonds()
-        let batches = try catalog.batches(limit: 10).map { "\($0.started) \($0.fonds)/\($0.name): \($0.status)" }
-        return Status(archiveObjects: archiveObjects, catalogItems: counts.items, pages: counts.pages, files: counts.files, bytes: counts.bytes,
-                      events: counts.events, quarantinedFiles: counts.quarantined,
-                      quarantineFilesNow: Self.quarantinedFilesOnDisk(config.paths.quarantine),
-                      itemsByFonds: Dictionary(uniqueKeysWithValues: config.fonds.map { ($0.slug, byFonds[$0.code] ?? 0) }),
-                      inboxReady: ready, inboxWaiting: waiting, inboxUndeclared: undeclared, recentBatches: batches,
-                      lastPublish: try catalog.setting("last_publish"))
+    }
+
+    private func inboxLines() -> (ready: [String], waiting: [String], undeclared: [String]) {
+        let config = context.config
+        var ready: [String] = [], waiting: [String] = []
+        let scanner = InboxScanner(inbox: config.url(\.inbox), fondsSlugs: Set(config.fonds.map(\.slug)), readyMarker: config.ingest.readyMarker,
+                                   settleSeconds: config.ingest.settleSeconds, now: context.clock())
+        guard let scan = try? scanner.scan() else {
+            return ([], [], ["no se pudo leer la bandeja \(context.displayPath(config.paths.inbox))"])
+        }
+        for batch in scan.batches {
+            if batch.items.isEmpty && batch.rejected.isEmpty {
+                waiting.append("\(batch.identifier): sin imágenes que ingresar")
+                continue
+            }
+            let line = "\(batch.identifier): \(SpanishText.count(batch.items.count, "ítem", "ítems")) (\(batch.readiness.description))"
+            if batch.isReady { ready.append(line) } else { waiting.append(line) }
+        }
+        return (ready, waiting, scan.undeclared.map(\.message))
     }
 
     /// Files in the quarantine folder now, without their reason files.

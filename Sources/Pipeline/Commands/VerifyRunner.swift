@@ -2,6 +2,7 @@ import Catalog
 import Foundation
 import Metadata
 import Preservation
+import Support
 
 /// `memoria verify`: audits the fixity of the archive (all objects, a fonds, an item, or a sample),
 /// records a PREMIS "fixity check" event per object in the catalog, and writes a JSON + HTML report.
@@ -13,8 +14,21 @@ public struct VerifyRunner {
         public var seconds: Double
         public var megabytesPerSecond: Double
         public var problems: [FixityAuditor.Problem]
+        /// Spanish: what the curator must know besides the problems (e.g. the catalog was not updated).
+        public var warnings: [String] = []
+        /// The audit report (JSON), shown relative.
         public var report: String
-        public var exitCode: Int32 { problems.isEmpty ? 0 : 1 }
+        /// True when a fixity problem was found or the events could not be recorded.
+        public var needsAttention: Bool { !problems.isEmpty || !warnings.isEmpty }
+
+        /// What the terminal shows, in Spanish.
+        public var linesForPeople: [String] {
+            var lines = ["\(SpanishText.count(objectsChecked, "objeto", "objetos")), \(SpanishText.count(filesChecked, "archivo", "archivos")), \(SpanishText.bytes(bytesChecked)) en \(SpanishText.duration(seconds)) (\(SpanishText.decimal(megabytesPerSecond, digits: 0)) MB/s)"]
+            lines += problems.map { "PROBLEMA (\($0.kind.label)): \($0.message)" }
+            lines += warnings.map { "aviso: \($0)" }
+            lines.append(problems.isEmpty ? "Fijeza correcta." : "\(SpanishText.count(problems.count, "problema", "problemas")). Informe: \(report)")
+            return lines
+        }
     }
 
     let context: StageContext
@@ -23,41 +37,33 @@ public struct VerifyRunner {
 
     public func run(fonds: [String] = [], items: [String] = [], samplePercent: Double? = nil) async throws -> Summary {
         let config = context.config
-        let storage: OCFLStorageRoot
-        do { storage = try OCFLStorageRoot(root: config.url(\.archive)) } catch { throw PipelineError.environment("\(error)") }
+        let storage = try context.openStorage()
         var ids = storage.objectIdentifiers()
         if !items.isEmpty {
             let unknown = items.filter { !ids.contains($0) }
-            if !unknown.isEmpty { throw PipelineError.notFound("not in the archive: \(unknown.joined(separator: ", "))") }
+            if !unknown.isEmpty { throw PipelineError.notFound("No está en el archivo: \(SpanishText.list(unknown)). Revise el identificador (memoria search lo encuentra)") }
             ids = items
         }
-        let catalog = try? CatalogDatabase(path: config.paths.catalog)
+        let catalog = try context.openCatalog()
         if !fonds.isEmpty {
-            let codes = Set(fonds.compactMap { config.fonds(slug: $0)?.code ?? config.fonds(code: $0)?.code })
-            guard !codes.isEmpty else { throw PipelineError.usage("unknown fonds \(fonds.joined(separator: ", "))") }
-            ids = ids.filter { id in
-                if let code = try? catalog?.item(id)?.fondsCode { return codes.contains(code) }
-                return codes.contains(where: { id.hasPrefix($0) })
-            }
+            let codes = try context.fondsCodes(fonds)
+            let inFonds = Set(try codes.flatMap { try catalog.itemIDs(fondsCode: $0) })
+            ids = ids.filter { inFonds.contains($0) }
         }
         if let percent = samplePercent {
             // A different sample every day, reproducible within the day.
             let day = String(context.timestamp().prefix(10))
-            func key(_ id: String) -> UInt64 {
-                var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-                for byte in (day + id).utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3 }
-                return hash
-            }
+            func key(_ id: String) -> UInt64 { StableHash.fnv1a(day + id) }
             let count = max(1, Int((Double(ids.count) * percent / 100).rounded(.up)))
             ids = Array(ids.sorted { key($0) < key($1) }.prefix(count)).sorted()
         }
 
         let auditor = FixityAuditor(storage: storage)
-        let started = Date()
+        let started = Date(), clockStarted = context.clock()
         let bytes = ByteCounter()
         let reporter = context.reporter
         let total = ids.count
-        reporter.emit(.began(stage: "verify", total: total))
+        reporter.emit(.began(stage: "verificación", total: total))
         let width = config.workerCount
         var results: [FixityAuditor.ObjectResult] = []
         await withTaskGroup(of: FixityAuditor.ObjectResult.self) { group in
@@ -70,8 +76,8 @@ public struct VerifyRunner {
             while let result = await group.next() {
                 results.append(result)
                 let elapsed = max(0.001, Date().timeIntervalSince(started))
-                reporter.emit(.advanced(stage: "verify", done: results.count, total: total,
-                                        detail: "\(result.objectID) · \(String(format: "%.0f", Double(bytes.value) / 1e6 / elapsed)) MB/s"))
+                reporter.emit(.advanced(stage: "verificación", done: results.count, total: total,
+                                        detail: "\(result.objectID) · \(SpanishText.decimal(Double(bytes.value) / 1e6 / elapsed, digits: 0)) MB/s"))
                 if next < ids.count {
                     let id = ids[next]
                     group.addTask { auditor.audit(id) { bytes.add($0) } }
@@ -79,26 +85,36 @@ public struct VerifyRunner {
                 }
             }
         }
-        reporter.emit(.finished(stage: "verify"))
+        reporter.emit(.finished(stage: "verificación"))
         results.sort { $0.objectID < $1.objectID }
-        let seconds = Date().timeIntervalSince(started)
+        let seconds = context.clock().timeIntervalSince(clockStarted)
 
         // One fixity-check event per object (in the catalog: the archive is never changed in place),
-        // all in one transaction.
+        // all in one transaction. The identifier is the object, the audit's time and "fixity".
+        let now = context.timestamp()
         let events = results.map { result in
-            (event: PremisEvent(identifier: "\(result.objectID)/fixity/\(context.timestamp())", type: .fixityCheck,
-                                    dateTime: context.timestamp(), detail: "auditoría de fijeza: \(result.filesChecked) archivos, \(result.bytesChecked) bytes",
-                                    outcome: result.problems.isEmpty ? .success : .failure,
-                                    outcomeDetail: result.problems.map(\.message).joined(separator: "; "),
-                                    agents: context.eventAgents, objects: [result.objectID]),
+            (event: PremisEvent(identifier: "\(result.objectID)/fixity/\(now)", type: .fixityCheck, dateTime: now,
+                                detail: "auditoría de fijeza: \(SpanishText.count(result.filesChecked, "archivo", "archivos")), \(SpanishText.number(result.bytesChecked)) bytes",
+                                outcome: result.problems.isEmpty ? .success : .failure,
+                                outcomeDetail: result.problems.map(\.message).joined(separator: "; "),
+                                agents: context.eventAgents, objects: [result.objectID]),
              itemID: result.objectID)
         }
-        try? catalog?.record(events)
+        var warnings: [String] = []
+        do {
+            try catalog.record(events)
+        } catch {
+            warnings.append("los eventos de esta auditoría no se pudieron registrar en el catálogo (\(SystemErrorText.describe(error).spanish)); el informe sí se escribió")
+        }
         var summary = Summary(objectsChecked: results.count, filesChecked: results.reduce(0) { $0 + $1.filesChecked },
                               bytesChecked: results.reduce(0) { $0 + $1.bytesChecked }, seconds: seconds,
                               megabytesPerSecond: seconds > 0 ? Double(bytes.value) / 1e6 / seconds : 0,
-                              problems: results.flatMap(\.problems), report: "")
-        summary.report = try AuditReport.write(summary, results: results, context: context).path
+                              problems: results.flatMap(\.problems).map { problem in
+                                  var shown = problem
+                                  shown.message = context.displayPaths.scrub(problem.message)
+                                  return shown
+                              }, warnings: warnings, report: "")
+        summary.report = context.displayPath(try AuditReport.write(summary, results: results, context: context).path)
         return summary
     }
 }
@@ -112,30 +128,47 @@ final class ByteCounter: @unchecked Sendable {
 
 enum AuditReport {
     static func write(_ summary: VerifyRunner.Summary, results: [FixityAuditor.ObjectResult], context: StageContext) throws -> URL {
-        let folder = context.config.url(\.reports).appendingPathComponent("auditorias")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let stamp = context.timestamp().replacingOccurrences(of: ":", with: "")
-        let json = folder.appendingPathComponent("auditoria-\(stamp).json")
+        let files = ReportFiles(folder: context.config.url(\.reports).appendingPathComponent("auditorias"), prefix: "auditoria",
+                                timeZone: context.timeZone)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         struct Document: Encodable { var summary: VerifyRunner.Summary; var objects: [FixityAuditor.ObjectResult] }
-        try encoder.encode(Document(summary: summary, objects: results)).write(to: json)
-        let names = ["missing": "falta", "corrupted": "alterado", "extra": "sobrante", "inventory": "inventario"]
+        let json = try encoder.encode(Document(summary: summary, objects: results))
+        return try files.write(stem: files.stem(started: context.clock()), json: json, html: html(summary, at: context.clock(), timeZone: context.timeZone))
+    }
+
+    static func html(_ summary: VerifyRunner.Summary, at date: Date, timeZone: TimeZone) -> String {
         var body: [HTMLNode] = [
             .el("h1", "Auditoría de fijeza"),
+            .el("p", "Fecha: \(Timestamp.forPeople(date, timeZone: timeZone))"),
             .el("p", [], [.el("strong", [("class", summary.problems.isEmpty ? "ok" : "bad")],
-                               [.text(summary.problems.isEmpty ? "Sin problemas" : "\(summary.problems.count) problema(s)")]),
-                          .text(" · \(summary.objectsChecked) objetos · \(summary.filesChecked) archivos · \(summary.bytesChecked) bytes · \(String(format: "%.1f", summary.seconds)) s · \(String(format: "%.0f", summary.megabytesPerSecond)) MB/s")]),
+                               [.text(summary.problems.isEmpty ? "Sin problemas" : SpanishText.count(summary.problems.count, "problema", "problemas"))]),
+                          .text(" · \(SpanishText.count(summary.objectsChecked, "objeto", "objetos")) · \(SpanishText.count(summary.filesChecked, "archivo", "archivos")) · \(SpanishText.bytes(summary.bytesChecked)) · \(SpanishText.duration(summary.seconds)) · \(SpanishText.decimal(summary.megabytesPerSecond, digits: 0)) MB/s")]),
         ]
         if !summary.problems.isEmpty {
             body.append(.el("table", [], [.el("tr", [], ["Objeto", "Problema", "Archivo", "Detalle"].map { .el("th", $0) })]
                 + summary.problems.map { p in
-                    .el("tr", [], [.el("td", p.objectID), .el("td", [("class", "bad")], [.text(names[p.kind.rawValue] ?? p.kind.rawValue)]),
+                    .el("tr", [], [.el("td", p.objectID), .el("td", [("class", "bad")], [.text(p.kind.label)]),
                                    .el("td", [], [.el("code", p.path)]), .el("td", p.message)])
                 }))
             body.append(.el("p", "Qué hacer: no modifique el archivo a mano. Restaure los objetos afectados desde la copia de seguridad y vuelva a ejecutar memoria verify --item <id>."))
         }
-        try Data(HTMLNode.page(title: "Auditoría de fijeza", body: body).utf8).write(to: folder.appendingPathComponent("auditoria-\(stamp).html"))
-        return json
+        if !summary.warnings.isEmpty {
+            body.append(.el("h2", "Avisos"))
+            body.append(.el("ul", [], summary.warnings.map { .el("li", $0) }))
+        }
+        return HTMLNode.page(title: "Auditoría de fijeza", body: body)
+    }
+}
+
+extension FixityAuditor.Problem.Kind {
+    /// Spanish, for reports and the terminal.
+    public var label: String {
+        switch self {
+        case .missing: return "falta"
+        case .corrupted: return "alterado"
+        case .extra: return "sobrante"
+        case .inventory: return "inventario"
+        }
     }
 }

@@ -1,17 +1,34 @@
 import Foundation
+import Support
 import Yams
 
 /// Reads pipeline.yaml: YAML → schema validation (every problem, with its line) → defaults →
 /// semantic checks (unique fonds codes and slugs, title required) → absolute paths.
 public enum ConfigLoader {
     public static func load(_ url: URL) throws -> PipelineConfig {
-        let text: String
+        guard FileManager.default.fileExists(atPath: url.path) else { throw ConfigError.missing(file: url.relativePath) }
+        let data: Data
         do {
-            text = try String(contentsOf: url, encoding: .utf8)
+            data = try Data(contentsOf: url)
         } catch {
-            throw ConfigError.unreadable(file: url.path, reason: (error as NSError).localizedDescription)
+            throw ConfigError.unreadable(file: url.relativePath, reason: "\(error)")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw ConfigError.notUTF8(file: url.path, line: firstInvalidLine(data))
         }
         return try parse(text, file: url.path, baseDirectory: url.deletingLastPathComponent())
+    }
+
+    /// The line of the first byte sequence that is not UTF-8.
+    static func firstInvalidLine(_ data: Data) -> Int {
+        var line = 1
+        var start = data.startIndex
+        for index in data.indices where data[index] == 0x0A {
+            if String(data: data[start..<index], encoding: .utf8) == nil { return line }
+            line += 1
+            start = data.index(after: index)
+        }
+        return line
     }
 
     public static func parse(_ text: String, file: String, baseDirectory: URL) throws -> PipelineConfig {
@@ -19,9 +36,9 @@ public enum ConfigLoader {
         do {
             node = try Yams.compose(yaml: text)
         } catch let error as YamlError {
-            throw ConfigError.notYAML(file: file, line: Self.line(of: error), reason: Self.reason(of: error))
+            throw ConfigError.notYAML(file: file, line: Self.line(of: error), problem: Self.reason(of: error), detail: "\(error)")
         } catch {
-            throw ConfigError.notYAML(file: file, line: nil, reason: "\(error)")
+            throw ConfigError.notYAML(file: file, line: nil, problem: "el texto no se pudo interpretar", detail: "\(error)")
         }
         var validator = ConfigValidator(file: file)
         let effective = validator.validate(node, against: PipelineSchema.root)
@@ -36,17 +53,23 @@ public enum ConfigLoader {
         // Checks the schema cannot express.
         let fondsLines = (node?.mapping?["fonds"]?.sequence).map { $0.map { $0.mark?.line } } ?? []
         func fondsProblem(_ index: Int, _ key: String, _ message: String) {
+            let fonds = config.fonds[index]
             problems.append(ConfigProblem(file: file, line: index < fondsLines.count ? fondsLines[index] : nil,
-                                          keyPath: "fonds[\(index)].\(key)", message: message))
+                                          keyPath: "fonds[\(index)].\(key)",
+                                          place: "\(key) del \(SpanishText.ordinal(index + 1)) fondo («\(fonds.title)»)", message: message))
         }
         var codes: [String: Int] = [:], slugs: [String: Int] = [:]
         for (index, fonds) in config.fonds.enumerated() {
-            if let other = codes[fonds.code] { fondsProblem(index, "code", "\"\(fonds.code)\" is already used by fonds[\(other)]") }
-            if let other = slugs[fonds.slug] { fondsProblem(index, "slug", "\"\(fonds.slug)\" is already used by fonds[\(other)]") }
+            if let other = codes[fonds.code] {
+                fondsProblem(index, "code", "«\(fonds.code)» ya es el código del \(SpanishText.ordinal(other + 1)) fondo; cada fondo necesita un código propio")
+            }
+            if let other = slugs[fonds.slug] {
+                fondsProblem(index, "slug", "«\(fonds.slug)» ya es el slug del \(SpanishText.ordinal(other + 1)) fondo; cada fondo necesita una carpeta propia")
+            }
             codes[fonds.code] = index
             slugs[fonds.slug] = index
             if !fonds.requiredFields.contains("title") {
-                fondsProblem(index, "required_fields", "must include \"title\": every item needs a title")
+                fondsProblem(index, "required_fields", "debe incluir «title»: todo ítem necesita un título")
             }
         }
         guard problems.isEmpty else { throw ConfigError.invalid(problems) }
@@ -79,20 +102,20 @@ public enum ConfigLoader {
         var problems: [ConfigProblem] = []
         for (key, path) in written where contains(paths.inbox, path) {
             problems.append(ConfigProblem(file: file, line: line(key), keyPath: "paths.\(key)",
-                                          message: "\(path) is inside the inbox (\(paths.inbox)); it would be scanned as a deposit. Put it outside paths.inbox"))
+                                          message: "la carpeta está dentro de la bandeja (paths.inbox) y se tomaría por un depósito; póngala fuera de la bandeja"))
         }
         if contains(paths.archive, paths.inbox) {
             problems.append(ConfigProblem(file: file, line: line("inbox"), keyPath: "paths.inbox",
-                                          message: "\(paths.inbox) is inside the archive; the inbox must be outside paths.archive"))
+                                          message: "la bandeja está dentro del archivo (paths.archive); debe estar fuera"))
         }
         for (key, path) in written where key != "archive" && contains(paths.archive, path) {
             problems.append(ConfigProblem(file: file, line: line(key), keyPath: "paths.\(key)",
-                                          message: "\(path) is inside the archive (\(paths.archive)), which holds only OCFL objects. Put it beside paths.archive"))
+                                          message: "la carpeta está dentro del archivo (paths.archive), que solo guarda objetos OCFL; póngala al lado"))
         }
         var archiveInfo = stat(), stagingInfo = stat()
         if stat(paths.archive, &archiveInfo) == 0, stat(paths.staging, &stagingInfo) == 0, archiveInfo.st_dev != stagingInfo.st_dev {
             problems.append(ConfigProblem(file: file, line: line("staging"), keyPath: "paths.staging",
-                                          message: "\(paths.staging) is on another file system than the archive (\(paths.archive)); versions are renamed from staging into the archive, which is only atomic on the same file system"))
+                                          message: "la carpeta de preparación está en otro disco que el archivo; las versiones se mueven de una a otro y eso solo es seguro en el mismo disco. Póngala en el disco del archivo"))
         }
         return problems
     }
@@ -101,11 +124,11 @@ public enum ConfigLoader {
     public static var jsonSchema: String { JSONSchemaExporter.export() }
 
     /// The effective configuration as YAML-like JSON, for `validate-config --print`.
-    public static func effectiveJSON(_ config: PipelineConfig) -> String {
+    public static func effectiveJSON(_ config: PipelineConfig) throws -> String {
         let encoder = JSONEncoder()
         encoder.keyEncodingStrategy = .convertToSnakeCase
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return (try? encoder.encode(config)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+        return String(decoding: try encoder.encode(config), as: UTF8.self)
     }
 
     private static func line(of error: YamlError) -> Int? {
@@ -118,9 +141,10 @@ public enum ConfigLoader {
 
     private static func reason(of error: YamlError) -> String {
         switch error {
-        case .scanner(_, let problem, _, _), .parser(_, let problem, _, _): return problem
-        case .duplicatedKeysInMapping(let duplicates, _): return "the key \(duplicates.joined(separator: ", ")) appears twice"
-        default: return "\(error)"
+        case .scanner(_, let problem, _, _), .parser(_, let problem, _, _): return YAMLProblemTranslation.spanish(problem)
+        case .duplicatedKeysInMapping(let duplicates, _):
+            return "\(SpanishText.form(duplicates.count, "la clave", "las claves")) \(SpanishText.list(duplicates.map { "«\($0)»" })) \(SpanishText.form(duplicates.count, "aparece", "aparecen")) dos veces"
+        default: return "el texto no se pudo interpretar"
         }
     }
 }

@@ -26,23 +26,35 @@ indirect enum ConfigSchema: Sendable {
         }
     }
 
-    /// What a value of this schema looks like, for error messages.
+    /// What a value of this schema looks like, in Spanish, for error messages.
     var expectation: String {
         switch self {
-        case .object: return "a mapping of keys"
-        case .array: return "a list"
-        case .string(_, _, let allowed?, _): return "one of " + allowed.map { "\"\($0)\"" }.joined(separator: ", ")
-        case .string(_, _, _, let pattern?): return "text matching \(pattern)"
-        case .string: return "text"
+        case .object: return "un grupo de claves"
+        case .array: return "una lista"
+        case .string(_, _, let allowed?, _): return "uno de " + allowed.map { "«\($0)»" }.joined(separator: ", ")
+        case .string(_, _, _, let pattern?): return "un texto que \(Self.patternHint(pattern))"
+        case .string: return "un texto"
         case .integer(_, _, let minimum, let maximum):
             switch (minimum, maximum) {
-            case let (lo?, hi?): return "a whole number from \(lo) to \(hi)"
-            case let (lo?, nil): return "a whole number ≥ \(lo)"
-            default: return "a whole number"
+            case let (lo?, hi?): return "un número entero de \(lo) a \(hi)"
+            case let (lo?, nil): return "un número entero igual o mayor que \(lo)"
+            default: return "un número entero"
             }
-        case .boolean: return "true or false"
-        case .stringList(_, _, let allowed?): return "a list of values among " + allowed.joined(separator: ", ")
-        case .stringList: return "a list of texts"
+        case .boolean: return "true o false"
+        case .stringList(_, _, let allowed?): return "una lista de valores entre " + allowed.joined(separator: ", ")
+        case .stringList: return "una lista de textos"
         }
+    }
+
+    /// What a pattern asks for, in words (people are never shown a regular expression).
+    static func patternHint(_ pattern: String) -> String {
+        let hints = [
+            "^[a-z0-9]+(-[a-z0-9]+)*$": "use solo minúsculas sin acentos, números y guiones entre palabras (por ejemplo maguey-blanco)",
+            "^[A-Z][A-Z0-9]{1,9}$": "use de 2 a 10 mayúsculas sin acentos o números, empezando con una letra (por ejemplo BSH)",
+            "^[A-Za-z0-9_-]{2,20}$": "use de 2 a 20 letras sin acentos, números, guiones o guiones bajos (por ejemplo SCEH)",
+            "^[^/]+$": "debe ser un nombre de archivo, sin «/»",
+            "^[a-z_]+(\\+[a-z_]+)*$": "use códigos de idioma de Tesseract unidos con «+» (por ejemplo spa o spa+eng)",
+        ]
+        return hints[pattern] ?? "no tiene la forma esperada"
     }
 }

@@ -1,3 +1,5 @@
+import Support
+
 /// A tiny typed HTML builder for reports: text and attribute values are escaped when rendered, so no
 /// value from an inbox (file names, titles, reasons) can become markup.
 indirect enum HTMLNode: Sendable {
@@ -22,21 +24,7 @@ indirect enum HTMLNode: Sendable {
         }
     }
 
-    static func escape(_ s: String) -> String {
-        var out = ""
-        out.reserveCapacity(s.count)
-        for ch in s {
-            switch ch {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(ch)
-            }
-        }
-        return out
-    }
+    static func escape(_ s: String) -> String { MarkupEscaping.escape(s) }
 
     /// A complete Spanish page with the report stylesheet.
     static func page(title: String, body: [HTMLNode]) -> String {

@@ -2,6 +2,7 @@ import Catalog
 import Foundation
 import Metadata
 import Preservation
+import Support
 
 /// Reads archived items back from the OCFL storage root: the head inventory (checked against its
 /// sidecar), the METS and dc.xml, and each page's text. The archive is the truth; the catalog is
@@ -12,13 +13,20 @@ struct ArchiveReader {
     /// text.ocr_min_word_confidence), as at ingest.
     let ocrWordConfidenceFloor: Double
 
-    enum Failure: Error, CustomStringConvertible {
+    enum Failure: Error, PersonFacingError, CustomStringConvertible {
         case unreadable(objectID: String, reason: String)
-        var description: String {
+        var whatHappened: String {
             switch self {
-            case .unreadable(let id, let reason): return "\(id): cannot read the archived object (\(reason))"
+            case .unreadable(let id, _): return "no se pudo leer el objeto archivado «\(id)»"
             }
         }
+        var whatToDo: String { "Ejecute memoria verify --item con su identificador; si hay daño, restáurelo desde la copia de seguridad" }
+        var technicalDetail: String? {
+            switch self {
+            case .unreadable(_, let reason): return reason
+            }
+        }
+        var description: String { messageForPeople }
     }
 
     func prior(_ id: String) throws -> PriorObject? {

@@ -1,3 +1,4 @@
+import Support
 import Foundation
 import Metadata
 
@@ -11,10 +12,14 @@ public struct StageContext: Sendable {
     public var config: PipelineConfig
     public var operatorName: String
     public var clock: @Sendable () -> Date
+    /// The time zone people's times are shown in (reports, status): the machine's, unless pinned (tests).
+    public var timeZone: TimeZone
     public var reporter: Reporter
 
-    public init(config: PipelineConfig, operatorName: String? = nil, clock: (@Sendable () -> Date)? = nil, reporter: Reporter = .silent) {
+    public init(config: PipelineConfig, operatorName: String? = nil, clock: (@Sendable () -> Date)? = nil, timeZone: TimeZone = .current,
+                reporter: Reporter = .silent) {
         self.config = config
+        self.timeZone = timeZone
         self.operatorName = operatorName ?? Self.loginName
         if let clock {
             self.clock = clock
@@ -34,18 +39,21 @@ public struct StageContext: Sendable {
         return "unknown"
     }
 
-    public func timestamp(_ date: Date? = nil) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime]
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        return formatter.string(from: date ?? clock())
+    /// Now (or `date`) as records write it: ISO 8601 in UTC.
+    public func timestamp(_ date: Date? = nil) -> String { Timestamp.record(date ?? clock()) }
+
+    static func parse(_ text: String) -> Date? { Timestamp.parse(text) }
+
+    /// Paths as people read them: relative to the parent of the inbox, archive, quarantine, reports,
+    /// derivatives, site and staging folders (`inbox/banda-sinfonica/…`), never the machine's absolute path.
+    public var displayPaths: DisplayPath {
+        let p = config.paths
+        let configFolder = config.sourceFile.isEmpty ? "" : (config.sourceFile as NSString).deletingLastPathComponent
+        return DisplayPath(roots: [p.inbox, p.archive, p.quarantine, p.processed, p.derivatives, p.reports, p.site, p.staging],
+                           bases: [configFolder, (p.catalog as NSString).deletingLastPathComponent])
     }
 
-    static func parse(_ text: String) -> Date? {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime]
-        return formatter.date(from: text)
-    }
+    public func displayPath(_ path: String) -> String { displayPaths.show(path) }
 
     // PREMIS agents of this run.
     public var softwareAgent: PremisAgent {

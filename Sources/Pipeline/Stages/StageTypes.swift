@@ -2,6 +2,7 @@ import Foundation
 import Imaging
 import Metadata
 import Preservation
+import Support
 
 /// An event a stage produced, before the runner gives it an identifier in the item's ledger.
 public struct PendingEvent: Sendable, Equatable {
@@ -13,16 +14,6 @@ public struct PendingEvent: Sendable, Equatable {
     public var objects: [String]
     /// Agents beyond Memoria, the person and the institution (e.g. the OCR engine).
     public var extraAgents: [PremisAgent] = []
-}
-
-/// Why a file (and so its item) is held back: a stable code and what to tell the archivist.
-public struct FileRejection: Sendable, Equatable, Error {
-    public var code: String
-    /// Spanish: what is wrong and what to do.
-    public var message: String
-    /// English one-liner for logs.
-    public var log: String
-    public var digest: String?
 }
 
 /// A text file to archive with a page: where its bytes come from, and what METS says of it.
@@ -89,12 +80,6 @@ public struct ProcessedFile: Sendable, Equatable {
     public var warnings: [String]
 }
 
-/// What became of one master file of the inbox.
-public enum FileOutcome: Sendable {
-    case processed(ProcessedFile)
-    case rejected(InboxFile, FileRejection, sidecarURL: URL?)
-}
-
 /// The archived state of an item, read before its new files are processed.
 public struct PriorObject: Sendable {
     public var inventory: OCFLInventory
@@ -119,9 +104,6 @@ public struct PriorObject: Sendable {
 /// Stable names for derivatives and XML IDs (FNV-1a of the master's logical path and image index).
 enum StableKey {
     static func derivative(masterPath: String, index: Int) -> String {
-        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-        for byte in "\(masterPath)#\(index)".utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3 }
-        let hex = String(hash, radix: 16)
-        return "p" + String(repeating: "0", count: 16 - hex.count) + hex
+        "p" + StableHash.hex16(StableHash.fnv1a("\(masterPath)#\(index)"))
     }
 }

@@ -1,5 +1,6 @@
 import CLibCrypto
 import Foundation
+import Support
 
 /// Streaming message digests through OpenSSL's libcrypto (hardware-accelerated where the CPU allows).
 /// Files are read in 128 KiB chunks into one reused buffer (small enough to stay in the CPU cache
@@ -62,24 +63,24 @@ public struct Digester: ~Copyable {
     /// source), then fsyncs the copy. Returns the digest and the number of bytes.
     public static func copy(_ source: URL, to destination: URL, algorithm: DigestAlgorithm) throws -> (digest: String, bytes: Int64) {
         let digester = Digester(algorithm)
-        let out = open(destination.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-        guard out >= 0 else { throw FixityError.unwritable(path: destination.path, reason: String(cString: strerror(errno))) }
+        let out = SystemCall.open(destination.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644, for: .create)
+        guard out >= 0 else { throw FixityError.unwritable(path: destination.path, errno: errno) }
         defer { close(out) }
         var total: Int64 = 0
         try FileReader.forEachChunk(of: source) { chunk in
             digester.update(chunk)
             var offset = 0
             while offset < chunk.count {
-                let written = write(out, chunk.baseAddress! + offset, chunk.count - offset)
+                let written = SystemCall.write(out, chunk.baseAddress! + offset, chunk.count - offset)
                 if written < 0 {
                     if errno == EINTR { continue }
-                    throw FixityError.unwritable(path: destination.path, reason: String(cString: strerror(errno)))
+                    throw FixityError.unwritable(path: destination.path, errno: errno)
                 }
                 offset += written
             }
             total += Int64(chunk.count)
         }
-        guard fsync(out) == 0 else { throw FixityError.unwritable(path: destination.path, reason: String(cString: strerror(errno))) }
+        guard SystemCall.fsync(out) == 0 else { throw FixityError.unwritable(path: destination.path, errno: errno) }
         return (digester.finalize(), total)
     }
 }
@@ -90,18 +91,18 @@ public enum FileReader {
     /// the file's cached pages first, so the bytes come from the disk (used to verify copies).
     public static func forEachChunk(of url: URL, dropFromCache: Bool = false,
                                     _ body: (UnsafeRawBufferPointer) throws -> Void) throws {
-        let fd = open(url.path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { throw FixityError.unreadable(path: url.path, reason: String(cString: strerror(errno))) }
+        let fd = SystemCall.open(url.path, O_RDONLY | O_CLOEXEC, for: .read)
+        guard fd >= 0 else { throw FixityError.unreadable(path: url.path, errno: errno) }
         defer { close(fd) }
         if dropFromCache { _ = posix_fadvise(fd, 0, 0, Int32(POSIX_FADV_DONTNEED)) }
         _ = posix_fadvise(fd, 0, 0, Int32(POSIX_FADV_SEQUENTIAL))
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: Digester.chunkSize, alignment: 4096)
         defer { buffer.deallocate() }
         while true {
-            let count = read(fd, buffer.baseAddress, buffer.count)
+            let count = SystemCall.read(fd, buffer.baseAddress, buffer.count)
             if count < 0 {
                 if errno == EINTR { continue }
-                throw FixityError.unreadable(path: url.path, reason: String(cString: strerror(errno)))
+                throw FixityError.unreadable(path: url.path, errno: errno)
             }
             if count == 0 { break }
             try body(UnsafeRawBufferPointer(rebasing: buffer[0..<count]))
@@ -110,17 +111,32 @@ public enum FileReader {
 }
 
 /// Errors of fixity work.
-public enum FixityError: Error, Equatable, Sendable, CustomStringConvertible {
-    case unreadable(path: String, reason: String)
-    case unwritable(path: String, reason: String)
+public enum FixityError: Error, Equatable, Sendable, PersonFacingError, CustomStringConvertible {
+    case unreadable(path: String, errno: Int32)
+    case unwritable(path: String, errno: Int32)
     case mismatch(path: String, algorithm: String, expected: String, found: String)
 
-    public var description: String {
+    public var whatHappened: String {
         switch self {
-        case .unreadable(let path, let reason): return "\(path): cannot read (\(reason))"
-        case .unwritable(let path, let reason): return "\(path): cannot write (\(reason)); check free space and permissions"
-        case .mismatch(let path, let algorithm, let expected, let found):
-            return "\(path): \(algorithm) mismatch: expected \(expected.prefix(16))…, found \(found.prefix(16))…"
+        case .unreadable(let path, let code): return "no se pudo leer «\(path)»: \(SystemErrorText.spanish(errno: code))"
+        case .unwritable(let path, let code): return "no se pudo escribir «\(path)»: \(SystemErrorText.spanish(errno: code))"
+        case .mismatch(let path, let algorithm, _, _): return "la huella \(algorithm) de «\(path)» no es la esperada"
         }
     }
+
+    public var whatToDo: String {
+        switch self {
+        case .unreadable(_, let code), .unwritable(_, let code): return SystemErrorText.advice(errno: code)
+        case .mismatch: return "Restaure el archivo desde la copia de seguridad o una réplica"
+        }
+    }
+
+    public var technicalDetail: String? {
+        switch self {
+        case .unreadable(let path, let code), .unwritable(let path, let code): return "\(path): \(String(cString: strerror(code)))"
+        case .mismatch(_, _, let expected, let found): return "expected \(expected), found \(found)"
+        }
+    }
+
+    public var description: String { messageForPeople }
 }

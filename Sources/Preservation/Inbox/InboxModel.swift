@@ -1,4 +1,5 @@
 import Foundation
+import Support
 
 /// A batch folder found in the inbox: inbox/<fonds-slug>/<batch>/.
 public struct InboxBatch: Sendable {
@@ -6,9 +7,9 @@ public struct InboxBatch: Sendable {
     public var name: String
     public var folder: URL
     /// Ready: holds the ready marker, or nothing changed for the settle time.
-    public var isReady: Bool
-    /// Why it is (not) ready, for the report: "marker LISTO", "settled", "changed 12 s ago".
-    public var readiness: String
+    public var isReady: Bool { readiness.isReady }
+    /// Why it is (not) ready.
+    public var readiness: BatchReadiness
     public var metadataFile: URL?
     public var markerFile: URL?
     public var items: [InboxItem]
@@ -18,6 +19,32 @@ public struct InboxBatch: Sendable {
     public var ignored: [URL]
 
     public var identifier: String { "\(fondsSlug)/\(name)" }
+}
+
+/// Whether a batch folder may be taken now, and why.
+public enum BatchReadiness: Sendable, Equatable {
+    /// It holds the ready marker (LISTO).
+    case marked(marker: String)
+    /// Nothing in it changed for this many seconds (at least ingest.settle_seconds).
+    case settled(seconds: Int)
+    /// Something in it changed this many seconds ago: it may still be being copied.
+    case changing(secondsAgo: Int)
+
+    public var isReady: Bool {
+        switch self {
+        case .marked, .settled: return true
+        case .changing: return false
+        }
+    }
+
+    /// Spanish, for reports and status: "con la marca LISTO", "sin cambios desde hace 6 min".
+    public var description: String {
+        switch self {
+        case .marked(let marker): return "con la marca \(marker)"
+        case .settled(let seconds): return "sin cambios desde hace \(SpanishText.duration(Double(seconds)))"
+        case .changing(let seconds): return "cambió hace \(SpanishText.duration(Double(seconds))); se espera a que termine la copia"
+        }
+    }
 }
 
 /// One item: a sub-folder of pages, or one loose file.

@@ -76,7 +76,7 @@ public struct InboxScanner {
     }
 
     func scanBatch(fondsSlug: String, folder: URL, name: String) throws -> InboxBatch {
-        var batch = InboxBatch(fondsSlug: fondsSlug, name: name, folder: folder, isReady: false, readiness: "",
+        var batch = InboxBatch(fondsSlug: fondsSlug, name: name, folder: folder, readiness: .changing(secondsAgo: 0),
                                metadataFile: nil, markerFile: nil, items: [], rejected: [], ignored: [])
         var newest = Date.distantPast
         var looseFiles: [InboxFile] = []
@@ -163,13 +163,11 @@ public struct InboxScanner {
         }
 
         checkItems(&batch)
+        let quiet = Int(max(0, now.timeIntervalSince(newest)))
         if batch.markerFile != nil {
-            batch.isReady = true
-            batch.readiness = "marker \(readyMarker)"
+            batch.readiness = .marked(marker: readyMarker)
         } else {
-            let quiet = now.timeIntervalSince(newest)
-            batch.isReady = quiet >= Double(settleSeconds)
-            batch.readiness = batch.isReady ? "settled (\(Int(quiet)) s without changes)" : "changed \(Int(max(0, quiet))) s ago"
+            batch.readiness = quiet >= settleSeconds ? .settled(seconds: quiet) : .changing(secondsAgo: quiet)
         }
         return batch
     }

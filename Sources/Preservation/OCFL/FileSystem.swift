@@ -1,24 +1,25 @@
 import Foundation
+import Support
 
 /// Durable file-system operations: fsync of files and folders, atomic writes and renames.
 public enum FileSystem {
     /// Writes bytes to a new file and fsyncs it.
     public static func writeDurably(_ data: Data, to url: URL) throws {
-        let fd = open(url.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw OCFLError.io(path: url.path, reason: "cannot create (\(String(cString: strerror(errno))))") }
+        let fd = SystemCall.open(url.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644, for: .create)
+        guard fd >= 0 else { throw OCFLError.system(path: url.path, operation: .create, errno: errno) }
         defer { close(fd) }
         try data.withUnsafeBytes { raw in
             var offset = 0
             while offset < raw.count {
-                let n = write(fd, raw.baseAddress! + offset, raw.count - offset)
+                let n = SystemCall.write(fd, raw.baseAddress! + offset, raw.count - offset)
                 if n < 0 {
                     if errno == EINTR { continue }
-                    throw OCFLError.io(path: url.path, reason: "cannot write (\(String(cString: strerror(errno))))")
+                    throw OCFLError.system(path: url.path, operation: .write, errno: errno)
                 }
                 offset += n
             }
         }
-        guard fsync(fd) == 0 else { throw OCFLError.io(path: url.path, reason: "fsync failed (\(String(cString: strerror(errno))))") }
+        guard SystemCall.fsync(fd) == 0 else { throw OCFLError.system(path: url.path, operation: .fsync, errno: errno) }
     }
 
     /// Writes a file atomically: a temporary sibling, fsync, rename over the target, fsync the folder.
@@ -30,17 +31,17 @@ public enum FileSystem {
 
     /// rename(2) then fsync of the destination folder.
     public static func rename(_ from: URL, to: URL) throws {
-        guard Foundation.rename(from.path, to.path) == 0 else {
-            throw OCFLError.io(path: to.path, reason: "cannot rename from \(from.path) (\(String(cString: strerror(errno))))")
+        guard SystemCall.rename(from.path, to.path) == 0 else {
+            throw OCFLError.system(path: to.path, operation: .rename, errno: errno)
         }
         try syncDirectory(to.deletingLastPathComponent())
     }
 
     public static func syncDirectory(_ url: URL) throws {
         let fd = open(url.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard fd >= 0 else { throw OCFLError.io(path: url.path, reason: "cannot open folder (\(String(cString: strerror(errno))))") }
+        guard fd >= 0 else { throw OCFLError.system(path: url.path, operation: .openFolder, errno: errno) }
         defer { close(fd) }
-        _ = fsync(fd)
+        guard SystemCall.fsync(fd) == 0 else { throw OCFLError.system(path: url.path, operation: .fsync, errno: errno) }
     }
 
     /// fsyncs every file and folder under `url` (deepest first).
@@ -62,10 +63,11 @@ public enum FileSystem {
     }
 
     public static func createDirectory(_ url: URL) throws {
+        if let code = FaultInjection.fault(for: .create) { throw OCFLError.system(path: url.path, operation: .createFolder, errno: code) }
         do {
             try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         } catch {
-            throw OCFLError.io(path: url.path, reason: "cannot create folder (\(error.localizedDescription))")
+            throw OCFLError.system(path: url.path, operation: .createFolder, errno: SystemErrorText.errno(of: error) ?? EIO)
         }
     }
 

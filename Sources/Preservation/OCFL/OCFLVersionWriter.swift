@@ -1,3 +1,4 @@
+import Support
 import Foundation
 
 /// What one new version of an object should hold: logical path → where its bytes come from.
@@ -44,7 +45,7 @@ public struct OCFLVersionResult: Sendable, Equatable {
 /// file system, fsynced, read back (from disk, not the page cache) and compared digest by digest, and
 /// only then renamed into the storage root; the root inventory is replaced last, atomically. A crash at
 /// any point leaves either the previous state or a complete version that recovery promotes.
-public struct OCFLVersionWriter {
+public struct OCFLVersionWriter: Sendable {
     public let storage: OCFLStorageRoot
     public let staging: URL
     public let algorithm: DigestAlgorithm
@@ -59,12 +60,7 @@ public struct OCFLVersionWriter {
         }
     }
 
-    static func timestamp(_ date: Date) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime]
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        return formatter.string(from: date)
-    }
+    static func timestamp(_ date: Date) -> String { Timestamp.record(date) }
 
     public func write(_ request: OCFLVersionRequest) throws -> OCFLVersionResult {
         let id = request.objectID

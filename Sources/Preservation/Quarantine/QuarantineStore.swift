@@ -1,9 +1,10 @@
+import Support
 import Foundation
 
 /// Moves rejected files out of the inbox into quarantine/<fonds>/<batch>/, keeping their path inside
 /// the batch, each beside a `<name>.reason.txt` in Spanish (what is wrong, what to do). A file is never
 /// deleted: across file systems it is copied, verified and only then removed.
-public struct QuarantineStore {
+public struct QuarantineStore: Sendable {
     public let root: URL
 
     public init(root: URL) { self.root = root }
@@ -19,15 +20,19 @@ public struct QuarantineStore {
         public var originalPath: String
         public var itemID: String?
         public var code: String
+        /// Spanish name of the reason ("imagen ilegible o dañada").
+        public var label: String
         public var message: String
         public var digest: String?
         public var date: Date
 
-        public init(batch: String, originalPath: String, itemID: String?, code: String, message: String, digest: String?, date: Date) {
+        public init(batch: String, originalPath: String, itemID: String?, code: String, label: String, message: String, digest: String?,
+                    date: Date) {
             self.batch = batch
             self.originalPath = originalPath
             self.itemID = itemID
             self.code = code
+            self.label = label
             self.message = message
             self.digest = digest
             self.date = date
@@ -66,25 +71,25 @@ public struct QuarantineStore {
 
     private func move(rawPath: [UInt8], to destination: URL) throws {
         let source = rawPath + [0]
-        let result = source.withUnsafeBufferPointer { $0.withMemoryRebound(to: CChar.self) { rename($0.baseAddress!, destination.path) } }
+        let result = source.withUnsafeBufferPointer { $0.withMemoryRebound(to: CChar.self) { SystemCall.rename(rawPath: $0.baseAddress!, destination.path) } }
         if result == 0 {
             try FileSystem.syncDirectory(destination.deletingLastPathComponent())
             return
         }
         guard errno == EXDEV else {
-            throw OCFLError.io(path: destination.path, reason: "cannot move into quarantine (\(String(cString: strerror(errno))))")
+            throw OCFLError.system(path: destination.path, operation: .move, errno: errno)
         }
         // Another file system: copy, verify, then remove the original.
         let sourceURL = URL(fileURLWithPath: String(decoding: rawPath, as: UTF8.self))
         let copy = try Digester.copy(sourceURL, to: destination, algorithm: .sha256)
         let check = try Digester.digest(fileAt: destination, algorithm: .sha256)
-        guard copy.digest == check else { throw OCFLError.io(path: destination.path, reason: "the quarantine copy does not match") }
+        guard copy.digest == check else {
+            throw OCFLError.copyMismatch(objectID: "cuarentena", logicalPath: destination.lastPathComponent, expected: copy.digest, found: check)
+        }
         _ = source.withUnsafeBufferPointer { $0.withMemoryRebound(to: CChar.self) { unlink($0.baseAddress!) } }
     }
 
     static func reasonText(_ reason: Reason, quarantined: String) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.timeZone = TimeZone(identifier: "UTC")
         var lines = [
             "Memoria — archivo en cuarentena",
             "",
@@ -94,12 +99,12 @@ public struct QuarantineStore {
         ]
         if let item = reason.itemID { lines.append("Ítem:      \(item)") }
         lines += [
-            "Fecha:     \(formatter.string(from: reason.date))",
-            "Motivo:    \(reason.code)",
+            "Fecha:     \(Timestamp.forPeople(reason.date))",
+            "Motivo:    \(reason.label)",
         ]
         if let digest = reason.digest { lines.append("Huella:    \(digest)") }
-        lines += ["", "Qué pasó y qué hacer:", reason.message, "",
-                  "Cuando esté corregido, vuelva a depositar el archivo (o el ítem completo) en la bandeja de entrada.", ""]
+        lines += ["", "Qué pasó y qué hacer:", SpanishText.sentences(reason.message), "",
+                  "Un ítem se archiva completo o no se archiva: cuando este archivo esté corregido, vuelva a depositar el ítem entero (también las páginas que esperan aquí con él) en la bandeja de entrada.", ""]
         return lines.joined(separator: "\n")
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Support
 
 /// sitemap.xml and robots.txt. Sitemaps need absolute addresses: with site.base_url empty, the entries
 /// are relative to the site (fine for local use; set base_url before publishing on the web).
@@ -22,9 +23,5 @@ enum Sitemap {
         return text
     }
 
-    static func escape(_ s: String) -> String {
-        // Most locations need nothing: skip the three replacements (a tenth of a small publish).
-        guard s.utf8.contains(where: { $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") }) else { return s }
-        return s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
-    }
+    static func escape(_ s: String) -> String { MarkupEscaping.escape(s) }
 }

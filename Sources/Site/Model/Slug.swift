@@ -1,4 +1,5 @@
 import Catalog
+import Foundation
 
 /// URL-safe names for creators, subjects and the like: folded text, ASCII letters, digits and dashes
 /// ("Michelena, Margarita" → "michelena-margarita", "Año nuevo" → "ano-nuevo"). Collisions get -2, -3...

@@ -1,4 +1,5 @@
 import Foundation
+import Support
 
 /// What the last publish produced, kept beside the site (not inside it) so the next publish can
 /// rewrite only what changed: each item's fingerprint and search-document number, and the search
@@ -92,20 +93,8 @@ struct PublishState {
     }
 }
 
-/// FNV-1a, for fingerprints that must be stable across runs (Swift's Hasher is seeded per process).
-enum StableHash {
-    static func hex(_ parts: [String]) -> String {
-        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-        for part in parts {
-            for byte in part.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3 }
-            hash = (hash ^ 0x1F) &* 0x100_0000_01B3
-        }
-        return String(hash, radix: 16)
-    }
-
-    static func hex(_ data: Data) -> String {
-        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-        for byte in data { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3 }
-        return String(hash, radix: 16)
-    }
+/// Publish fingerprints (FNV-1a, Support/StableHash), unpadded as the publish state has always held them.
+enum Fingerprint {
+    static func of(_ parts: [String]) -> String { StableHash.hex(StableHash.fnv1a(parts: parts)) }
+    static func of(_ data: Data) -> String { StableHash.hex(StableHash.fnv1a(data)) }
 }

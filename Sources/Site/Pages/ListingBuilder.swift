@@ -1,6 +1,7 @@
 import Catalog
 import Foundation
 import Metadata
+import Mustache
 
 /// Every page that lists items: home, fonds (with facets: decade, creator, type, subject), the site-wide
 /// browse pages (creators, subjects, dates), plus about, search and the 404 page. Returns the paths it
@@ -138,7 +139,7 @@ struct ListingBuilder {
             let root = PageRenderer.root(for: path)
             let slice = items.dropFirst((page - 1) * perPage).prefix(perPage)
             // Unchanged inputs, unchanged page: an incremental publish leaves it as it is.
-            let inputs = StableHash.hex([renderer.fingerprint, path, heading, lead ?? "", filterLabel ?? "", String(items.count),
+            let inputs = Fingerprint.of([renderer.fingerprint, path, heading, lead ?? "", filterLabel ?? "", String(items.count),
                                          String(pages), showFonds ? "1" : "0", facetsKey, nav ?? ""]
                                         + slice.map { $0.id + ":" + (itemFingerprints[$0.id] ?? "") })
             fingerprints[path] = inputs

@@ -30,11 +30,11 @@ struct PageRenderer: @unchecked Sendable {
         for name in try FileManager.default.contentsOfDirectory(atPath: assetFolder.path).sorted() where !name.hasPrefix(".") {
             let data = try Data(contentsOf: assetFolder.appendingPathComponent(name))
             assets[name] = data
-            parts.append(StableHash.hex(data))
+            parts.append(Fingerprint.of(data))
         }
         self.library = library
         self.assets = assets
-        fingerprint = StableHash.hex(parts + [settings.title, settings.tagline, settings.baseURL, String(settings.itemsPerPage),
+        fingerprint = Fingerprint.of(parts + [settings.title, settings.tagline, settings.baseURL, String(settings.itemsPerPage),
                                               settings.about, settings.institutionName, settings.institutionURL, settings.contactEmail])
     }
 

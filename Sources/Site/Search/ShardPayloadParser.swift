@@ -1,3 +1,4 @@
+import Support
 import Metadata
 
 /// Reads the object of a search shard, `{"word":[1,230,2,...],...}`, as `ScriptJSON` writes it. An

@@ -4,24 +4,25 @@ import Pipeline
 
 struct Derive: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Rebuild access images and thumbnails from the archived masters.",
-        discussion: "Pages whose derivatives match the master's digest and the current settings are skipped. Exit codes: 0 done, 1 some masters failed, 2 aborted, 64 usage.")
+        commandName: "derive",
+        abstract: "Rehace las copias de consulta y las miniaturas a partir de los másters archivados (derivar).",
+        discussion: """
+        Las páginas cuyas copias corresponden a la huella del máster y a la configuración actual se dejan \
+        como están (salvo con --force).
+
+        Códigos de salida: 0 hecho, 1 algún máster no se pudo derivar, 2 interrumpido, 64 error de uso.
+        """,
+        aliases: ["derivar"])
     @OptionGroup var common: CommonOptions
-    @Option(help: "Only this item; repeatable.") var item: [String] = []
-    @Option(help: "Only this fonds (slug or code); repeatable.") var fonds: [String] = []
-    @Flag(help: "Rebuild even derivatives that are up to date.") var force = false
-    @Flag(help: "Print the summary as JSON on stdout.") var json = false
+    @Option(help: ArgumentHelp("Solo este ítem; se puede repetir.", valueName: "identificador")) var item: [String] = []
+    @Option(help: ArgumentHelp("Solo este fondo (slug o código); se puede repetir.", valueName: "fondo")) var fonds: [String] = []
+    @Flag(help: "Rehace también las copias que están al día.") var force = false
+    @Flag(help: "Imprime el resumen en JSON por la salida estándar.") var json = false
 
     func run() async throws {
-        try await runCommand {
-            let config = try common.load()
-            let context = StageContext(config: config, reporter: Terminal.reporter(quiet: common.quiet || json))
-            let summary = try await DeriveRunner(context: context).run(items: item, fonds: fonds, force: force)
-            if json { printJSON(summary) } else {
-                print("\(summary.pagesDerived) páginas derivadas de \(summary.mastersDecoded) másters en \(String(format: "%.1f", summary.seconds)) s; \(summary.pagesUpToDate) ya estaban al día.")
-                for failure in summary.failures { print("ERROR \(failure)") }
-            }
-            return summary.exitCode
-        }
+        let config = try common.load()
+        let summary = try await DeriveRunner(context: common.context(config, quiet: json)).run(items: item, fonds: fonds, force: force)
+        if json { try printJSON(summary) } else { printLines(summary.linesForPeople) }
+        try finish(needsAttention: summary.needsAttention)
     }
 }

@@ -4,53 +4,59 @@ import Pipeline
 
 struct Ingest: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Archive every ready batch of the inbox.",
+        commandName: "ingest",
+        abstract: "Ingresa al archivo cada lote listo de la bandeja (ingresar).",
         discussion: """
-        A batch (inbox/<fonds>/<batch>/) is ready when it holds the ready marker (LISTO) or nothing in it \
-        changed for ingest.settle_seconds. Each item is validated, checksummed and stored in the OCFL \
-        archive, or quarantined with a reason; the batch goes on. A report per batch is written to reports/.
-        Exit codes: 0 all archived, 1 something quarantined/held/failed, 2 aborted, 64 configuration error.
-        """)
+        Un lote (inbox/<fondo>/<lote>/) está listo cuando contiene la marca LISTO o cuando nada en él cambió \
+        durante ingest.settle_seconds. Cada ítem se valida, se le calcula su huella y se guarda en el archivo \
+        OCFL; lo que no se puede archivar va a cuarentena con su motivo, o se queda en la bandeja si el \
+        problema está en su fila de metadata.csv. El lote sigue. Cada lote deja un informe en reports/.
+
+        Códigos de salida: 0 todo archivado, 1 algo quedó en cuarentena, en la bandeja o con error, \
+        2 interrumpido, 64 error de uso o de configuración.
+        """,
+        aliases: ["ingresar"])
 
     @OptionGroup var common: CommonOptions
-    @Option(name: .customLong("batch"), help: "Only this batch (fonds-slug/batch) or fonds (fonds-slug); repeatable.")
+    @Option(name: .customLong("batch"), help: ArgumentHelp("Solo este lote (fondo/lote) o fondo (fondo); se puede repetir.", valueName: "fondo/lote"))
     var batches: [String] = []
-    @Option(help: "Person running the ingest, recorded as PREMIS agent (default: the login name).")
+    @Option(help: ArgumentHelp("Persona que hace el ingreso, registrada como agente PREMIS (predeterminado: el usuario del sistema).", valueName: "nombre"))
     var agent: String?
-    @Option(help: "Folder of the official XML schemas (overrides paths.schemas).")
+    @Option(help: ArgumentHelp("Carpeta de los esquemas XML oficiales (en lugar de paths.schemas).", valueName: "carpeta"))
     var schemas: String?
-    @Flag(help: "Take batches at once, without waiting for settle_seconds.")
+    @Flag(help: "Toma los lotes ya, sin esperar settle_seconds.")
     var now = false
-    @Flag(help: "Print the summary as JSON on stdout.")
+    @Flag(help: "Imprime el resumen en JSON por la salida estándar.")
     var json = false
 
     func run() async throws {
-        try await runCommand {
-            let config = try common.load()
-            let context = StageContext(config: config, operatorName: agent, reporter: Terminal.reporter(quiet: common.quiet || json))
-            let summary = try await IngestRunner(context: context, schemasFolder: schemas).run(only: batches, ignoreSettle: now)
-            if json {
-                printJSON(summary)
-            } else if !common.quiet {
-                IngestPrinter.print(summary, reports: config.paths.reports)
-            }
-            return summary.exitCode
+        let config = try common.load()
+        let context = common.context(config, agent: agent, quiet: json)
+        let summary = try await IngestRunner(context: context, schemasFolder: schemas).run(only: batches, ignoreSettle: now)
+        if json {
+            try printJSON(summary)
+        } else if !common.quiet {
+            printLines(IngestLines.lines(summary, context: context))
         }
+        try finish(needsAttention: summary.needsAttention)
     }
 }
 
-enum IngestPrinter {
-    static func print(_ summary: IngestSummary, reports: String) {
-        if summary.batches.isEmpty {
-            Swift.print("No hay lotes listos en la bandeja.")
-        }
+/// The closing lines of an ingest, in Spanish.
+enum IngestLines {
+    static func lines(_ summary: IngestSummary, context: StageContext) -> [String] {
+        var lines: [String] = []
+        if summary.batches.isEmpty { lines.append("No hay lotes listos en la bandeja.") }
         for report in summary.batches {
-            let t = report.totals
-            Swift.print("\(report.fonds)/\(report.batch): \(report.status == "done" ? "procesado" : report.status) — \(t.itemsArchived) archivados, \(t.newVersions) nuevas versiones, \(t.unchanged) sin cambios, \(t.heldBack) retenidos, \(t.failed) con error; \(t.pages) páginas; \(t.filesQuarantined) archivos en cuarentena")
-            if let reason = report.statusReason { Swift.print("  \(reason)") }
+            lines.append("\(report.identifier): \(report.status.label). \(report.summarySentence)")
+            if let reason = report.statusReason { lines.append("  \(reason)") }
+            if report.totals.filesQuarantined > 0 {
+                lines.append("  \(SpanishText.count(report.totals.filesQuarantined, "archivo quedó", "archivos quedaron")) en cuarentena (\(context.displayPath(context.config.paths.quarantine))/\(report.identifier))")
+            }
         }
-        for waiting in summary.waiting { Swift.print("en espera: \(waiting)") }
-        if !summary.ocr.isEmpty { Swift.print("OCR: \(summary.ocr)") }
-        if !summary.batches.isEmpty { Swift.print("Informes: \(reports)") }
+        lines += summary.waiting.map { "en espera: \($0)" }
+        lines.append("OCR: \(summary.ocr)")
+        if !summary.batches.isEmpty { lines.append("Informes: \(context.displayPath(context.config.paths.reports))") }
+        return lines
     }
 }

@@ -4,26 +4,23 @@ import Pipeline
 
 struct Publish: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Write the static site Memoria de Hidalgo from the catalog and the derivatives.",
+        commandName: "publish",
+        abstract: "Escribe el sitio estático Memoria de Hidalgo a partir del catálogo y las copias de consulta (publicar).",
         discussion: """
-        By default only what changed since the last publish is rewritten (items, the lists that include them, \
-        the search shards of their words) and pages of withdrawn items are removed; --full rebuilds everything \
-        in a new folder and swaps it in. Exit codes: 0 published, 2 aborted, 64 usage.
-        """)
+        Sin --full solo se reescribe lo que cambió desde la última publicación (los ítems, las listas que \
+        los incluyen y las partes del índice de búsqueda con sus palabras), y se quitan las páginas de los \
+        ítems retirados; --full lo rehace todo en una carpeta nueva y la pone en su lugar al terminar.
+
+        Códigos de salida: 0 publicado, 2 interrumpido (el sitio anterior queda intacto), 64 error de uso.
+        """,
+        aliases: ["publicar"])
     @OptionGroup var common: CommonOptions
-    @Flag(help: "Rebuild the whole site.") var full = false
-    @Flag(help: "Print the summary as JSON on stdout.") var json = false
+    @Flag(help: "Rehace el sitio completo.") var full = false
+    @Flag(help: "Imprime el resumen en JSON por la salida estándar.") var json = false
 
     func run() async throws {
-        try await runCommand {
-            let config = try common.load()
-            let context = StageContext(config: config, reporter: Terminal.reporter(quiet: common.quiet || json))
-            let summary = try PublishRunner(context: context).run(full: full)
-            if json { printJSON(summary) } else if !common.quiet {
-                print("Sitio publicado (\(summary.mode == "full" ? "completo" : "incremental")): \(summary.items) documentos, \(summary.itemsRendered) renderizados, \(summary.itemsRemoved) retirados; \(summary.filesWritten) archivos escritos, \(summary.filesUnchanged) sin cambios; índice de búsqueda \(summary.searchIndexBytes / 1024) KiB; \(String(format: "%.2f", summary.seconds)) s")
-                print("Sitio: \(summary.path)/index.html")
-            }
-            return 0
-        }
+        let config = try common.load()
+        let summary = try PublishRunner(context: common.context(config, quiet: json)).run(full: full)
+        if json { try printJSON(summary) } else if !common.quiet { printLines(summary.linesForPeople) }
     }
 }

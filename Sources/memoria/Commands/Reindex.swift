@@ -4,20 +4,22 @@ import Pipeline
 
 struct Reindex: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Rebuild the catalog (and its full-text index) from the archive alone.",
-        discussion: "Reads every object's METS, inventory and text files. Exit codes: 0 done, 1 some objects could not be read, 2 aborted, 64 usage.")
+        commandName: "reindex",
+        abstract: "Reconstruye el catálogo (y su índice de texto completo) solo a partir del archivo (reindexar).",
+        discussion: """
+        Lee el METS, el inventario y los textos de cada objeto. Hasta que termina, las búsquedas ven el \
+        catálogo anterior; si se interrumpe, no cambia nada.
+
+        Códigos de salida: 0 hecho, 1 algún objeto no se pudo leer, 2 interrumpido, 64 error de uso.
+        """,
+        aliases: ["reindexar"])
     @OptionGroup var common: CommonOptions
-    @Flag(help: "Print the summary as JSON on stdout.") var json = false
+    @Flag(help: "Imprime el resumen en JSON por la salida estándar.") var json = false
 
     func run() async throws {
-        try await runCommand {
-            let config = try common.load()
-            let summary = try ReindexRunner(context: StageContext(config: config, reporter: Terminal.reporter(quiet: common.quiet || json))).run()
-            if json { printJSON(summary) } else {
-                print("Catálogo reconstruido: \(summary.items) ítems, \(summary.pages) páginas.")
-                for failure in summary.failures { print("ERROR \(failure)") }
-            }
-            return summary.exitCode
-        }
+        let config = try common.load()
+        let summary = try ReindexRunner(context: common.context(config, quiet: json)).run()
+        if json { try printJSON(summary) } else { printLines(summary.linesForPeople) }
+        try finish(needsAttention: summary.needsAttention)
     }
 }

@@ -37,27 +37,16 @@ struct Statistics: AsyncParsableCommand {
     @Flag(help: "Imprime el resumen y el informe en JSON en la salida estándar.") var json = false
 
     func run() async throws {
-        try await runCommand {
-            let config = try common.load()
-            if let year, !(1990...2200).contains(year) { throw CLIFailure(message: "--anio espera un año de cuatro cifras, p. ej. --anio 2026", code: ExitCodes.usage) }
-            let context = StageContext(config: config, reporter: Terminal.reporter(quiet: common.quiet || json))
-            var options = StatisticsRunner.Options()
-            options.logs = logs.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
-            options.output = output
-            options.state = state
-            options.year = year
-            options.excel = excel
-            let summary = try StatisticsRunner(context: context).run(options)
-            if json {
-                printJSON(summary)
-            } else {
-                let t = summary.totals
-                let read = summary.read
-                print("Leídas \(read.linesRead) líneas de \(read.filesRead.count) archivo(s); días cerrados en esta ejecución: \(read.daysClosed.count); días abiertos: \(read.daysOpen.joined(separator: ", ")).")
-                print("Usuarios: \(t.visitors) · visitas: \(t.visits) · páginas vistas: \(t.pageViews) · descargas: \(t.downloads) · búsquedas: \(t.searches)")
-                print("Informe: \(summary.report)")
-            }
-            return summary.exitCode
-        }
+        let config = try common.load()
+        if let year, !(1990...2200).contains(year) { throw PipelineError.usage("--anio espera un año de cuatro cifras, p. ej. --anio 2026") }
+        var options = StatisticsRunner.Options()
+        options.logs = logs.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
+        options.output = output
+        options.state = state
+        options.year = year
+        options.excel = excel
+        let summary = try StatisticsRunner(context: common.context(config, quiet: json)).run(options)
+        if json { try printJSON(summary) } else { printLines(summary.linesForPeople) }
+        try finish(needsAttention: summary.needsAttention)
     }
 }

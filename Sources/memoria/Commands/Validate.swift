@@ -1,30 +1,21 @@
 import ArgumentParser
 import Foundation
-import Metadata
 import Pipeline
 
 struct Validate: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Validate METS and Dublin Core files against the official schemas (and the Memoria METS profile).",
-        discussion: "Exit codes: 0 every file valid, 1 some file invalid (each problem with its line), 2 no schema folder (none configured or not found), 64 usage.")
+        commandName: "validate",
+        abstract: "Valida archivos METS y Dublin Core contra los esquemas oficiales (y el perfil METS de Memoria) (validar).",
+        discussion: "Códigos de salida: 0 todos válidos, 1 alguno no es válido (cada problema con su línea), 2 sin carpeta de esquemas (no configurada o inexistente), 64 error de uso.",
+        aliases: ["validar"])
     @OptionGroup var common: CommonOptions
-    @Argument(help: "METS or OAI-DC files.") var files: [String]
-    @Option(help: "Folder of the official XML schemas (overrides paths.schemas).") var schemas: String?
-    @Flag(help: "Print the results as JSON on stdout.") var json = false
+    @Argument(help: ArgumentHelp("Archivos METS u OAI-DC.", valueName: "archivos")) var files: [String]
+    @Option(help: ArgumentHelp("Carpeta de los esquemas XML oficiales (en lugar de paths.schemas).", valueName: "carpeta")) var schemas: String?
+    @Flag(help: "Imprime los resultados en JSON por la salida estándar.") var json = false
 
     func run() async throws {
-        try await runCommand {
-            let folder: String
-            if let schemas { folder = schemas } else { folder = try common.load().paths.schemas }
-            let validator = try XMLFileValidator(schemasFolder: folder)
-            let results = files.map { validator.validate(URL(fileURLWithPath: $0)) }
-            if json { printJSON(results) } else {
-                for result in results {
-                    print("\(result.file): \(result.kind) \(result.valid ? "válido" : "NO válido")")
-                    for problem in result.problems.prefix(20) { print("  línea \(problem.line): \(problem.message)") }
-                }
-            }
-            return results.allSatisfy(\.valid) ? 0 : 1
-        }
+        let report = try XMLFileValidator.check(files: files, schemas: schemas, configFile: common.config)
+        if json { try printJSON(report.results) } else { printLines(report.linesForPeople) }
+        try finish(needsAttention: !report.allValid)
     }
 }

@@ -5,28 +5,26 @@ import Pipeline
 struct ValidateConfig: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "validate-config",
-        abstract: "Check pipeline.yaml: unknown keys (with \"did you mean\"), types, values, required fonds fields.",
-        discussion: "Exit codes: 0 valid, 64 invalid (every problem is listed with its line).")
+        abstract: "Revisa pipeline.yaml: claves desconocidas (con «¿quiso decir…?»), tipos, valores y campos obligatorios de los fondos (validar-config).",
+        discussion: "Códigos de salida: 0 válido, 64 inválido (cada problema con su línea).",
+        aliases: ["validar-config"])
 
     @OptionGroup var common: CommonOptions
-    @Flag(help: "Print the effective configuration (every default filled in) as JSON.")
+    @Flag(help: "Imprime la configuración efectiva (con todos los valores predeterminados) en JSON.")
     var print = false
-    @Flag(help: "Print the JSON Schema of pipeline.yaml (Schemas/pipeline.schema.json) and exit.")
+    @Flag(help: "Imprime el JSON Schema de pipeline.yaml (Schemas/pipeline.schema.json) y termina.")
     var jsonSchema = false
 
     func run() async throws {
-        try await runCommand {
-            if jsonSchema {
-                Swift.print(ConfigLoader.jsonSchema, terminator: "")
-                return 0
-            }
-            let config = try common.load()
-            if print {
-                Swift.print(ConfigLoader.effectiveJSON(config))
-            } else if !common.quiet {
-                Swift.print("\(common.config): válido (\(config.fonds.count) fondos: \(config.fonds.map(\.code).joined(separator: ", ")))")
-            }
-            return 0
+        if jsonSchema {
+            Swift.print(ConfigLoader.jsonSchema, terminator: "")
+            return
+        }
+        let config = try common.load()
+        if print {
+            Swift.print(try ConfigLoader.effectiveJSON(config))
+        } else if !common.quiet {
+            Swift.print("\(common.config): válido (\(SpanishText.count(config.fonds.count, "fondo", "fondos")): \(config.fonds.map(\.code).joined(separator: ", ")))")
         }
     }
 }

@@ -4,31 +4,33 @@ import Pipeline
 
 struct Verify: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Audit the fixity of the archive against its OCFL inventories.",
+        commandName: "verify",
+        abstract: "Audita la fijeza del archivo contra sus inventarios OCFL (verificar).",
         discussion: """
-        Reads every stored file (or those of --fonds / --item, or a --sample) and compares its digest with the \
-        inventory; reports missing, extra and altered files, records a PREMIS "fixity check" event per object \
-        in the catalog, and writes a JSON and HTML report in reports/auditorias/.
-        Exit codes: 0 no problem, 1 problems found (each named), 2 aborted, 64 usage error.
-        """)
+        Lee cada archivo guardado (o los de --fonds / --item, o una muestra --sample) y compara su huella con \
+        la del inventario; informa de archivos que faltan, sobran o cambiaron, registra un evento PREMIS \
+        «fixity check» por objeto y escribe un informe JSON y HTML en reports/auditorias/.
+
+        Códigos de salida: 0 sin problemas, 1 se encontraron problemas (cada uno con su nombre), \
+        2 interrumpido, 64 error de uso.
+        """,
+        aliases: ["verificar"])
     @OptionGroup var common: CommonOptions
-    @Option(help: "Only items of this fonds (slug or code); repeatable.") var fonds: [String] = []
-    @Option(help: "Only this item; repeatable.") var item: [String] = []
-    @Option(help: "Only a sample of N percent of the objects (different each day).") var sample: Double?
-    @Flag(help: "Print the summary as JSON on stdout.") var json = false
+    @Option(help: ArgumentHelp("Solo los ítems de este fondo (slug o código); se puede repetir.", valueName: "fondo")) var fonds: [String] = []
+    @Option(help: ArgumentHelp("Solo este ítem; se puede repetir.", valueName: "identificador")) var item: [String] = []
+    @Option(help: ArgumentHelp("Solo una muestra del N % de los objetos (distinta cada día).", valueName: "porcentaje")) var sample: Double?
+    @Flag(help: "Imprime el resumen en JSON por la salida estándar.") var json = false
+
+    func validate() throws {
+        if let sample, !(0 < sample && sample <= 100) {
+            throw ValidationError("--sample recibe un porcentaje mayor que 0 y hasta 100 (por ejemplo --sample 10)")
+        }
+    }
 
     func run() async throws {
-        try await runCommand {
-            let config = try common.load()
-            if let sample, !(0 < sample && sample <= 100) { throw CLIFailure(message: "--sample takes a percentage above 0 and at most 100 (e.g. --sample 10)", code: ExitCodes.usage) }
-            let context = StageContext(config: config, reporter: Terminal.reporter(quiet: common.quiet || json))
-            let summary = try await VerifyRunner(context: context).run(fonds: fonds, items: item, samplePercent: sample)
-            if json { printJSON(summary) } else {
-                print("\(summary.objectsChecked) objetos, \(summary.filesChecked) archivos, \(summary.bytesChecked) bytes en \(String(format: "%.1f", summary.seconds)) s (\(String(format: "%.0f", summary.megabytesPerSecond)) MB/s)")
-                for problem in summary.problems { print("PROBLEMA \(problem.kind.rawValue): \(problem.message)") }
-                print(summary.problems.isEmpty ? "Fijeza correcta." : "\(summary.problems.count) problema(s). Informe: \(summary.report)")
-            }
-            return summary.exitCode
-        }
+        let config = try common.load()
+        let summary = try await VerifyRunner(context: common.context(config, quiet: json)).run(fonds: fonds, items: item, samplePercent: sample)
+        if json { try printJSON(summary) } else { printLines(summary.linesForPeople) }
+        try finish(needsAttention: summary.needsAttention)
     }
 }

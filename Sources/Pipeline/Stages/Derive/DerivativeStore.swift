@@ -4,6 +4,7 @@
 // and master digest per page, so `memoria derive` knows what is stale).
 // New derivatives wait in derivatives/.staging/<item>/ until their item is archived, then are renamed
 // into place; an item that is held back leaves nothing behind. Derivatives are never archival.
+import Support
 import Foundation
 import Metadata
 import Preservation
@@ -65,8 +66,15 @@ public struct DerivativeStore: Sendable {
         try writeManifest(itemID: itemID, entries: entries)
     }
 
+    /// Forgets an item's staged derivatives (its item was not archived). Best effort: leftovers are
+    /// removed by `discardAllStaged` at the next start.
     func discard(itemID: String) {
         try? FileManager.default.removeItem(at: staging.appendingPathComponent(itemID))
+    }
+
+    /// Removes what a killed run left in the derivative staging folder.
+    func discardAllStaged() {
+        try? FileManager.default.removeItem(at: staging)
     }
 
     public func manifest(itemID: String) -> [Entry] {

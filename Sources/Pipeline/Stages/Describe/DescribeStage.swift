@@ -5,6 +5,7 @@
 // schemas (when configured) and the Memoria profile; the item's full event ledger.
 // Never writes files; a METS that does not validate is returned as a failure, never archived.
 import Foundation
+import Imaging
 import Metadata
 import Preservation
 
@@ -16,17 +17,24 @@ struct DescribedItem: Sendable {
     var newEvents: [PremisEvent]
 }
 
-struct DescribeStage {
-    let context: StageContext
+struct DescribeStage: IngestStage {
+    static let name = StageName.describe
     let validation: XMLValidation
     let algorithm: DigestAlgorithm
 
-    struct Failure: Error, Sendable {
-        var document: String
-        var problems: [XMLProblem]
+    struct Input: Sendable {
+        var itemID: String
+        var dublinCore: DublinCoreRecord
+        var dcXML: [UInt8]
+        var fonds: PipelineConfig.Fonds
+        var files: [ProcessedFile]
+        var prior: PriorObject?
+        var version: Int
+        var pending: [PendingEvent]
     }
 
-    func dublinCore(row: DublinCoreRecord, itemID: String, fonds: PipelineConfig.Fonds, files: [ProcessedFile]) -> (DublinCoreRecord, [UInt8]) {
+    func dublinCore(row: DublinCoreRecord, itemID: String, fonds: PipelineConfig.Fonds, files: [ProcessedFile],
+                    context: StageContext) -> (DublinCoreRecord, [UInt8]) {
         var mimes: [String] = []
         for file in files where !mimes.contains(file.format.mimeType) { mimes.append(file.format.mimeType) }
         let dc = DublinCoreBuilder.build(row: row, itemID: itemID, fonds: fonds, institution: context.config.institution.name,
@@ -34,8 +42,9 @@ struct DescribeStage {
         return (dc, Array(OAIDublinCore.document(dc).utf8))
     }
 
-    func run(itemID: String, dublinCore dc: DublinCoreRecord, dcXML: [UInt8], fonds: PipelineConfig.Fonds,
-             files: [ProcessedFile], prior: PriorObject?, version: Int, pending: [PendingEvent]) throws(Failure) -> DescribedItem {
+    func run(_ input: Input, context: StageContext) throws(StageFailure) -> DescribedItem {
+        let (itemID, dc, dcXML, fonds, files, prior, version, pending) =
+            (input.itemID, input.dublinCore, input.dcXML, input.fonds, input.files, input.prior, input.version, input.pending)
         let now = context.timestamp()
         // Event identifiers: item, version and position in this version's ledger (deterministic order).
         let ordered = pending.enumerated().sorted { a, b in
@@ -86,9 +95,17 @@ struct DescribeStage {
                             agents: agents)
         let xml = METSWriter.document(mets)
         let metsProblems = validation.checkMETS(xml)
-        guard metsProblems.isEmpty else { throw Failure(document: "mets.xml", problems: metsProblems) }
+        guard metsProblems.isEmpty else { throw Self.invalid("mets.xml", itemID: itemID, problems: metsProblems) }
         let dcProblems = validation.checkDC(String(decoding: dcXML, as: UTF8.self))
-        guard dcProblems.isEmpty else { throw Failure(document: "dc.xml", problems: dcProblems) }
+        guard dcProblems.isEmpty else { throw Self.invalid("dc.xml", itemID: itemID, problems: dcProblems) }
         return DescribedItem(dublinCore: dc, dcXML: dcXML, metsXML: Array(xml.utf8), mets: mets, newEvents: newEvents)
+    }
+
+    /// Our own output failed validation: a bug, never the archivist's fault. Nothing is archived; the
+    /// files stay in the inbox for the next run.
+    static func invalid(_ document: String, itemID: String, problems: [XMLProblem]) -> StageFailure {
+        StageFailure(stage: name, reason: .invalidOutput,
+                     message: "Error interno: el \(document) que Memoria generó para «\(itemID)» no es válido. El ítem sigue en la bandeja; avise al equipo de sistemas con el informe JSON",
+                     detail: problems.prefix(5).map(\.description).joined(separator: "; "))
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Metadata
+import Support
 
 /// Validates what Memoria writes: METS against the official bundle (METS + PREMIS + MIX + DC) and
 /// dc.xml against oai_dc.xsd when a schema folder is configured, and always against our own profile
@@ -10,7 +11,7 @@ final class XMLValidation: @unchecked Sendable {
     let folder: String
 
     /// Compiles the schemas in `folder` (holding bundle.xsd and oai_dc.xsd); nil folder: profile rules only.
-    init(folder: String) throws {
+    init(folder: String, display: DisplayPath) throws {
         self.folder = folder
         guard !folder.isEmpty else {
             bundle = nil
@@ -19,13 +20,14 @@ final class XMLValidation: @unchecked Sendable {
         }
         let url = URL(fileURLWithPath: folder)
         for name in ["bundle.xsd", "oai_dc.xsd"] where !FileManager.default.fileExists(atPath: url.appendingPathComponent(name).path) {
-            throw PipelineError.environment("the schema folder \(folder) has no \(name); point paths.schemas (or --schemas) at the folder of the official schemas")
+            throw PipelineError.environment("La carpeta de esquemas \(display.show(folder)) no tiene \(name). Apunte paths.schemas (o --schemas) a la carpeta de los esquemas oficiales (METS, PREMIS, MIX, DC), o déjelo vacío para validar solo con el perfil de Memoria")
         }
         do {
             bundle = try XMLSchemaValidator(schemaAt: url.appendingPathComponent("bundle.xsd"))
             oaiDC = try XMLSchemaValidator(schemaAt: url.appendingPathComponent("oai_dc.xsd"))
         } catch {
-            throw PipelineError.environment("\(error)")
+            throw PipelineError.environment("Los esquemas oficiales de \(display.show(folder)) no se pudieron compilar; vuelva a instalarlos (scripts/) o revise paths.schemas",
+                                            detail: "\(error)")
         }
     }
 

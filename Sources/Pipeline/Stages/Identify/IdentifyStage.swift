@@ -1,12 +1,14 @@
 // Identify stage.
-// Consumes: one inbox master file. Produces: its format (by content), size and digest (one streamed
-// read), or a rejection (empty, too large, duplicate of another item's master).
+// Consumes: one inbox master file (and the logical path it will have in the object). Produces: its
+// format (by content), size and digest (one streamed read), or a failure (empty, too large,
+// unreadable) that quarantines the file.
 // PREMIS events: message digest calculation, format identification.
 // Writes nothing. Never trusts the file's extension.
 import Foundation
 import Imaging
 import Metadata
 import Preservation
+import Support
 
 struct IdentifiedFile: Sendable {
     var format: IdentifiedFormat
@@ -16,48 +18,49 @@ struct IdentifiedFile: Sendable {
     var warnings: [String]
 }
 
-struct IdentifyStage {
-    let context: StageContext
+struct IdentifyStage: IngestStage {
+    static let name = StageName.identify
     let algorithm: DigestAlgorithm
 
-    func run(_ file: InboxFile, logicalPath: String) throws(FileRejection) -> IdentifiedFile {
+    struct Input: Sendable {
+        var file: InboxFile
+        var logicalPath: String
+    }
+
+    func run(_ input: Input, context: StageContext) throws(StageFailure) -> IdentifiedFile {
+        let file = input.file
         let limit = Int64(context.config.ingest.maxFileBytes)
-        guard file.size > 0 else {
-            throw FileRejection(code: "empty", message: ImagingError.empty(path: file.url.path).archivistMessage,
-                                log: "\(file.url.path): empty file")
-        }
+        guard file.size > 0 else { throw Self.failure(ImagingError.empty(path: file.url.path), digest: nil) }
         guard file.size <= limit else {
-            let error = ImagingError.exceedsFileSizeLimit(path: file.url.path, bytes: file.size, limit: limit)
-            throw FileRejection(code: error.code, message: error.archivistMessage, log: error.logDescription)
+            throw Self.failure(ImagingError.exceedsFileSizeLimit(path: file.url.path, bytes: file.size, limit: limit), digest: nil)
         }
         let format: IdentifiedFormat
         do {
             format = try FormatIdentifier.identify(fileAt: file.url)
         } catch let error as ImagingError {
-            throw FileRejection(code: error.code, message: error.archivistMessage, log: error.logDescription)
+            throw Self.failure(error, digest: nil)
         } catch {
-            throw FileRejection(code: "unreadable", message: "No se pudo leer el archivo: \(error)", log: "\(file.url.path): \(error)")
+            throw Self.unreadable(file, error)
         }
         let digest: String
         do {
             digest = try Digester.digest(fileAt: file.url, algorithm: algorithm)
         } catch {
-            throw FileRejection(code: "unreadable", message: "No se pudo leer el archivo para calcular su huella digital (\(error)). Vuelva a copiarlo.",
-                                log: "\(file.url.path): \(error)")
+            throw Self.unreadable(file, error)
         }
         let now = context.timestamp()
         var events = [
             PendingEvent(type: .messageDigestCalculation, dateTime: now, detail: "\(algorithm.metsName) calculado con OpenSSL libcrypto",
-                         outcome: .success, outcomeDetail: digest, objects: [logicalPath]),
+                         outcome: .success, outcomeDetail: digest, objects: [input.logicalPath]),
             PendingEvent(type: .formatIdentification, dateTime: now, detail: "identificación por firma (bytes iniciales), no por extensión",
                          outcome: .success, outcomeDetail: [format.name, format.pronomID.map { "PRONOM \($0)" }, format.mimeType]
-                            .compactMap { $0 }.joined(separator: "; "), objects: [logicalPath]),
+                            .compactMap { $0 }.joined(separator: "; "), objects: [input.logicalPath]),
         ]
         var warnings: [String] = []
         let expected = Self.expectedExtensions[format.kind] ?? []
         let ext = (file.name as NSString).pathExtension.lowercased()
         if !expected.isEmpty && !expected.contains(ext) {
-            let note = "la extensión .\(ext) no corresponde al contenido (\(format.name)); se archiva según su contenido"
+            let note = "la extensión .\(ext) de «\(file.name)» no corresponde a su contenido (\(format.name)); se archiva según su contenido"
             warnings.append(note)
             events[1].outcome = .warning
             events[1].outcomeDetail += "; " + note
@@ -65,8 +68,36 @@ struct IdentifyStage {
         return IdentifiedFile(format: format, digest: digest, size: file.size, events: events, warnings: warnings)
     }
 
+    /// An imaging error as a stage failure: its code, its Spanish message, its technical detail.
+    static func failure(_ error: ImagingError, digest: String?, stage: StageName = name) -> StageFailure {
+        StageFailure(stage: stage, reason: ReasonCode(error), message: error.messageForArchivist, detail: error.logDescription, digest: digest)
+    }
+
+    static func unreadable(_ file: InboxFile, _ error: Error) -> StageFailure {
+        let (spanish, technical) = SystemErrorText.describe(error)
+        return StageFailure(stage: name, reason: .unreadable,
+                            message: "No se pudo leer «\(file.name)» (\(spanish)). Compruebe que la copia terminó y vuelva a copiarlo",
+                            detail: technical)
+    }
+
     static let expectedExtensions: [IdentifiedFormat.Kind: Set<String>] = [
         .tiff: ["tif", "tiff"], .bigTIFF: ["tif", "tiff", "btf", "tf8"], .jpeg: ["jpg", "jpeg", "jpe", "jfif"], .png: ["png"],
         .jpeg2000: ["jp2", "jpx", "j2k", "jpf"], .pdf: ["pdf"],
     ]
+}
+
+extension ReasonCode {
+    /// The code of an imaging error.
+    init(_ error: ImagingError) {
+        switch error {
+        case .unreadable: self = .unreadable
+        case .empty: self = .empty
+        case .corrupt: self = .corrupt
+        case .damaged: self = .damaged
+        case .unsupported: self = .unsupported
+        case .exceedsPixelLimit: self = .pixelLimit
+        case .exceedsFileSizeLimit: self = .fileSizeLimit
+        case .encodingFailed, .derivativeWriteFailed: self = .derivativeWrite
+        }
+    }
 }

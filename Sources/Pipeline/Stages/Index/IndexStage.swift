@@ -1,13 +1,15 @@
 // Index stage.
 // Consumes: an archived item (its description, files, pages with text, events). Produces: the item's
 // catalog rows and full-text entries, replacing any earlier ones, in one SQLite transaction.
-// Writes only the catalog (derived data, rebuilt by `memoria reindex`).
+// Writes only the catalog (derived data, rebuilt by `memoria reindex`). A failure here never undoes
+// the archive: the runner reports it as a warning and the next start registers the item.
 import Catalog
 import Foundation
 import Metadata
 import Preservation
 
 struct IndexStage {
+    static let name = StageName.index
     let catalog: CatalogDatabase
 
     static func catalogItem(itemID: String, fondsCode: String, mets: METSItem, inventory: OCFLInventory, batchID: Int64?,

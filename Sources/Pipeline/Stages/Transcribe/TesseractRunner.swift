@@ -3,14 +3,13 @@ import Metadata
 
 /// Runs Tesseract as a separate process per page, with a time limit: a crash or hang of the OCR engine
 /// costs that page its text, never the ingest. Produces plain text and ALTO.
-struct TesseractRunner: Sendable {
+struct TesseractRunner: OCREngine {
     let command: String
     let languages: String
     let pageSegmentationMode: Int
     let timeoutSeconds: Int
     let version: String
 
-    struct Failure: Error, Sendable { var reason: String }
 
     /// Looks for Tesseract and the configured languages; nil with a reason when it cannot run.
     static func probe(command: String, languages: String) -> (version: String?, problem: String?) {
@@ -33,12 +32,15 @@ struct TesseractRunner: Sendable {
         PremisAgent(identifier: "tesseract-\(version)", name: "Tesseract OCR", kind: .software, version: version)
     }
 
+    var runDescription: String { "OCR con Tesseract \(version) (idiomas \(languages), psm \(pageSegmentationMode))" }
+    var summary: String { "Tesseract \(version) (\(languages))" }
+
     /// OCR of one image file: (plain text, ALTO bytes).
-    func recognize(_ image: URL) throws(Failure) -> (text: String, alto: [UInt8]) {
+    func recognize(_ image: URL) throws(OCRFailure) -> OCRResult {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("memoria-ocr-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
         do { try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true) } catch {
-            throw Failure(reason: "cannot create a temporary folder: \(error)")
+            throw OCRFailure(message: "no se pudo crear una carpeta temporal para Tesseract", detail: "\(error)")
         }
         let base = folder.appendingPathComponent("page")
         let result: (status: Int32, output: String, timedOut: Bool)
@@ -46,17 +48,19 @@ struct TesseractRunner: Sendable {
             result = try Self.runCaptured(command, [image.path, base.path, "-l", languages, "--psm", String(pageSegmentationMode), "txt", "alto"],
                                           timeout: timeoutSeconds)
         } catch {
-            throw Failure(reason: "cannot start Tesseract: \(error)")
+            throw OCRFailure(message: "no se pudo iniciar Tesseract", detail: "\(error)")
         }
-        if result.timedOut { throw Failure(reason: "Tesseract took longer than \(timeoutSeconds) s and was stopped") }
+        if result.timedOut {
+            throw OCRFailure(message: "Tesseract tardó más de \(timeoutSeconds) s y se detuvo (text.timeout_seconds)", detail: "timeout after \(timeoutSeconds) s")
+        }
         guard result.status == 0,
               let text = try? String(contentsOf: base.appendingPathExtension("txt"), encoding: .utf8),
               let alto = FileManager.default.contents(atPath: base.appendingPathExtension("xml").path) else {
-            throw Failure(reason: "Tesseract failed (exit \(result.status)): \(result.output.suffix(300))")
+            throw OCRFailure(message: "Tesseract terminó con un error (código \(result.status))", detail: String(result.output.suffix(300)))
         }
         let cleaned = text.precomposedStringWithCanonicalMapping.replacingOccurrences(of: "\u{0C}", with: "")
             .trimmingCharacters(in: .whitespacesAndNewlines)
-        return (cleaned, [UInt8](alto))
+        return OCRResult(text: cleaned, alto: [UInt8](alto))
     }
 
     /// Runs a command with a time limit; stdout and stderr together.

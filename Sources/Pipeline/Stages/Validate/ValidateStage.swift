@@ -1,35 +1,43 @@
 // Validate stage.
 // Consumes: an identified master file. Produces: each page's technical metadata (MIX), validated by
 // decoding every strip/tile/scan, and its access copy and thumbnail (from the same decode) written to
-// the derivative staging folder; or a rejection naming the codec's complaint.
-// PREMIS events: validation (success, or failure recorded with the quarantine).
+// the derivative staging folder; or a failure naming, in the archivist's words, what the codec found.
+// PREMIS events: validation (the runner records a failure with the quarantine).
 // Never decodes a page twice; never writes into the archive.
 import Foundation
 import Imaging
 import Metadata
 import Preservation
+import Support
 
-struct ValidateStage {
-    let context: StageContext
+struct ValidateStage: IngestStage {
+    static let name = StageName.validate
     let derivatives: DerivativeStore
 
-    func run(_ file: InboxFile, identified: IdentifiedFile, logicalPath: String, itemID: String) throws(FileRejection) -> [ProcessedPage] {
-        let format = identified.format
+    struct Input: Sendable {
+        var file: InboxFile
+        var identified: IdentifiedFile
+        var logicalPath: String
+        var itemID: String
+    }
+
+    func run(_ input: Input, context: StageContext) throws(StageFailure) -> [ProcessedPage] {
+        let format = input.identified.format
+        let digest = input.identified.digest
         guard format.isDecodableImage else {
             let what = format.isRecognisedImage || format.kind == .pdf
-                ? "\(format.name): es un formato reconocido pero Memoria no lo archiva como página; conviértalo a TIFF, JPEG o PNG"
-                : "no es una imagen (contenido identificado: \(format.name)); retírelo del lote o conviértalo a TIFF, JPEG o PNG"
-            throw FileRejection(code: format.kind == .empty ? "empty" : "unsupported-format",
-                                message: "Formato no admitido: \(what).", log: "\(file.url.path): unsupported format \(format.name)",
-                                digest: identified.digest)
+                ? "«\(input.file.name)» es \(format.name): un formato reconocido, pero Memoria no lo archiva como página. Conviértalo a TIFF, JPEG o PNG"
+                : "«\(input.file.name)» no es una imagen (su contenido es \(format.name)). Retírelo del lote o conviértalo a TIFF, JPEG o PNG"
+            throw StageFailure(stage: Self.name, reason: format.kind == .empty ? .empty : .unsupportedFormat, message: what,
+                               detail: "unsupported format \(format.name)", digest: digest)
         }
         var pages: [ProcessedPage] = []
         do {
-            try MasterDecoder.decode(file.url, format: format, limits: context.config.decodeLimits,
+            try MasterDecoder.decode(input.file.url, format: format, limits: context.config.decodeLimits,
                                      derivatives: context.config.derivativeSpec) { page in
-                let key = StableKey.derivative(masterPath: logicalPath, index: page.indexInFile)
+                let key = StableKey.derivative(masterPath: input.logicalPath, index: page.indexInFile)
                 if let access = page.access, let thumbnail = page.thumbnail {
-                    try derivatives.stage(itemID: itemID, key: key, access: access.jpeg, thumbnail: thumbnail.jpeg)
+                    try derivatives.stage(itemID: input.itemID, key: key, access: access.jpeg, thumbnail: thumbnail.jpeg)
                 }
                 let t = page.technical
                 let (w, h) = MIXMapping.displaySize(width: t.width, height: t.height, orientation: t.orientation)
@@ -37,15 +45,18 @@ struct ValidateStage {
                                            derivativeKey: key, derivativesStaged: page.access != nil, text: nil))
             }
         } catch let error as ImagingError {
-            throw FileRejection(code: error.code, message: error.archivistMessage, log: error.logDescription, digest: identified.digest)
+            throw IdentifyStage.failure(error, digest: digest, stage: Self.name)
         } catch {
-            throw FileRejection(code: "derivative-write", message: "No se pudieron escribir las copias de consulta (\(error)). Revise el espacio en disco.",
-                                log: "\(file.url.path): \(error)", digest: identified.digest)
+            let (spanish, technical) = SystemErrorText.describe(error)
+            throw StageFailure(stage: .derive, reason: SystemErrorText.errno(of: error) == ENOSPC ? .diskFull : .derivativeWrite,
+                               message: "No se pudieron escribir las copias de consulta de «\(input.file.name)» (\(spanish)). Revise el espacio en el disco de derivados y vuelva a ejecutar",
+                               detail: technical, digest: digest)
         }
         return pages
     }
 
-    static func validationEvent(_ context: StageContext, file: InboxFile, format: IdentifiedFormat, pages: Int, warnings: [String],
+    /// The PREMIS validation event of a master that decoded completely.
+    static func validationEvent(_ context: StageContext, format: IdentifiedFormat, pages: Int, warnings: [String],
                                 logicalPath: String) -> PendingEvent {
         let (library, unit): (String, String)
         switch format.kind {
@@ -56,6 +67,7 @@ struct ValidateStage {
         return PendingEvent(type: .validation, dateTime: context.timestamp(),
                             detail: "decodificación completa de cada \(unit) con \(library), modo estricto",
                             outcome: warnings.isEmpty ? .success : .warning,
-                            outcomeDetail: (["\(pages) página(s) válida(s)"] + warnings).joined(separator: "; "), objects: [logicalPath])
+                            outcomeDetail: ([SpanishText.count(pages, "página válida", "páginas válidas")] + warnings).joined(separator: "; "),
+                            objects: [logicalPath])
     }
 }

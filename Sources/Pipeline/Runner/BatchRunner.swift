@@ -1,0 +1,192 @@
+import Catalog
+import Foundation
+import Metadata
+import Preservation
+import Support
+
+/// One batch from the inbox to the archive. In order: intake (metadata.csv, free space), quarantine of
+/// what the inbox scanner refused, every master through FileWork in a bounded task group, each item
+/// committed (ItemCommit) as soon as its last file is done, the batch folder released, the report
+/// written. Failures are applied by FailurePolicy; a batch-stopping failure ends the run after the
+/// report is written.
+final class BatchRunner {
+    let scope: BatchScope
+    private var ledger: BatchLedger
+    /// When the run started, by the context's clock (a pinned clock makes reports reproducible).
+    private let started: Date
+
+    init(batch: InboxBatch, fonds: PipelineConfig.Fonds, environment: RunEnvironment, context: StageContext) {
+        scope = BatchScope(batch: batch, fonds: fonds, environment: environment, context: context)
+        started = context.clock()
+        ledger = BatchLedger(fonds: batch.fondsSlug, batch: batch.name, startedAt: Timestamp.localISO(started, timeZone: context.timeZone),
+                             operatorName: context.operatorName, software: "\(StageContext.softwareName) \(StageContext.softwareVersion)",
+                             reporter: context.reporter, display: context.displayPaths)
+    }
+
+    private var context: StageContext { scope.context }
+    private var batch: InboxBatch { scope.batch }
+
+    func run() async throws -> BatchReport {
+        context.reporter.info("lote \(batch.identifier): \(SpanishText.count(batch.items.count, "ítem", "ítems"))")
+        var scope = self.scope
+        scope.batchID = beginInCatalog()
+        ledger.ignoredFiles(batch.ignored.map(\.lastPathComponent))
+        ledger.itemOrder = Dictionary(batch.items.map(\.id).enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+        let plan: IntakePlan
+        do {
+            plan = try IntakeStage(storage: scope.environment.storage, fonds: scope.fonds).run(batch, context: context)
+        } catch {
+            ledger.state(.held, reason: error.message, detail: error.detail.isEmpty ? nil : error.detail)
+            context.reporter.warning("lote \(batch.identifier): \(error.message)")
+            let report = try finish(scope)
+            if error.consequence == .stopBatch { throw PipelineError.environment(error.message, detail: error.detail) }
+            return report
+        }
+        noteSheet(plan)
+        do {
+            try refuse(plan, scope: scope)
+            try await processFiles(plan, scope: scope)
+        } catch {
+            ledger.state(.aborted, reason: error.message, detail: error.detail)
+            _ = try finish(scope)
+            throw PipelineError.environment(error.message, detail: error.detail)
+        }
+        releaseBatchFolder()
+        return try finish(scope)
+    }
+
+    private func beginInCatalog() -> Int64? {
+        do {
+            return try scope.environment.catalog.beginBatch(fondsSlug: batch.fondsSlug, name: batch.name, startedAt: context.timestamp(),
+                                                            agent: context.operatorName)
+        } catch {
+            ledger.catalogNotUpdated("inicio del lote", error: error)
+            return nil
+        }
+    }
+
+    private func noteSheet(_ plan: IntakePlan) {
+        ledger.setSheet(encoding: "\(plan.sheet.encoding.spanishName), separador «\(plan.sheet.delimiter)»", ignoredColumns: plan.sheet.ignoredColumns)
+        if !plan.sheet.ignoredColumns.isEmpty {
+            ledger.warning(.unknownColumns,
+                "metadata.csv tiene columnas que no se usan: \(SpanishText.list(plan.sheet.ignoredColumns)). Las válidas son identifier, dc.<elemento> (title, creator, subject, description, publisher, contributor, date, type, format, identifier, source, language, relation, coverage, rights) y dcterms.<refinamiento>; revise si hay un error de escritura")
+        }
+        for note in plan.notes { ledger.note(note) }
+    }
+
+    /// Entries the scanner refused go to quarantine with their reason, and their items are held there
+    /// whole; items whose row or archived state is unusable are dealt with as their failure says.
+    private func refuse(_ plan: IntakePlan, scope: BatchScope) throws(StageFailure) {
+        let policy = FailurePolicy(scope: scope)
+        var reasonOfItem: [String: String] = [:]
+        for entry in batch.rejected {
+            try policy.quarantine(raw: entry.rawPath, itemID: entry.itemID, code: ReasonCode(entry.reason), message: entry.message, detail: nil,
+                                  digest: nil, ledger: &ledger)
+            if let item = entry.itemID, reasonOfItem[item] == nil { reasonOfItem[item] = entry.message }
+        }
+        for item in batch.items {
+            guard let reason = reasonOfItem[item.id] else { continue }
+            let failure = StageFailure(stage: .intake, reason: .heldWithItem, message: "otro archivo del ítem tiene un problema: \(reason)")
+            try policy.hold(item, failure: failure, offending: [], ledger: &ledger)
+        }
+        for (item, failure) in plan.refused {
+            try policy.apply(failure, to: item, offending: [], ledger: &ledger)
+        }
+    }
+
+    /// Every master of the plan through FileWork, `workerCount` at a time; an item is committed as soon
+    /// as its last file is done.
+    private func processFiles(_ plan: IntakePlan, scope: BatchScope) async throws(StageFailure) {
+        let stages = scope.environment.fileStages()
+        var jobs: [(item: Int, file: Int, work: FileWork)] = []
+        for (index, intake) in plan.items.enumerated() {
+            for (fileIndex, file) in intake.item.files.enumerated() {
+                jobs.append((index, fileIndex, FileWork(itemID: intake.item.id, file: file, sidecars: intake.item.sidecars.filter { $0.pageStem == file.stem },
+                                                        prior: intake.prior, context: context, stages: stages)))
+            }
+        }
+        var outcomes: [[FileOutcome?]] = plan.items.map { Array(repeating: nil, count: $0.item.files.count) }
+        var remaining = plan.items.map(\.item.files.count)
+        let commit = ItemCommit(scope: scope)
+        let stage = "ingreso \(batch.identifier)"
+        context.reporter.emit(.began(stage: stage, total: jobs.count))
+        defer { context.reporter.emit(.finished(stage: stage)) }
+        var stop: StageFailure?
+        var done = 0
+        await withTaskGroup(of: (Int, Int, FileOutcome).self) { group in
+            var next = 0
+            func startNext() {
+                guard next < jobs.count, stop == nil else { return }
+                let (i, f, work) = jobs[next]
+                group.addTask { (i, f, work.run()) }
+                next += 1
+            }
+            for _ in 0..<context.config.workerCount { startNext() }
+            while let (i, f, outcome) = await group.next() {
+                outcomes[i][f] = outcome
+                remaining[i] -= 1
+                done += 1
+                context.reporter.emit(.advanced(stage: stage, done: done, total: jobs.count, detail: plan.items[i].item.files[f].name))
+                if remaining[i] == 0 && stop == nil {
+                    do throws(StageFailure) {
+                        try commit.commit(plan.items[i], outcomes: outcomes[i].compactMap { $0 }, ledger: &ledger)
+                    } catch { stop = error }
+                    outcomes[i] = []
+                }
+                startNext()
+            }
+        }
+        if let stop { throw stop }
+    }
+
+    /// When every item left the inbox, the batch folder holds only metadata.csv, the ready marker and
+    /// system files: metadata.csv is kept beside the reports, and the folder is removed (or moved).
+    private func releaseBatchFolder() {
+        let config = context.config
+        guard config.ingest.afterIngest != "keep", !ledger.report.items.contains(where: { $0.outcome == .failed || $0.outcome == .keptInInbox }) else { return }
+        if let sheet = batch.metadataFile, FileManager.default.fileExists(atPath: sheet.path) {
+            do {
+                let folder = reportFolder
+                try FileSystem.createDirectory(folder)
+                let copy = folder.appendingPathComponent("metadata-\(Timestamp.fileStamp(started, timeZone: context.timeZone)).csv")
+                if !FileManager.default.fileExists(atPath: copy.path) { try FileManager.default.copyItem(at: sheet, to: copy) }
+                if config.ingest.afterIngest == "move" { try scope.cleaner.release([sheet]) }
+            } catch {
+                // The sheet stays in the inbox: the folder is kept rather than lose the archivist's description.
+                ledger.warning(.reportCopyFailed, "no se pudo guardar una copia de metadata.csv junto al informe (\(SystemErrorText.describe(error).spanish)); la carpeta del lote se deja en la bandeja",
+                               detail: "\(error)")
+                return
+            }
+        }
+        let ignorable = Set(["metadata.csv", config.ingest.readyMarker.lowercased(), config.ingest.readyMarker.lowercased() + ".txt"])
+        scope.cleaner.removeIfEmpty(batch.folder, ignoring: ignorable)
+    }
+
+    private var reportFolder: URL {
+        context.config.url(\.reports).appendingPathComponent(batch.fondsSlug).appendingPathComponent(batch.name)
+    }
+
+    /// Writes the report and closes the batch's row in the catalog.
+    private func finish(_ scope: BatchScope) throws -> BatchReport {
+        let files = ReportFiles(folder: reportFolder, prefix: "informe", timeZone: context.timeZone)
+        let stem = files.stem(started: started)
+        var report = ledger.finished(at: Timestamp.localISO(context.clock(), timeZone: context.timeZone), seconds: context.clock().timeIntervalSince(started))
+        if let batchID = scope.batchID {
+            do {
+                try scope.environment.catalog.finishBatch(batchID, finishedAt: context.timestamp(), status: report.status.rawValue,
+                                                          reportPath: reportFolder.appendingPathComponent("\(stem).json").path)
+            } catch {
+                ledger.catalogNotUpdated("cierre del lote", error: error)
+                report = ledger.finished(at: report.finishedAt, seconds: report.durationSeconds)
+            }
+        }
+        do {
+            _ = try files.write(stem: stem, json: try report.json(), html: report.html(timeZone: context.timeZone))
+        } catch {
+            let (spanish, technical) = SystemErrorText.describe(error)
+            throw PipelineError.environment("No se pudo escribir el informe del lote \(batch.identifier) en \(context.displayPath(reportFolder.path)): \(spanish). \(SystemErrorText.advice(errno: SystemErrorText.errno(of: error) ?? EIO))",
+                                            detail: technical)
+        }
+        return report
+    }
+}

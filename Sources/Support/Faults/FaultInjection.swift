@@ -1,0 +1,47 @@
+import Foundation
+
+/// Faults made on purpose, for tests only: with `MEMORIA_FAULT=ENOSPC@write:3` in the environment the
+/// third durable write of the process fails as if the disk were full. Kinds: ENOSPC, EIO, EACCES;
+/// operations: write, read, rename, fsync, create (several rules separated by commas). Without the
+/// variable (production) every check is one comparison with nil.
+public enum FaultInjection {
+    public enum Operation: String, Sendable, CaseIterable {
+        case write, read, rename, fsync, create
+    }
+
+    struct Rule: Sendable {
+        var errno: Int32
+        var operation: Operation
+        var occurrence: Int
+    }
+
+    private static let rules: [Rule]? = parse(ProcessInfo.processInfo.environment["MEMORIA_FAULT"])
+    nonisolated(unsafe) private static var counts: [Operation: Int] = [:]
+    private static let lock = NSLock()
+
+    static func parse(_ text: String?) -> [Rule]? {
+        guard let text, !text.isEmpty else { return nil }
+        let kinds: [String: Int32] = ["ENOSPC": ENOSPC, "EIO": EIO, "EACCES": EACCES]
+        let rules = text.split(separator: ",").compactMap { part -> Rule? in
+            let halves = part.split(separator: "@")
+            guard halves.count == 2, let code = kinds[String(halves[0])] else { return nil }
+            let target = halves[1].split(separator: ":")
+            guard target.count == 2, let operation = Operation(rawValue: String(target[0])), let n = Int(target[1]), n > 0 else { return nil }
+            return Rule(errno: code, operation: operation, occurrence: n)
+        }
+        return rules.isEmpty ? nil : rules
+    }
+
+    /// The errno the current operation must fail with, or nil (always nil without MEMORIA_FAULT).
+    public static func fault(for operation: Operation) -> Int32? {
+        guard let rules else { return nil }
+        lock.lock()
+        defer { lock.unlock() }
+        let n = (counts[operation] ?? 0) + 1
+        counts[operation] = n
+        return rules.first { $0.operation == operation && $0.occurrence == n }?.errno
+    }
+
+    /// True when MEMORIA_FAULT is set (reports say that faults were injected).
+    public static var isActive: Bool { rules != nil }
+}
