@@ -60,10 +60,12 @@ let package = Package(
             resources: [.copy("Templates"), .copy("Assets")],
             swiftSettings: strictImports
         ),
+        // Visitor statistics from the web server's logs (depends on nothing of ours).
+        .target(name: "Audience", dependencies: ["CZlib"], swiftSettings: strictImports),
         .target(
             name: "Pipeline",
             dependencies: [
-                "Support", "Imaging", "Metadata", "Preservation", "Catalog", "Site",
+                "Support", "Imaging", "Metadata", "Preservation", "Catalog", "Site", "Audience",
                 .product(name: "Yams", package: "Yams"),
             ],
             swiftSettings: strictImports
@@ -94,6 +96,7 @@ let package = Package(
         .testTarget(name: "CatalogTests", dependencies: ["Catalog", "TestSupport"]),
         .testTarget(name: "SiteTests", dependencies: ["Site", "Catalog", "TestSupport"], exclude: ["Goldens"]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Metadata", "Catalog", "FixtureKit", "TestSupport"], exclude: ["Goldens"]),
+        .testTarget(name: "AudienceTests", dependencies: ["Audience", "TestSupport"], exclude: ["Goldens"]),
         .testTarget(name: "FixtureKitTests", dependencies: ["FixtureKit", "TestSupport"]),
         .testTarget(name: "MemoriaCLITests", dependencies: ["memoria", "TestSupport"], exclude: ["Goldens"]),
         .testTarget(name: "SupportTests", dependencies: ["Support"]),

@@ -8,7 +8,8 @@ struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "memoria-bench",
         abstract: "Operations timed by Memoria's benchmarks (bench/*.sh).",
-        subcommands: [DeriveOne.self, TilesOne.self, PDFOne.self, ValidateOne.self, DigestFiles.self, FTSBuild.self, FTSQuery.self, SynthesizeSite.self])
+        subcommands: [DeriveOne.self, TilesOne.self, PDFOne.self, ValidateOne.self, DigestFiles.self, FTSBuild.self, FTSQuery.self, SynthesizeSite.self,
+                      SynthesizeLogs.self])
 }
 
 Bench.main()

@@ -13,7 +13,8 @@ import TestSupport
         "Preservation": ["Support", "CLibCrypto"],
         "Catalog": ["Support", "Metadata", "CSearchTokenizer", "GRDB"],
         "Site": ["Support", "Catalog", "Metadata", "Mustache"],
-        "Pipeline": ["Support", "Imaging", "Metadata", "Preservation", "Catalog", "Site", "Yams"],
+        "Audience": ["CZlib"],
+        "Pipeline": ["Support", "Imaging", "Metadata", "Preservation", "Catalog", "Site", "Audience", "Yams"],
         "memoria": ["Pipeline", "ArgumentParser"],
     ]
     static let system: Set<String> = ["Foundation", "Dispatch", "Glibc"]

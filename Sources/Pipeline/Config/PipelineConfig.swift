@@ -75,6 +75,14 @@ public struct PipelineConfig: Sendable, Codable, Equatable {
         public var about: String
     }
 
+    public struct Stats: Sendable, Codable, Equatable {
+        public var log: String
+        public var output: String
+        public var state: String
+        public var sitePrefix: String
+        public var hosts: [String]
+    }
+
     public var version: Int
     public var institution: Institution
     public var paths: Paths
@@ -83,12 +91,13 @@ public struct PipelineConfig: Sendable, Codable, Equatable {
     public var derivatives: Derivatives
     public var text: Text
     public var site: Site
+    public var stats: Stats
 
     /// The file this configuration was read from.
     public var sourceFile: String = ""
 
     enum CodingKeys: String, CodingKey {
-        case version, institution, paths, fonds, ingest, derivatives, text, site
+        case version, institution, paths, fonds, ingest, derivatives, text, site, stats
     }
 
     public func fonds(slug: String) -> Fonds? { fonds.first { $0.slug == slug } }

@@ -70,5 +70,12 @@ enum PipelineSchema {
             .optional("items_per_page", .integer(description: "Ítems por página en las páginas de fondos y de exploración.", default: 24, minimum: 6, maximum: 200)),
             .optional("about", .string(description: "Texto de la página «Acerca de» (párrafos separados por una línea en blanco).", default: "")),
         ], description: "El sitio público.")),
+        .optional("stats", .object([
+            .optional("log", .string(description: "Registro de acceso del servidor web del sitio (formato «combined»), p. ej. /var/log/nginx/access.log; sus rotaciones junto a él (access.log.1, access.log.2.gz) se leen también. Vacío: se da en la línea de órdenes.", default: "")),
+            .optional("output", .string(description: "Carpeta del informe de estadísticas (HTML, CSV, JSON); vacía: estadisticas/ dentro de paths.reports.", default: "")),
+            .optional("state", .string(description: "Archivo con las cifras de los días cerrados y hasta dónde se leyó cada archivo del registro; vacío: estado-de-lectura.json en la carpeta del informe.", default: "")),
+            .optional("site_prefix", .string(description: "Ruta bajo la que el servidor sirve el sitio, p. ej. /memoria/; vacía: la ruta de site.base_url, o /.", default: "", pattern: "^(/.*)?$")),
+            .optional("hosts", .stringList(description: "Nombres del sitio, para distinguir sus propias páginas de otros sitios en los enlaces de procedencia; se añade el de site.base_url.", default: [])),
+        ], description: "Estadísticas de visitantes a partir del registro del servidor web (memoria estadisticas).")),
     ], description: "Configuración de una instalación de Memoria.")
 }
