@@ -7,7 +7,7 @@ bash scripts/setup-debian.sh
 swift build -c release --product memoria
 memoria="$(swift build -c release --show-bin-path)/memoria"
 rm -rf run && mkdir -p run
-cp -R Fixtures/sample-inbox run/inbox
+cp -R --preserve=timestamps Fixtures/sample-inbox run/inbox   # a fresh copy is not a copy in progress
 cp pipeline.yaml run/pipeline.yaml   # its relative paths now point inside run/
 if [ -d ../shared/standards/xsd ]; then
   sed -i "s|^  schemas: \"\"|  schemas: \"$(cd ../shared/standards/xsd && pwd)\"|" run/pipeline.yaml

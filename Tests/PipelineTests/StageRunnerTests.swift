@@ -63,7 +63,7 @@ import TestSupport
         let catalog = try CatalogDatabase(path: context.config.paths.catalog)
         let hits = try catalog.search("fantasma").hits.map(\.itemID)
         #expect(hits.contains("BSH-0003") && hits.contains("BSH-0001"), "\(hits)")
-        let bsh1 = try #require(summary.batches[0].items.first { $0.id == "BSH-0001" })
+        let bsh1 = try #require(summary.batches.first?.items.first { $0.id == "BSH-0001" })
         #expect(bsh1.warnings.contains { $0.contains("«0003»") && $0.contains("no es XML válido") }, "\(bsh1.warnings)")
         let events = try #require(try catalog.item("BSH-0003")).events
         #expect(events.contains { $0.type == .creation && $0.agents.contains { $0.identifier == "ocr-falso-1.0" } })

@@ -21,6 +21,8 @@ public final class TestDeployment: @unchecked Sendable {
         yaml = yaml.replacingOccurrences(of: "  schemas: \"\"", with: "  schemas: \"\(schemaFolder)\"")
         yaml = yaml.replacingOccurrences(of: "  ocr: auto", with: "  ocr: \(ocr)")
         yaml = yaml.replacingOccurrences(of: "  workers: 0", with: "  workers: 2")
+        // Fixtures are copied just before the ingest: not a copy in progress (tests of copying set it back).
+        yaml = yaml.replacingOccurrences(of: "  copy_quiet_seconds: 10", with: "  copy_quiet_seconds: 0")
         yaml += extraYAML
         try yaml.write(to: configURL, atomically: true, encoding: .utf8)
         if let inboxFixture {

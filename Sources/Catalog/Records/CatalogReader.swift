@@ -94,4 +94,28 @@ extension CatalogDatabase {
             return result
         }
     }
+
+    /// Quarantine entries still pending, of one item or under one folder of the quarantine
+    /// (`fonds/batch/`), oldest first.
+    public func pendingQuarantine(itemID: String? = nil, under folder: String? = nil) throws -> [CatalogQuarantineEntry] {
+        try read { db in
+            var sql = "SELECT * FROM quarantine WHERE resolved_at IS NULL"
+            var arguments: [DatabaseValueConvertible] = []
+            if let itemID { sql += " AND item_id = ?"; arguments.append(itemID) }
+            if let folder { sql += " AND substr(quarantine_path, 1, ?) = ?"; arguments += [folder.count, folder] }
+            return try Row.fetchAll(db, sql: sql + " ORDER BY id", arguments: StatementArguments(arguments)).map(Self.quarantineEntry)
+        }
+    }
+
+    /// Every quarantine entry (for `status`: by fonds, by reason, pending or resolved).
+    public func quarantineEntries() throws -> [CatalogQuarantineEntry] {
+        try read { db in try Row.fetchAll(db, sql: "SELECT * FROM quarantine ORDER BY id").map(Self.quarantineEntry) }
+    }
+
+    static func quarantineEntry(_ row: Row) -> CatalogQuarantineEntry {
+        CatalogQuarantineEntry(id: row["id"], batchID: row["batch_id"], itemID: row["item_id"], originalPath: row["original_path"],
+                               quarantinePath: row["quarantine_path"], reasonCode: row["reason_code"], reason: row["reason"],
+                               digest: row["digest"], at: row["at"], resolvedAt: row["resolved_at"],
+                               resolution: (row["resolution"] as String?).flatMap(CatalogQuarantineEntry.Resolution.init(rawValue:)))
+    }
 }

@@ -122,6 +122,16 @@ public struct CatalogFonds: Sendable, Equatable, Codable {
 
 /// A quarantined file as the catalog records it.
 public struct CatalogQuarantineEntry: Sendable, Equatable, Codable {
+    /// How an entry stopped being pending.
+    public enum Resolution: String, Sendable, Codable {
+        /// Its item was archived later (the file's bytes, or a corrected page, are in the archive).
+        case archived
+        /// The file was moved back to the inbox to be corrected (`memoria reintentar`).
+        case returned
+    }
+
+    /// The row's id (nil before it is stored).
+    public var id: Int64?
     public var batchID: Int64?
     public var itemID: String?
     public var originalPath: String
@@ -130,9 +140,15 @@ public struct CatalogQuarantineEntry: Sendable, Equatable, Codable {
     public var reason: String
     public var digest: String?
     public var at: String
+    public var resolvedAt: String?
+    public var resolution: Resolution?
 
-    public init(batchID: Int64?, itemID: String?, originalPath: String, quarantinePath: String, reasonCode: String,
-                reason: String, digest: String?, at: String) {
+    /// `quarantinePath` is relative to the quarantine folder (`margarita-michelena/2024-04-cartas/MMI-0003.tif`).
+    public init(id: Int64? = nil, batchID: Int64?, itemID: String?, originalPath: String, quarantinePath: String, reasonCode: String,
+                reason: String, digest: String?, at: String, resolvedAt: String? = nil, resolution: Resolution? = nil) {
+        self.id = id
+        self.resolvedAt = resolvedAt
+        self.resolution = resolution
         self.batchID = batchID
         self.itemID = itemID
         self.originalPath = originalPath

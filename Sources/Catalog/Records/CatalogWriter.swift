@@ -147,6 +147,17 @@ extension CatalogDatabase {
         }
     }
 
+    /// Marks quarantine entries as no longer pending.
+    public func resolveQuarantine(_ ids: [Int64], as resolution: CatalogQuarantineEntry.Resolution, at: String) throws {
+        guard !ids.isEmpty else { return }
+        try write { db in
+            for id in ids {
+                try db.execute(sql: "UPDATE quarantine SET resolved_at = ?, resolution = ? WHERE id = ? AND resolved_at IS NULL",
+                               arguments: [at, resolution.rawValue, id])
+            }
+        }
+    }
+
     /// Empties the derived tables, keeping batches and quarantine history.
     public func clearItems() throws {
         try write { db in try Self.clearItems(in: db) }

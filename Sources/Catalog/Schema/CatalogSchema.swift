@@ -129,6 +129,28 @@ enum CatalogSchema {
                 ALTER TABLE search_fts_new RENAME TO search_fts;
                 """)
         }
+        // v3: a held batch is its own state (it was stored as "aborted"), and a quarantined file can be
+        // resolved: its item archived later, or the file returned to the inbox by `memoria reintentar`.
+        migrator.registerMigration("v3-held-batches-resolved-quarantine") { db in
+            try db.execute(sql: """
+                CREATE TABLE batches_new (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    fonds_slug TEXT NOT NULL,
+                    name TEXT NOT NULL,
+                    started_at TEXT NOT NULL,
+                    finished_at TEXT,
+                    status TEXT NOT NULL CHECK (status IN ('running', 'done', 'held', 'aborted')),
+                    agent TEXT NOT NULL DEFAULT '',
+                    report_path TEXT
+                );
+                INSERT INTO batches_new SELECT id, fonds_slug, name, started_at, finished_at, status, agent, report_path FROM batches;
+                DROP TABLE batches;
+                ALTER TABLE batches_new RENAME TO batches;
+                ALTER TABLE quarantine ADD COLUMN resolved_at TEXT;
+                ALTER TABLE quarantine ADD COLUMN resolution TEXT;
+                CREATE INDEX quarantine_by_item ON quarantine(item_id);
+                """)
+        }
         return migrator
     }
 }

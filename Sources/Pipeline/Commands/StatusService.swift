@@ -77,7 +77,8 @@ public struct StatusService {
         let config = context.config
         var ready: [String] = [], waiting: [String] = []
         let scanner = InboxScanner(inbox: config.url(\.inbox), fondsSlugs: Set(config.fonds.map(\.slug)), readyMarker: config.ingest.readyMarker,
-                                   settleSeconds: config.ingest.settleSeconds, now: context.clock())
+                                   settleSeconds: config.ingest.settleSeconds, copyQuietSeconds: config.ingest.copyQuietSeconds,
+                                   now: context.clock())
         guard let scan = try? scanner.scan() else {
             return ([], [], ["no se pudo leer la bandeja \(context.displayPath(config.paths.inbox))"])
         }

@@ -32,11 +32,18 @@ public struct PipelineConfig: Sendable, Codable, Equatable {
         public var requiredFields: [String]
         public var defaultType: String
         public var rights: String
+        public var idPrefix: String
+
+        /// True when `identifier` may belong to this fonds (id_prefix: required asks for "<code>-").
+        public func acceptsIdentifier(_ identifier: String) -> Bool {
+            idPrefix != "required" || identifier.hasPrefix("\(code)-")
+        }
     }
 
     public struct Ingest: Sendable, Codable, Equatable {
         public var settleSeconds: Int
         public var readyMarker: String
+        public var copyQuietSeconds: Int
         public var digest: String
         public var maxPixels: Int
         public var maxFileBytes: Int

@@ -36,10 +36,13 @@ enum PipelineSchema {
                                               allowed: ["Collection", "Dataset", "Event", "Image", "InteractiveResource", "MovingImage",
                                                         "PhysicalObject", "Service", "Software", "Sound", "StillImage", "Text"])),
             .optional("rights", .string(description: "Declaración de derechos de los ítems cuya fila no indica ninguna.", default: "")),
+            .optional("id_prefix", .string(description: "required: los identificadores de sus ítems deben empezar con el código del fondo y un guion (BSH-0001); optional: cualquier identificador.",
+                                           default: "optional", allowed: ["optional", "required"])),
         ], description: "Un fondo documental."), description: "Los fondos del archivo. Una carpeta de la bandeja que no esté aquí se informa, nunca se adivina.", minItems: 1)),
         .optional("ingest", .object([
             .optional("settle_seconds", .integer(description: "Un lote está listo cuando nada en él cambió durante estos segundos (o cuando contiene la marca de listo).", default: 300, minimum: 0)),
             .optional("ready_marker", .string(description: "Nombre del archivo que marca un lote como listo de inmediato.", default: "LISTO", pattern: "^[^/]+$")),
+            .optional("copy_quiet_seconds", .integer(description: "Un archivo que cambió hace menos de estos segundos puede estar copiándose: su lote espera, tenga o no la marca de listo (también con --now).", default: 10, minimum: 0)),
             .optional("digest", .string(description: "Algoritmo de huella digital de los inventarios OCFL y del METS.", default: "sha512", allowed: ["sha512", "sha256"])),
             .optional("max_pixels", .integer(description: "Máximo de ancho × alto aceptado para una página; las cabeceras mayores se rechazan antes de decodificar.", default: 300_000_000, minimum: 1)),
             .optional("max_file_bytes", .integer(description: "Tamaño máximo de archivo aceptado, en bytes.", default: 4_294_967_296, minimum: 1)),

@@ -26,7 +26,8 @@ final class BatchRunner {
     private var context: StageContext { scope.context }
     private var batch: InboxBatch { scope.batch }
 
-    func run() async throws -> BatchReport {
+    /// The batch's report, or nil when there was nothing to do (only a sheet whose rows name nothing).
+    func run() async throws -> BatchReport? {
         context.reporter.info("lote \(batch.identifier): \(SpanishText.count(batch.items.count, "ítem", "ítems"))")
         var scope = self.scope
         scope.batchID = beginInCatalog()
@@ -34,13 +35,19 @@ final class BatchRunner {
         ledger.itemOrder = Dictionary(batch.items.map(\.id).enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
         let plan: IntakePlan
         do {
-            plan = try IntakeStage(storage: scope.environment.storage, fonds: scope.fonds).run(batch, context: context)
+            plan = try IntakeStage(storage: scope.environment.storage, fonds: scope.fonds, catalog: scope.environment.catalog,
+                                   quarantineRoot: scope.quarantine.root).run(batch, context: context)
         } catch {
             ledger.state(.held, reason: error.message, detail: error.detail.isEmpty ? nil : error.detail)
             context.reporter.warning("lote \(batch.identifier): \(error.message)")
             let report = try finish(scope)
             if error.consequence == .stopBatch { throw PipelineError.environment(error.message, detail: error.detail) }
             return report
+        }
+        if plan.isEmpty && batch.rejected.isEmpty {
+            // A sheet that names no item of the batch and no archived item: nothing to do, no report.
+            closeInCatalog(scope)
+            return nil
         }
         noteSheet(plan)
         do {
@@ -100,18 +107,23 @@ final class BatchRunner {
         let stages = scope.environment.fileStages()
         var jobs: [(item: Int, file: Int, work: FileWork)] = []
         for (index, intake) in plan.items.enumerated() {
-            for (fileIndex, file) in intake.item.files.enumerated() {
-                jobs.append((index, fileIndex, FileWork(itemID: intake.item.id, file: file, sidecars: intake.item.sidecars.filter { $0.pageStem == file.stem },
+            let sidecars = intake.sidecars
+            for (fileIndex, file) in intake.masters.enumerated() {
+                jobs.append((index, fileIndex, FileWork(itemID: intake.item.id, file: file, sidecars: sidecars.filter { $0.pageStem == file.stem },
                                                         prior: intake.prior, context: context, stages: stages)))
             }
         }
-        var outcomes: [[FileOutcome?]] = plan.items.map { Array(repeating: nil, count: $0.item.files.count) }
-        var remaining = plan.items.map(\.item.files.count)
+        var outcomes: [[FileOutcome?]] = plan.items.map { Array(repeating: nil, count: $0.masters.count) }
+        var remaining = plan.items.map(\.masters.count)
         let commit = ItemCommit(scope: scope)
         let stage = "ingreso \(batch.identifier)"
         context.reporter.emit(.began(stage: stage, total: jobs.count))
         defer { context.reporter.emit(.finished(stage: stage)) }
         var stop: StageFailure?
+        // Description-only corrections have no file to process: committed at once.
+        for (index, intake) in plan.items.enumerated() where intake.masters.isEmpty && stop == nil {
+            do throws(StageFailure) { try commit.commit(plan.items[index], outcomes: [], ledger: &ledger) } catch { stop = error }
+        }
         var done = 0
         await withTaskGroup(of: (Int, Int, FileOutcome).self) { group in
             var next = 0
@@ -126,7 +138,7 @@ final class BatchRunner {
                 outcomes[i][f] = outcome
                 remaining[i] -= 1
                 done += 1
-                context.reporter.emit(.advanced(stage: stage, done: done, total: jobs.count, detail: plan.items[i].item.files[f].name))
+                context.reporter.emit(.advanced(stage: stage, done: done, total: jobs.count, detail: plan.items[i].masters[f].name))
                 if remaining[i] == 0 && stop == nil {
                     do throws(StageFailure) {
                         try commit.commit(plan.items[i], outcomes: outcomes[i].compactMap { $0 }, ledger: &ledger)
@@ -164,6 +176,16 @@ final class BatchRunner {
 
     private var reportFolder: URL {
         context.config.url(\.reports).appendingPathComponent(batch.fondsSlug).appendingPathComponent(batch.name)
+    }
+
+    /// Closes the batch's row in the catalog when the run had nothing to do.
+    private func closeInCatalog(_ scope: BatchScope) {
+        guard let batchID = scope.batchID else { return }
+        do {
+            try scope.environment.catalog.finishBatch(batchID, finishedAt: context.timestamp(), status: BatchState.done.rawValue, reportPath: nil)
+        } catch {
+            ledger.catalogNotUpdated("cierre del lote", error: error)
+        }
     }
 
     /// Writes the report and closes the batch's row in the catalog.

@@ -61,11 +61,13 @@ struct FailurePolicy {
             throw PackageStage.archiveFailure(error, itemID: itemID ?? inBatch, context: context, what: "la cuarentena")
         }
         let shown = context.displayPath(placement.quarantinedPath)
+        let rootPath = scope.quarantine.root.standardizedFileURL.path + "/"
+        let inQuarantine = placement.quarantinedPath.hasPrefix(rootPath) ? String(placement.quarantinedPath.dropFirst(rootPath.count)) : placement.quarantinedPath
         ledger.quarantined(.init(itemID: itemID, originalPath: inBatch, quarantinePath: shown, code: code, reason: message, detail: detail))
         let at = context.timestamp()
         do {
             try scope.environment.catalog.recordQuarantine(CatalogQuarantineEntry(
-                batchID: scope.batchID, itemID: itemID, originalPath: inBatch, quarantinePath: shown, reasonCode: code.rawValue,
+                batchID: scope.batchID, itemID: itemID, originalPath: inBatch, quarantinePath: inQuarantine, reasonCode: code.rawValue,
                 reason: message, digest: digest, at: at))
             if let itemID {
                 try scope.environment.catalog.record([quarantineEvent(itemID: itemID, file: inBatch, code: code,

@@ -33,6 +33,12 @@ struct FileWork: Sendable {
 
     private func process() throws(StageFailure) -> ProcessedFile {
         let identified = try stages.identify.run(.init(file: file, logicalPath: logicalPath), context: context)
+        // A file that changed since the scan is still being written: it waits for the next run.
+        if ItemCommit.changedSinceScan(file) {
+            throw StageFailure(stage: .identify, reason: .fileChanged,
+                               message: "«\(file.name)» cambió mientras se leía: todavía se está copiando. El ítem sigue en la bandeja y se toma en la próxima ejecución",
+                               detail: "size or modification time changed since the inbox scan", digest: identified.digest)
+        }
         var warnings = identified.warnings
         if let lookupError = try stages.duplicates.run(.init(itemID: itemID, fileName: file.name, digest: identified.digest)) {
             warnings.append("no se pudo consultar el catálogo para descartar duplicados (\(lookupError)); ejecute memoria reindex")
@@ -57,14 +63,7 @@ struct FileWork: Sendable {
 
     /// The archived pages of an unchanged master, with their archived text.
     private func carriedPages(_ prior: PriorObject) -> [ProcessedPage] {
-        prior.pages(ofMaster: logicalPath).map { page in
-            let (w, h) = MIXMapping.displaySize(width: page.mix.width, height: page.mix.height, orientation: page.mix.orientation)
-            return ProcessedPage(indexInFile: page.indexInFile, mix: page.mix, displayWidth: w, displayHeight: h,
-                                 derivativeKey: StableKey.derivative(masterPath: logicalPath, index: page.indexInFile),
-                                 derivativesStaged: false,
-                                 text: stages.transcribe.priorText(prior, page: page,
-                                                                   ocrWordConfidenceFloor: context.config.text.ocrWordConfidenceFloor))
-        }
+        CarriedFile.pages(prior, path: logicalPath, transcribe: stages.transcribe, ocrWordConfidenceFloor: context.config.text.ocrWordConfidenceFloor)
     }
 }
 

@@ -54,8 +54,9 @@ public final class IngestRunner {
         summary.undeclared = scan.undeclared.map(\.message)
         for entry in scan.undeclared { context.reporter.warning(entry.message) }
         for batch in scan.batches where only.isEmpty || only.contains(batch.identifier) || only.contains(batch.fondsSlug) {
-            // Nothing to process (only the sheet, the marker, system files): no report, no reprocessing.
-            if batch.items.isEmpty && batch.rejected.isEmpty {
+            // Nothing to process (only the marker and system files): no report, no reprocessing. A sheet
+            // alone may correct the description of archived items: the batch runner reads it.
+            if batch.items.isEmpty && batch.rejected.isEmpty && batch.metadataFile == nil {
                 summary.waiting.append("\(batch.identifier): no tiene imágenes que ingresar (solo la hoja, la marca o archivos del sistema)")
                 context.reporter.info("lote \(batch.identifier): no tiene imágenes que ingresar")
                 continue
@@ -66,8 +67,11 @@ public final class IngestRunner {
                 continue
             }
             guard let fonds = config.fonds(slug: batch.fondsSlug) else { continue }
-            let report = try await BatchRunner(batch: batch, fonds: fonds, environment: opening.environment, context: context).run()
-            summary.batches.append(report)
+            if let report = try await BatchRunner(batch: batch, fonds: fonds, environment: opening.environment, context: context).run() {
+                summary.batches.append(report)
+            } else {
+                summary.waiting.append("\(batch.identifier): su hoja no nombra ningún ítem del lote ni del archivo; no hay nada que ingresar")
+            }
         }
         return summary
     }
@@ -75,7 +79,8 @@ public final class IngestRunner {
     private func scanInbox(ignoreSettle: Bool) throws -> InboxScan {
         let config = context.config
         let scanner = InboxScanner(inbox: config.url(\.inbox), fondsSlugs: Set(config.fonds.map(\.slug)), readyMarker: config.ingest.readyMarker,
-                                   settleSeconds: ignoreSettle ? 0 : config.ingest.settleSeconds, now: context.clock())
+                                   settleSeconds: ignoreSettle ? 0 : config.ingest.settleSeconds,
+                                   copyQuietSeconds: config.ingest.copyQuietSeconds, now: context.clock())
         do {
             return try scanner.scan()
         } catch {

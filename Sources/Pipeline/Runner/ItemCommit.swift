@@ -43,7 +43,7 @@ struct ItemCommit {
             return
         }
         do {
-            try release(item)
+            result.warnings += try release(intake)
         } catch {
             // Archived, but its inbox files could not be removed: the next run finds it unchanged and
             // releases them. The batch stops: the inbox's disk is failing.
@@ -57,13 +57,16 @@ struct ItemCommit {
     /// Describes and packages the item; returns its report line (also for an unchanged item).
     private func archive(_ intake: IntakeItem, processed: [ProcessedFile], ledger: inout BatchLedger) throws(StageFailure) -> BatchReport.ItemResult {
         let item = intake.item, prior = intake.prior
+        let plan = try versionPlan(intake, deposited: processed)
         let describe = DescribeStage(validation: environment.validation, algorithm: environment.algorithm)
-        let (dc, dcXML) = describe.dublinCore(row: intake.row.record, itemID: item.id, fonds: scope.fonds, files: processed, context: context)
-        let warnings = processed.flatMap(\.warnings) + intake.row.notes
-        let formats = Array(Set(processed.map(\.format.name))).sorted()
+        let base = DescriptionMerge.merge(prior: prior?.mets.dublinCore, row: intake.row.record, present: intake.presentElements)
+        let (dc, dcXML) = describe.dublinCore(row: base, itemID: item.id, fonds: scope.fonds, files: plan.files, context: context)
+        let description = prior.map { DescriptionMerge.changes(from: $0.mets.dublinCore, to: dc) } ?? []
+        let formats = Array(Set(plan.files.map(\.format.name))).sorted()
         var result = BatchReport.ItemResult(outcome: .archived, id: item.id, version: nil, pages: 0, bytesWritten: 0, formats: formats,
-                                            reason: nil, message: nil, detail: nil, warnings: warnings)
-        if let prior, isUnchanged(prior, processed: processed, dcXML: dcXML) {
+                                            reason: nil, message: nil, detail: nil, warnings: processed.flatMap(\.warnings) + intake.row.notes,
+                                            changes: plan.changes + description.map(\.line))
+        if let prior, isUnchanged(prior, files: plan.files, dcXML: dcXML) {
             environment.derivatives.discard(itemID: item.id)
             result.outcome = .unchanged
             result.version = prior.inventory.head
@@ -72,25 +75,15 @@ struct ItemCommit {
             return result
         }
         let version = (prior?.inventory.headNumber ?? 0) + 1
-        let now = context.timestamp()
-        var pending = processed.flatMap(\.events)
-        if let prior {
-            let changes = VersionEvents.changes(prior: prior, files: processed, dcXML: dcXML)
-            pending += VersionEvents.forNewVersion(changes, version: version, batch: scope.batch.identifier, line: intake.row.line,
-                                                   itemID: item.id, now: now)
-            result.changes = VersionEvents.reportLines(changes)
-        } else {
-            pending += VersionEvents.forFirstVersion(batch: scope.batch.identifier, fondsTitle: scope.fonds.title,
-                                                     pages: processed.reduce(0) { $0 + $1.pages.count }, itemID: item.id, now: now)
-        }
-        let described = try describe.run(.init(itemID: item.id, dublinCore: dc, dcXML: dcXML, fonds: scope.fonds, files: processed,
+        let pending = plan.files.flatMap(\.events) + versionEvents(intake, plan: plan, description: description, version: version)
+        let described = try describe.run(.init(itemID: item.id, dublinCore: dc, dcXML: dcXML, fonds: scope.fonds, files: plan.files,
                                                 prior: prior, version: version, pending: pending), context: context)
-        let state = PackageStage.state(files: processed, dcXML: dcXML, metsXML: described.metsXML)
+        let state = PackageStage.state(files: plan.files, dcXML: dcXML, metsXML: described.metsXML)
         let written = try PackageStage(writer: environment.writer).run(
             .init(itemID: item.id, state: state, message: "Memoria: lote \(scope.batch.identifier), versión v\(version)"), context: context)
         CrashPoints.pass("item archived, before derivatives and catalog")
-        placeDerivatives(item.id, processed: processed, result: &result, ledger: &ledger)
-        index(item.id, described: described, written: written, processed: processed, ledger: &ledger)
+        placeDerivatives(item.id, processed: plan.files, result: &result, ledger: &ledger)
+        index(item.id, described: described, written: written, processed: plan.files, ledger: &ledger)
         CrashPoints.pass("item indexed, before inbox clean-up")
         result.outcome = written.outcome == .created ? .archived : .newVersion
         result.version = written.version
@@ -99,11 +92,36 @@ struct ItemCommit {
         return result
     }
 
+    /// What the next version holds: the deposit merged with what is archived, as the sheet asks.
+    private func versionPlan(_ intake: IntakeItem, deposited: [ProcessedFile]) throws(StageFailure) -> VersionPlan {
+        let transcribe = environment.fileStages().transcribe
+        let floor = context.config.text.ocrWordConfidenceFloor
+        let made = VersionPlan.make(itemID: intake.item.id, prior: intake.prior, deposited: deposited, request: intake.request) { path in
+            intake.prior.flatMap { CarriedFile.make(prior: $0, path: path, transcribe: transcribe, ocrWordConfidenceFloor: floor) }
+        }
+        switch made {
+        case .success(let plan): return plan
+        case .failure(let failure): throw failure
+        }
+    }
+
+    private func versionEvents(_ intake: IntakeItem, plan: VersionPlan, description: [DescriptionMerge.Change], version: Int) -> [PendingEvent] {
+        let now = context.timestamp()
+        let dates = VersionEvents.dateNotes(intake.row)
+        guard intake.prior != nil else {
+            return VersionEvents.forFirstVersion(batch: scope.batch.identifier, fondsTitle: scope.fonds.title,
+                                                 pages: plan.files.reduce(0) { $0 + $1.pages.count }, itemID: intake.item.id, dates: dates, now: now)
+        }
+        let newText = plan.files.contains { $0.pages.contains { $0.text?.files.contains { if case .existing = $0.source { return false }; return true } ?? false } }
+        return VersionEvents.forNewVersion(plan: plan, newText: newText, description: description, version: version, batch: scope.batch.identifier,
+                                           line: intake.row.line, itemID: intake.item.id, dates: dates, now: now)
+    }
+
     /// Same masters, texts and description as the archived head (the METS records dates, so it is left out).
-    private func isUnchanged(_ prior: PriorObject, processed: [ProcessedFile], dcXML: [UInt8]) -> Bool {
+    private func isUnchanged(_ prior: PriorObject, files: [ProcessedFile], dcXML: [UInt8]) -> Bool {
         var priorState = prior.inventory.logicalState()
         priorState["metadata/mets.xml"] = nil
-        let next = PackageStage.state(files: processed, dcXML: dcXML, metsXML: nil).mapValues { source -> String in
+        let next = PackageStage.state(files: files, dcXML: dcXML, metsXML: nil).mapValues { source -> String in
             switch source {
             case .file(_, let digest), .existing(let digest): return digest
             case .bytes(let bytes): return Digester.digest(bytes, algorithm: environment.algorithm)
@@ -158,10 +176,24 @@ struct ItemCommit {
         }
     }
 
-    /// The item's inbox files, once it is safely archived (or already was).
-    private func release(_ item: InboxItem) throws(StageFailure) {
+    /// The item's inbox files, once it is safely archived (or already was): deleted, moved or kept
+    /// as ingest.after_ingest says, except a file that changed since it was read (still being copied: it
+    /// stays, and the next run archives what it became). The good pages it had waiting in quarantine
+    /// leave the quarantine; its quarantine entries are resolved. Returns warnings for the report.
+    private func release(_ intake: IntakeItem) throws(StageFailure) -> [String] {
+        let item = intake.item
+        var warnings: [String] = []
+        var settled: [URL] = []
+        for file in item.files {
+            if Self.changedSinceScan(file) {
+                warnings.append("«\(file.name)» cambió mientras se archivaba: se archivó lo que se leyó y el archivo se deja en la bandeja; la próxima ejecución archiva lo que sea ahora")
+            } else {
+                settled.append(file.url)
+            }
+        }
+        settled += item.sidecars.map(\.url)
         do {
-            try scope.cleaner.release(scope.inboxFiles(of: item))
+            try scope.cleaner.release(settled)
         } catch {
             let (spanish, technical) = SystemErrorText.describe(error)
             throw StageFailure(stage: .package, reason: .archiveWrite, consequence: .stopBatch,
@@ -169,5 +201,13 @@ struct ItemCommit {
                                detail: technical)
         }
         if let folder = item.folder { scope.cleaner.removeIfEmpty(folder) }
+        warnings += QuarantineResolution(scope: scope).itemArchived(intake)
+        return warnings
+    }
+
+    /// True when a file's size or modification time is not what the scan saw.
+    static func changedSinceScan(_ file: InboxFile) -> Bool {
+        guard let now = DirectoryEntry.stamp(of: file.url.path) else { return true }
+        return now.size != file.size || now.modified != file.modified
     }
 }

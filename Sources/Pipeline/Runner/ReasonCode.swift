@@ -37,6 +37,13 @@ public enum ReasonCode: String, Sendable, Codable, CaseIterable {
     case missingRequiredField = "missing-required-field"
     case missingIdentifier = "missing-identifier"
     case tooManyCells = "too-many-cells"
+    // What the deposit asks for.
+    case otherFonds = "identifier-in-other-fonds"
+    case wrongPrefix = "wrong-prefix"
+    case invalidInstruction = "invalid-instruction"
+    case unknownPage = "unknown-page"
+    case incompleteItem = "incomplete-item"
+    case fileChanged = "file-changed"
     // Memoria's own problems with one item.
     case sourceChanged = "source-changed"
     case invalidOutput = "invalid-output"
@@ -76,6 +83,12 @@ public enum ReasonCode: String, Sendable, Codable, CaseIterable {
         case .missingRequiredField: return "falta un campo obligatorio en metadata.csv"
         case .missingIdentifier: return "fila sin identificador en metadata.csv"
         case .tooManyCells: return "fila con más celdas que el encabezado"
+        case .otherFonds: return "identificador de otro fondo"
+        case .wrongPrefix: return "identificador sin el prefijo del fondo"
+        case .invalidInstruction: return "instrucción de la hoja no válida"
+        case .unknownPage: return "la hoja nombra una página que no existe"
+        case .incompleteItem: return "faltan páginas del ítem"
+        case .fileChanged: return "el archivo se está copiando"
         case .sourceChanged: return "el archivo cambió mientras se archivaba"
         case .invalidOutput: return "error interno al describir el ítem"
         case .unreadableArchive: return "no se pudo leer la versión archivada"
@@ -89,7 +102,9 @@ public enum ReasonCode: String, Sendable, Codable, CaseIterable {
     public var defaultConsequence: FailureConsequence {
         switch self {
         case .missingSheet, .unreadableSheet: return .holdBatch
-        case .noRow, .invalidDate, .missingRequiredField, .missingIdentifier, .tooManyCells: return .keepItemInInbox
+        case .noRow, .invalidDate, .missingRequiredField, .missingIdentifier, .tooManyCells, .otherFonds, .wrongPrefix, .invalidInstruction,
+             .unknownPage, .incompleteItem: return .keepItemInInbox
+        case .fileChanged: return .retryItem
         case .sourceChanged, .invalidOutput, .unreadableArchive, .derivativeWrite: return .retryItem
         case .diskFull, .archiveWrite: return .stopBatch
         default: return .quarantineFile

@@ -3,52 +3,37 @@ import Metadata
 import Preservation
 import Support
 
-/// The events a new version of an item records besides its files' own (ingestion for new content,
-/// metadata modification for a changed description), with Spanish details of what changed.
+/// The events a new version of an item records besides its files' own: ingestion when its pages or
+/// texts change (with what was added, replaced, retired or reordered), metadata modification when its
+/// description changes (naming the elements), each in Spanish.
 enum VersionEvents {
-    struct Changes {
-        var newMasters: Int
-        var removedMasters: Int
-        var newText: Bool
-        var descriptionChanged: Bool
-        var contentChanged: Bool { newMasters > 0 || removedMasters > 0 || newText }
-    }
-
-    /// What differs between the archived version and the next one.
-    static func changes(prior: PriorObject, files: [ProcessedFile], dcXML: [UInt8]) -> Changes {
-        let priorMasters = Set(prior.mets.files.filter { $0.use == .master }.map(\.logicalPath))
-        let removed = priorMasters.subtracting(files.map(\.logicalPath))
-        let newText = files.contains { $0.pages.contains { $0.text?.files.contains { if case .existing = $0.source { return false }; return true } ?? false } }
-        return Changes(newMasters: files.filter { !$0.carriedOver }.count, removedMasters: removed.count, newText: newText,
-                       descriptionChanged: prior.dcBytes != dcXML)
-    }
-
-    static func forNewVersion(_ changes: Changes, version: Int, batch: String, line: Int, itemID: String, now: String) -> [PendingEvent] {
+    static func forNewVersion(plan: VersionPlan, newText: Bool, description: [DescriptionMerge.Change], version: Int, batch: String,
+                              line: Int, itemID: String, dates: [String], now: String) -> [PendingEvent] {
         var events: [PendingEvent] = []
-        if changes.contentChanged {
-            events.append(PendingEvent(type: .ingestion, dateTime: now,
-                detail: "versión v\(version) desde el lote \(batch): \(SpanishText.count(changes.newMasters, "archivo nuevo o sustituido", "archivos nuevos o sustituidos")), \(SpanishText.count(changes.removedMasters, "retirado", "retirados"))",
-                outcome: .success, outcomeDetail: "", objects: [itemID]))
+        let contentChanged = !plan.added.isEmpty || !plan.replaced.isEmpty || !plan.retired.isEmpty || plan.reordered || newText
+        if contentChanged {
+            let what = plan.changes.isEmpty ? "textos nuevos de páginas ya archivadas" : plan.changes.joined(separator: "; ")
+            events.append(PendingEvent(type: .ingestion, dateTime: now, detail: "versión v\(version) desde el lote \(batch): \(what)",
+                                       outcome: .success, outcomeDetail: SpanishText.count(plan.files.reduce(0) { $0 + $1.pages.count }, "página", "páginas"),
+                                       objects: [itemID]))
         }
-        if changes.descriptionChanged {
+        if !description.isEmpty {
+            let elements = description.map(\.element)
             events.append(PendingEvent(type: .metadataModification, dateTime: now,
-                detail: "descripción actualizada desde metadata.csv del lote \(batch), línea \(line)",
-                outcome: .success, outcomeDetail: "metadata/dc.xml", objects: [itemID]))
+                detail: "descripción corregida desde metadata.csv del lote \(batch), línea \(line): \(SpanishText.list(elements))",
+                outcome: .success, outcomeDetail: (["metadata/dc.xml"] + dates).joined(separator: "; "), objects: [itemID]))
         }
         return events
     }
 
-    static func forFirstVersion(batch: String, fondsTitle: String, pages: Int, itemID: String, now: String) -> [PendingEvent] {
+    static func forFirstVersion(batch: String, fondsTitle: String, pages: Int, itemID: String, dates: [String], now: String) -> [PendingEvent] {
         [PendingEvent(type: .ingestion, dateTime: now, detail: "ingreso desde el lote \(batch) (fondo \(fondsTitle))",
-                      outcome: .success, outcomeDetail: SpanishText.count(pages, "página", "páginas"), objects: [itemID])]
+                      outcome: .success, outcomeDetail: ([SpanishText.count(pages, "página", "páginas")] + dates).joined(separator: "; "),
+                      objects: [itemID])]
     }
 
-    /// Spanish lines for the report: what the version changed.
-    static func reportLines(_ changes: Changes) -> [String] {
-        var lines: [String] = []
-        if changes.newMasters > 0 { lines.append(SpanishText.count(changes.newMasters, "archivo nuevo o sustituido", "archivos nuevos o sustituidos")) }
-        if changes.removedMasters > 0 { lines.append(SpanishText.count(changes.removedMasters, "archivo retirado", "archivos retirados")) }
-        if changes.descriptionChanged { lines.append("descripción actualizada") }
-        return lines
+    /// "fecha de metadata.csv «14/03/1954» normalizada como 1954-03-14": the value as written stays on record.
+    static func dateNotes(_ row: MetadataSheet.Row) -> [String] {
+        row.normalizedDates.map { "\($0.column) escrita «\($0.written)», normalizada como \($0.normalized)" }
     }
 }

@@ -48,4 +48,12 @@ public struct DirectoryEntry: Sendable, Equatable {
         }
         return entries
     }
+
+    /// The size and modification time of a file as a scan sees them (lstat), to tell whether it changed
+    /// since (nil when it is gone).
+    public static func stamp(of path: String) -> (size: Int64, modified: Date)? {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return nil }
+        return (Int64(info.st_size), Date(timeIntervalSince1970: Double(info.st_mtim.tv_sec) + Double(info.st_mtim.tv_nsec) / 1e9))
+    }
 }

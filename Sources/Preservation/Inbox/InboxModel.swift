@@ -29,11 +29,13 @@ public enum BatchReadiness: Sendable, Equatable {
     case settled(seconds: Int)
     /// Something in it changed this many seconds ago: it may still be being copied.
     case changing(secondsAgo: Int)
+    /// A file in it changed a moment ago: it is being copied (the marker does not make it ready).
+    case copying(file: String, secondsAgo: Int)
 
     public var isReady: Bool {
         switch self {
         case .marked, .settled: return true
-        case .changing: return false
+        case .changing, .copying: return false
         }
     }
 
@@ -43,6 +45,7 @@ public enum BatchReadiness: Sendable, Equatable {
         case .marked(let marker): return "con la marca \(marker)"
         case .settled(let seconds): return "sin cambios desde hace \(SpanishText.duration(Double(seconds)))"
         case .changing(let seconds): return "cambió hace \(SpanishText.duration(Double(seconds))); se espera a que termine la copia"
+        case .copying(let file, let seconds): return "copiando: «\(file)» cambió hace \(SpanishText.duration(Double(seconds))); se toma cuando la copia termine"
         }
     }
 }
@@ -57,6 +60,13 @@ public struct InboxItem: Sendable {
     public var files: [InboxFile]
     /// Transcriptions and OCR files, matched to files by stem.
     public var sidecars: [InboxSidecar]
+
+    public init(id: String, folder: URL?, files: [InboxFile], sidecars: [InboxSidecar]) {
+        self.id = id
+        self.folder = folder
+        self.files = files
+        self.sidecars = sidecars
+    }
 }
 
 /// A file that should hold one or more page images.
@@ -71,6 +81,14 @@ public struct InboxFile: Sendable, Equatable {
 
     /// The name without its extension.
     public var stem: String { (name as NSString).deletingPathExtension }
+
+    public init(url: URL, originalName: String, name: String, size: Int64, modified: Date) {
+        self.url = url
+        self.originalName = originalName
+        self.name = name
+        self.size = size
+        self.modified = modified
+    }
 }
 
 /// A text sidecar beside a page file: 0001.txt, 0001.alto.xml, 0001.hocr.

@@ -9,21 +9,34 @@ public struct InboxScanner {
     public let fondsSlugs: Set<String>
     public let readyMarker: String
     public let settleSeconds: Int
+    /// A file changed less than this many seconds ago may still be being copied: its batch waits, with
+    /// or without the ready marker.
+    public let copyQuietSeconds: Int
     public let now: Date
 
-    public init(inbox: URL, fondsSlugs: Set<String>, readyMarker: String, settleSeconds: Int, now: Date = Date()) {
+    public init(inbox: URL, fondsSlugs: Set<String>, readyMarker: String, settleSeconds: Int, copyQuietSeconds: Int = 0, now: Date = Date()) {
         self.inbox = inbox
         self.fondsSlugs = fondsSlugs
         self.readyMarker = readyMarker
         self.settleSeconds = settleSeconds
+        self.copyQuietSeconds = copyQuietSeconds
         self.now = now
     }
 
     static let junkNames: Set<String> = [".ds_store", "thumbs.db", "desktop.ini", ".localized", "icon\r"]
 
-    /// System files (Finder, Explorer, Office lock files) that are never part of a deposit.
+    /// System files (Finder, Explorer, Office lock files) that are never part of a deposit, and
+    /// Memoria's own notes (a quarantine's `<file>.reason.txt`, copied back with its files): they are
+    /// never read as content.
     public static func isJunk(_ name: String) -> Bool {
-        junkNames.contains(name.lowercased()) || name.hasPrefix("._") || name.hasPrefix("~$")
+        let lower = name.lowercased()
+        return junkNames.contains(lower) || name.hasPrefix("._") || name.hasPrefix("~$") || isMemoriaNote(lower)
+    }
+
+    /// A note Memoria wrote itself (`0003.tif.reason.txt`, `0003.tif.reason (2).txt`).
+    public static func isMemoriaNote(_ lowercasedName: String) -> Bool {
+        lowercasedName.hasSuffix(".reason.txt") || (lowercasedName.contains(".reason") && lowercasedName.hasSuffix(".txt")
+            && lowercasedName.range(of: #"\.reason( \(\d+\))?\.txt$"#, options: .regularExpression) != nil)
     }
 
     /// Why a name cannot be used as a path, or nil when it is fine.
@@ -79,6 +92,13 @@ public struct InboxScanner {
         var batch = InboxBatch(fondsSlug: fondsSlug, name: name, folder: folder, readiness: .changing(secondsAgo: 0),
                                metadataFile: nil, markerFile: nil, items: [], rejected: [], ignored: [])
         var newest = Date.distantPast
+        var newestFile: (name: String, modified: Date)?
+        func saw(_ entry: DirectoryEntry, in folder: String?) {
+            newest = max(newest, entry.modified)
+            guard entry.kind == .file, newestFile.map({ entry.modified > $0.modified }) ?? true else { return }
+            let name = entry.name ?? String(decoding: entry.rawName, as: UTF8.self)
+            newestFile = (folder.map { "\($0)/\(name)" } ?? name, entry.modified)
+        }
         var looseFiles: [InboxFile] = []
         var looseSidecars: [InboxSidecar] = []
         var folders: [(String, URL)] = []
@@ -90,7 +110,7 @@ public struct InboxScanner {
         let batchRaw = Array(folder.path.utf8)
 
         for entry in try DirectoryEntry.list(folder) {
-            newest = max(newest, entry.modified)
+            saw(entry, in: nil)
             let raw = batchRaw + [0x2F] + entry.rawName
             if let problem = Self.nameProblem(entry) {
                 if let name = entry.normalizedName, Self.isJunk(name) {
@@ -125,7 +145,7 @@ public struct InboxScanner {
             var sidecars: [InboxSidecar] = []
             let folderRaw = batchRaw + [0x2F] + Array(url.lastPathComponent.utf8)
             for entry in try DirectoryEntry.list(url) {
-                newest = max(newest, entry.modified)
+                saw(entry, in: nfc)
                 let raw = folderRaw + [0x2F] + entry.rawName
                 if let problem = Self.nameProblem(entry) {
                     if let name = entry.normalizedName, Self.isJunk(name) { batch.ignored.append(url.appendingPathComponent(entry.name!)) }
@@ -164,7 +184,10 @@ public struct InboxScanner {
 
         checkItems(&batch)
         let quiet = Int(max(0, now.timeIntervalSince(newest)))
-        if batch.markerFile != nil {
+        if copyQuietSeconds > 0, let file = newestFile, now.timeIntervalSince(file.modified) < Double(copyQuietSeconds) {
+            // A file that just changed may be half copied, marker or not: never taken.
+            batch.readiness = .copying(file: file.name, secondsAgo: Int(max(0, now.timeIntervalSince(file.modified))))
+        } else if batch.markerFile != nil {
             batch.readiness = .marked(marker: readyMarker)
         } else {
             batch.readiness = quiet >= settleSeconds ? .settled(seconds: quiet) : .changing(secondsAgo: quiet)
@@ -226,7 +249,7 @@ public struct InboxScanner {
         batch.items = kept
     }
 
-    static func sidecar(url: URL, original: String, name: String) -> InboxSidecar? {
+    public static func sidecar(url: URL, original: String, name: String) -> InboxSidecar? {
         let lower = name.lowercased()
         let rules: [(String, InboxSidecar.Kind)] = [(".alto.xml", .alto), (".hocr.html", .hocr), (".hocr", .hocr), (".txt", .transcription), (".xml", .alto)]
         for (suffix, kind) in rules where lower.hasSuffix(suffix) && lower.count > suffix.count {

@@ -107,4 +107,57 @@ public struct QuarantineStore: Sendable {
                   "Un ítem se archiva completo o no se archiva: cuando este archivo esté corregido, vuelva a depositar el ítem entero (también las páginas que esperan aquí con él) en la bandeja de entrada.", ""]
         return lines.joined(separator: "\n")
     }
+
+    /// The file at `relative` (inside the quarantine) and its reason file.
+    public func url(_ relative: String) -> URL { root.appendingPathComponent(relative) }
+
+    /// Removes a quarantined file whose bytes are now in the archive, with its reason file.
+    public func remove(_ relative: String) throws {
+        let file = url(relative)
+        for target in [file, URL(fileURLWithPath: file.path + ".reason.txt")] where FileManager.default.fileExists(atPath: target.path) {
+            do { try FileManager.default.removeItem(at: target) } catch {
+                throw OCFLError.system(path: target.path, operation: .write, errno: SystemErrorText.errno(of: error) ?? EIO)
+            }
+        }
+        removeEmptyFolders(from: file.deletingLastPathComponent())
+    }
+
+    /// Adds a line at the end of a quarantined file's reason file ("Resuelto: …").
+    public func appendNote(_ relative: String, _ line: String) throws {
+        let reason = URL(fileURLWithPath: url(relative).path + ".reason.txt")
+        guard let old = FileManager.default.contents(atPath: reason.path) else { return }
+        try FileSystem.replaceAtomically(reason, with: old + Data((line + "\n").utf8))
+    }
+
+    /// Moves a quarantined file back to `destination` (never over an existing file), verified when it
+    /// crosses disks, and removes its reason file.
+    public func moveBack(_ relative: String, to destination: URL) throws {
+        let source = url(relative)
+        guard !FileManager.default.fileExists(atPath: destination.path) else {
+            throw OCFLError.system(path: destination.path, operation: .move, errno: EEXIST)
+        }
+        try FileSystem.createDirectory(destination.deletingLastPathComponent())
+        if SystemCall.rename(source.path, destination.path) != 0 {
+            guard errno == EXDEV else { throw OCFLError.system(path: destination.path, operation: .move, errno: errno) }
+            let copy = try Digester.copy(source, to: destination, algorithm: .sha256)
+            guard copy.digest == (try Digester.digest(fileAt: destination, algorithm: .sha256)) else {
+                throw OCFLError.copyMismatch(objectID: "cuarentena", logicalPath: destination.lastPathComponent, expected: copy.digest, found: "")
+            }
+            try FileManager.default.removeItem(at: source)
+        }
+        let reason = URL(fileURLWithPath: source.path + ".reason.txt")
+        if FileManager.default.fileExists(atPath: reason.path) { try? FileManager.default.removeItem(at: reason) }
+        removeEmptyFolders(from: source.deletingLastPathComponent())
+    }
+
+    /// Removes folders left empty inside the quarantine (never the quarantine itself).
+    private func removeEmptyFolders(from folder: URL) {
+        var current = folder.standardizedFileURL
+        let top = root.standardizedFileURL.path
+        while current.path.hasPrefix(top + "/"),
+              let names = try? FileManager.default.contentsOfDirectory(atPath: current.path), names.isEmpty {
+            try? FileManager.default.removeItem(at: current)
+            current.deleteLastPathComponent()
+        }
+    }
 }

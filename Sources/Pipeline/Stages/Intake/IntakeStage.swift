@@ -1,20 +1,45 @@
 // Intake stage.
 // Consumes: a ready batch as the inbox scanner found it. Produces: the plan of the run: each item with
-// its metadata.csv row and its archived state (if any), the items that cannot go on (with the failure
-// that says why and what it means), and notes on rows that match no item.
+// its metadata.csv row, what the row asks (DepositRequest), its archived state (if any) and the good
+// pages of it that wait in quarantine; rows that correct the description of an archived item with no
+// files in the batch; the items that cannot go on (with the failure that says why and what it means);
+// notes on rows that match nothing.
 // Fails the whole batch (it stays in the inbox, untouched) when metadata.csv is missing or unreadable,
 // or when the archive's disk cannot hold the batch.
 // Reads only: never moves, copies or deletes a file.
+import Catalog
 import Foundation
 import Metadata
 import Preservation
 import Support
 
-/// One item ready for the per-file stages.
+/// One item ready for the per-file stages (or, with no files, a description-only correction).
 struct IntakeItem: Sendable {
     var item: InboxItem
     var row: MetadataSheet.Row
     var prior: PriorObject?
+    var request: DepositRequest
+    /// Dublin Core elements the sheet has a column for: a correction changes only these.
+    var presentElements: Set<String>
+    /// Files of this item held in quarantine beside a page that was refused, deposited again with it.
+    var fromQuarantine: [QuarantinedFile] = []
+
+    /// The item's page files: the batch's and those taken from the quarantine, in natural order.
+    var masters: [InboxFile] {
+        let waiting = fromQuarantine.map(\.file).filter { InboxScanner.sidecar(url: $0.url, original: $0.originalName, name: $0.name) == nil }
+        return (item.files + waiting).sorted { NaturalOrder.areInIncreasingOrder($0.name, $1.name) }
+    }
+
+    /// The item's transcriptions: the batch's and those taken from the quarantine.
+    var sidecars: [InboxSidecar] {
+        item.sidecars + fromQuarantine.compactMap { InboxScanner.sidecar(url: $0.file.url, original: $0.file.originalName, name: $0.file.name) }
+    }
+}
+
+/// A file waiting in quarantine that belongs to an item being deposited.
+struct QuarantinedFile: Sendable {
+    var entryID: Int64
+    var file: InboxFile
 }
 
 /// What the run will do with a batch.
@@ -25,58 +50,79 @@ struct IntakePlan: Sendable {
     var refused: [(item: InboxItem, failure: StageFailure)]
     /// Spanish notes for the report (rows without an item...).
     var notes: [String]
+
+    var isEmpty: Bool { items.isEmpty && refused.isEmpty }
 }
 
 struct IntakeStage: IngestStage {
     static let name = StageName.intake
     let storage: OCFLStorageRoot
     let fonds: PipelineConfig.Fonds
+    let catalog: CatalogDatabase
+    let quarantineRoot: URL
 
     func run(_ batch: InboxBatch, context: StageContext) throws(StageFailure) -> IntakePlan {
-        let sheet = try readSheet(batch)
+        let sheet = try IntakeSheet.read(batch, fonds: fonds)
         try checkFreeSpace(batch, context: context)
         var plan = IntakePlan(sheet: sheet, items: [], refused: [], notes: sheet.rowProblems.map(\.description))
-        plan.notes += unmatchedRows(sheet, batch: batch)
         let reader = ArchiveReader(storage: storage, ocrWordConfidenceFloor: context.config.text.ocrWordConfidenceFloor)
         let heldByScanner = Set(batch.rejected.compactMap(\.itemID))
         for item in batch.items where !heldByScanner.contains(item.id) {
-            let prior: PriorObject?
-            do {
-                prior = try reader.prior(item.id)
-            } catch {
-                plan.refused.append((item, StageFailure(stage: Self.name, reason: .unreadableArchive,
-                    message: "No se pudo leer la versión archivada de «\(item.id)»; el ítem sigue en la bandeja. Ejecute memoria verify --item \(item.id) y avise al equipo de sistemas",
-                    detail: "\(error)")))
+            switch take(item, sheet: sheet, reader: reader) {
+            case .success(let intake): plan.items.append(intake)
+            case .failure(let failure): plan.refused.append((item, failure))
+            }
+        }
+        // Rows that name an archived item with no files in the batch: a description-only correction.
+        let named = Set(batch.items.map(\.id)).union(heldByScanner)
+        for row in sheet.rows.values.sorted(by: { $0.line < $1.line }) where !named.contains(row.identifier) {
+            guard storage.objectExists(row.identifier) else {
+                plan.notes.append("metadata.csv, línea \(row.line): la fila «\(row.identifier)» no corresponde a ninguna carpeta ni archivo del lote ni a un ítem archivado")
                 continue
             }
-            if let failure = rowFailure(item, sheet: sheet, prior: prior) {
-                plan.refused.append((item, failure))
-                continue
+            let item = InboxItem(id: row.identifier, folder: nil, files: [], sidecars: [])
+            switch take(item, sheet: sheet, reader: reader) {
+            case .success(let intake): plan.items.append(intake)
+            case .failure(let failure): plan.refused.append((item, failure))
             }
-            plan.items.append(IntakeItem(item: item, row: sheet.rows[item.id]!, prior: prior))
         }
         return plan
     }
 
-    private func readSheet(_ batch: InboxBatch) throws(StageFailure) -> MetadataSheet {
-        guard let file = batch.metadataFile else {
-            throw StageFailure(stage: Self.name, reason: .missingSheet,
-                message: "Falta metadata.csv: cada lote necesita una hoja con una fila por ítem (columnas identifier, dc.title, …). El lote sigue en la bandeja; añada la hoja")
-        }
-        let data: Data
+    /// An item of the batch (or a description-only row) as it will be processed, or why it cannot be.
+    private func take(_ item: InboxItem, sheet: MetadataSheet, reader: ArchiveReader) -> Result<IntakeItem, StageFailure> {
+        let prior: PriorObject?
         do {
-            data = try Data(contentsOf: file)
+            prior = try reader.prior(item.id)
         } catch {
-            throw StageFailure(stage: Self.name, reason: .unreadableSheet,
-                message: "No se pudo leer metadata.csv (\(SystemErrorText.describe(error).spanish)). El lote sigue en la bandeja; vuelva a copiar la hoja",
-                detail: "\(error)")
+            return .failure(StageFailure(stage: Self.name, reason: .unreadableArchive,
+                message: "No se pudo leer la versión archivada de «\(item.id)»; el ítem sigue en la bandeja. Ejecute memoria verify --item \(item.id) y avise al equipo de sistemas",
+                detail: "\(error)"))
         }
-        do {
-            return try MetadataSheet.read([UInt8](data), file: "metadata.csv", requiredFields: fonds.requiredFields)
-        } catch {
-            throw StageFailure(stage: Self.name, reason: .unreadableSheet,
-                message: "\(error) El lote sigue en la bandeja; corrija la hoja y vuelva a ejecutar", detail: "\(error)")
+        if let failure = IntakeRules.fondsFailure(item.id, prior: prior, fonds: fonds) { return .failure(failure) }
+        if let failure = IntakeRules.rowFailure(item, sheet: sheet, prior: prior, fonds: fonds) { return .failure(failure) }
+        let row = sheet.rows[item.id]!
+        let request: DepositRequest
+        switch DepositRequest.parse(row) {
+        case .success(let parsed): request = parsed
+        case .failure(let failure): return .failure(failure)
         }
+        if request.action == .descriptionOnly && !item.files.isEmpty {
+            return .failure(StageFailure(stage: Self.name, reason: .invalidInstruction,
+                message: "metadata.csv, línea \(row.line): la hoja pide solo-descripcion para «\(item.id)», pero el lote trae \(SpanishText.count(item.files.count, "archivo", "archivos")) suyos. Quite los archivos o cambie la acción; el ítem espera en la bandeja"))
+        }
+        if request.action == .descriptionOnly && prior == nil {
+            return .failure(StageFailure(stage: Self.name, reason: .invalidInstruction,
+                message: "metadata.csv, línea \(row.line): «\(item.id)» no está archivado, así que no hay descripción que corregir (solo-descripcion). El ítem espera en la bandeja"))
+        }
+        var intake = IntakeItem(item: item, row: row, prior: prior, request: request, presentElements: sheet.presentElements)
+        if prior == nil {
+            switch IntakeQuarantine(catalog: catalog, root: quarantineRoot).completing(item) {
+            case .success(let waiting): intake.fromQuarantine = waiting
+            case .failure(let failure): return .failure(failure)
+            }
+        }
+        return .success(intake)
     }
 
     /// The whole batch must fit on the archive's disk with the configured margin to spare.
@@ -87,36 +133,5 @@ struct IntakeStage: IngestStage {
         throw StageFailure(stage: Self.name, reason: .diskFull,
             message: "No hay espacio suficiente en el disco del archivo: el lote necesita \(SpanishText.bytes(needed)) más un margen de \(SpanishText.bytes(margin)) y quedan \(SpanishText.bytes(available)). El lote sigue en la bandeja; libere espacio y vuelva a ejecutar",
             detail: "needed \(needed) bytes + margin \(margin), available \(available)")
-    }
-
-    /// Why an item's row keeps it in the inbox, or nil when the row is usable.
-    private func rowFailure(_ item: InboxItem, sheet: MetadataSheet, prior: PriorObject?) -> StageFailure? {
-        if sheet.rows[item.id] == nil, let problem = sheet.unreadableRows[item.id] {
-            return StageFailure(stage: Self.name, reason: ReasonCode(problem.kind), consequence: .keepItemInInbox,
-                                message: "La fila de «\(item.id)» en metadata.csv no se puede leer: \(problem.description). Corrija esa fila; el ítem espera en la bandeja")
-        }
-        guard let row = sheet.rows[item.id] else {
-            return StageFailure(stage: Self.name, reason: .noRow, consequence: .keepItemInInbox,
-                                message: "No hay fila para «\(item.id)» en metadata.csv (columna identifier). Añádala con al menos \(SpanishText.list(fonds.requiredFields)); el ítem espera en la bandeja")
-        }
-        // A required field the row leaves out holds back a new item; an archived item keeps its value
-        // unless the sheet has the column and empties it.
-        let missing = row.missingRequired.filter { field, _ in
-            prior == nil || sheet.presentElements.contains(field) || prior?.mets.dublinCore[field].isEmpty == true
-        }
-        let problems = row.problems + missing.keys.sorted().compactMap { missing[$0] }
-        guard let first = problems.first else { return nil }
-        return StageFailure(stage: Self.name, reason: ReasonCode(first.kind), consequence: .keepItemInInbox,
-                            message: problems.map(\.description).joined(separator: " ") + " El ítem espera en la bandeja hasta que se corrija la hoja")
-    }
-
-    /// Rows of the sheet that name no item of the batch.
-    private func unmatchedRows(_ sheet: MetadataSheet, batch: InboxBatch) -> [String] {
-        let itemIDs = Set(batch.items.map(\.id)).union(batch.rejected.compactMap(\.itemID))
-        return sheet.rows.values.sorted { $0.line < $1.line }.filter { !itemIDs.contains($0.identifier) }.map { row in
-            storage.objectExists(row.identifier)
-                ? "metadata.csv, línea \(row.line): «\(row.identifier)» ya está en el archivo y sus archivos ya no están en la bandeja (se ingresó antes)"
-                : "metadata.csv, línea \(row.line): la fila «\(row.identifier)» no corresponde a ninguna carpeta ni archivo del lote"
-        }
     }
 }
