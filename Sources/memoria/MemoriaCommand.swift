@@ -21,7 +21,7 @@ struct MemoriaCommand: AsyncParsableCommand {
           64  error de uso o de configuración (opción desconocida, pipeline.yaml inválido)
         """,
         version: "\(StageContext.softwareName) \(StageContext.softwareVersion)",
-        subcommands: [Ingest.self, Publish.self, Verify.self, Reindex.self, Derive.self, Search.self, Status.self, Export.self,
+        subcommands: [Ingest.self, Retry.self, Publish.self, Verify.self, Reindex.self, Derive.self, Search.self, Status.self, Export.self,
                       Validate.self, ValidateConfig.self, Statistics.self])
 }
 

@@ -48,23 +48,32 @@ public struct ExportRunner {
         return folder
     }
 
-    /// The catalogue of archived items as CSV (`forExcel`: byte order mark and `;`) and/or JSON.
-    /// Returns how many items were written.
-    public func catalogue(csv: URL?, forExcel: Bool, json: URL?) throws -> Int {
+    /// The correction sheet of archived items (all, or those of `fonds`) as CSV (`forExcel`: byte order
+    /// mark and `;`), ready to be edited and deposited back; and/or the catalogue dump as JSON. Returns
+    /// how many items were written.
+    public func catalogue(csv: URL?, forExcel: Bool, json: URL?, fonds: [String] = []) throws -> Int {
         let catalog = try context.openCatalog()
-        let rows: [[String: String]]
+        let codes = Set(try context.fondsCodes(fonds))
+        let summaries: [CatalogItemSummary]
         do {
-            rows = try CatalogueDump.rows(catalog)
+            summaries = try catalog.itemSummaries().filter { codes.isEmpty || codes.contains($0.fondsCode) }.sorted { $0.id < $1.id }
         } catch {
             throw PipelineError.environment("No se pudo leer el catálogo: \(SystemErrorText.describe(error).spanish). Ejecute memoria reindex", detail: "\(error)")
         }
+        let titles = Dictionary(uniqueKeysWithValues: context.config.fonds.map { ($0.code, $0.title) })
         do {
-            if let csv { try FileSystem.replaceAtomically(csv, with: Data(CatalogueDump.csv(rows, forExcel: forExcel).utf8)) }
-            if let json { try FileSystem.replaceAtomically(json, with: CatalogueDump.json(rows)) }
+            if let csv {
+                let rows = summaries.map { CorrectionSheetWriter.Row(identifier: $0.id, dublinCore: $0.dublinCore, fonds: titles[$0.fondsCode] ?? $0.fondsCode,
+                                                                     pages: $0.pageCount, version: "v\($0.headVersion)") }
+                try FileSystem.replaceAtomically(csv, with: Data(CorrectionSheetWriter.csv(rows, forExcel: forExcel).utf8))
+            }
+            if let json {
+                try FileSystem.replaceAtomically(json, with: CatalogueDump.json(CatalogueDump.rows(summaries, fondsTitles: titles)))
+            }
         } catch {
             let (spanish, technical) = SystemErrorText.describe(error)
             throw PipelineError.environment("No se pudo escribir la exportación: \(context.displayPaths.scrub(spanish))", detail: technical)
         }
-        return rows.count
+        return summaries.count
     }
 }

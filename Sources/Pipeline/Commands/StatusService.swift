@@ -25,11 +25,24 @@ public struct StatusService {
         public var lastPublish: String?
         /// Spanish notes on what is not as it should be (the archive and the catalog disagree...).
         public var notes: [String]
+        /// The quarantine by fonds and reason: pending, and resolved (archived later or returned).
+        public var quarantine: [QuarantineGroup] = []
+
+        public struct QuarantineGroup: Codable, Sendable {
+            public var fonds: String
+            public var reason: String
+            public var code: String
+            public var pending: Int
+            public var resolved: Int
+        }
 
         public var linesForPeople: [String] {
             var lines = ["Archivo: \(SpanishText.count(archiveObjects, "objeto", "objetos")) · catálogo: \(SpanishText.count(catalogItems, "ítem", "ítems")), \(SpanishText.count(pages, "página", "páginas")), \(SpanishText.count(files, "archivo", "archivos")) (\(SpanishText.bytes(bytes))), \(SpanishText.count(events, "evento PREMIS", "eventos PREMIS"))"]
             lines += itemsByFonds.sorted { $0.key < $1.key }.map { "  \($0.key): \(SpanishText.count($0.value, "ítem", "ítems"))" }
-            lines.append("Cuarentena: \(SpanishText.count(quarantineFilesNow, "archivo", "archivos")) en la carpeta (\(SpanishText.number(quarantinedFiles)) registrados desde el principio)")
+            let pending = quarantine.reduce(0) { $0 + $1.pending }, resolved = quarantine.reduce(0) { $0 + $1.resolved }
+            lines.append("Cuarentena: \(SpanishText.count(pending, "pendiente", "pendientes")), \(SpanishText.count(resolved, "resuelta", "resueltas")) (ítem archivado después o devuelto a la bandeja); \(SpanishText.count(quarantineFilesNow, "archivo", "archivos")) en la carpeta")
+            lines += quarantine.filter { $0.pending > 0 }.map { "  \($0.fonds): \($0.reason): \(SpanishText.count($0.pending, "pendiente", "pendientes"))" }
+            if pending > 0 { lines.append("  (memoria reintentar FONDO/LOTE devuelve los archivos a la bandeja para corregirlos)") }
             lines.append("Bandeja: \(SpanishText.count(inboxReady.count, "lote listo", "lotes listos")), \(SpanishText.number(inboxWaiting.count)) en espera")
             lines += inboxReady.map { "  listo: \($0)" } + inboxWaiting.map { "  en espera: \($0)" } + inboxUndeclared.map { "  aviso: \($0)" }
             if let lastPublish { lines.append("Última publicación: \(Timestamp.forPeople(record: lastPublish))") }
@@ -65,7 +78,8 @@ public struct StatusService {
                           quarantineFilesNow: Self.quarantinedFilesOnDisk(config.paths.quarantine),
                           itemsByFonds: Dictionary(uniqueKeysWithValues: config.fonds.map { ($0.slug, byFonds[$0.code] ?? 0) }),
                           inboxReady: inbox.ready, inboxWaiting: inbox.waiting, inboxUndeclared: inbox.undeclared, recentBatches: batches,
-                          lastPublish: try catalog.setting("last_publish"), notes: notes)
+                          lastPublish: try catalog.setting("last_publish"), notes: notes,
+                          quarantine: Self.groups(try catalog.quarantineEntries()))
         } catch let error as PipelineError {
             throw error
         } catch {
@@ -91,6 +105,20 @@ public struct StatusService {
             if batch.isReady { ready.append(line) } else { waiting.append(line) }
         }
         return (ready, waiting, scan.undeclared.map(\.message))
+    }
+
+    /// The quarantine entries counted by fonds (the first folder of their path) and reason.
+    static func groups(_ entries: [CatalogQuarantineEntry]) -> [Status.QuarantineGroup] {
+        var counts: [String: Status.QuarantineGroup] = [:]
+        for entry in entries {
+            let fonds = entry.quarantinePath.hasPrefix("/") ? "?" : String(entry.quarantinePath.split(separator: "/").first ?? "?")
+            let key = "\(fonds)\u{1F}\(entry.reasonCode)"
+            var group = counts[key] ?? Status.QuarantineGroup(fonds: fonds, reason: ReasonCode(rawValue: entry.reasonCode)?.label ?? entry.reasonCode,
+                                                              code: entry.reasonCode, pending: 0, resolved: 0)
+            if entry.resolvedAt == nil { group.pending += 1 } else { group.resolved += 1 }
+            counts[key] = group
+        }
+        return counts.values.sorted { ($0.fonds, $0.reason) < ($1.fonds, $1.reason) }
     }
 
     /// Files in the quarantine folder now, without their reason files.

@@ -7,9 +7,14 @@ struct Export: AsyncParsableCommand {
         commandName: "export",
         abstract: "Exporta un ítem como bolsa BagIt 1.0, o el catálogo como CSV o JSON (exportar).",
         discussion: """
-        memoria export BSH-0001 --bagit /media/usb/BSH-0001   (la última versión, manifiestos SHA-512)
-        memoria export --csv catalogo.csv                     (las celdas que parecen fórmulas se neutralizan)
-        memoria export --csv catalogo.csv --excel             (marca de orden de bytes y «;», para Excel en español)
+        memoria export BSH-0001 --bagit /media/usb/BSH-0001
+            bolsa BagIt de la última versión (manifiestos SHA-512)
+        memoria export --csv hoja.csv --fonds banda-sinfonica --excel
+            hoja de correcciones de un fondo, con BOM y «;» para Excel en español
+
+        La hoja de --csv tiene las mismas columnas que metadata.csv: corrija las celdas en Excel, guárdela
+        como metadata.csv en una carpeta de lote nueva del fondo y ejecute memoria ingest; solo cambian
+        las celdas editadas (cada ítem cambiado es una versión nueva, sin copiar sus imágenes).
 
         Códigos de salida: 0 hecho, 2 interrumpido, 64 error de uso (ítem desconocido, carpeta no vacía).
         """,
@@ -17,8 +22,11 @@ struct Export: AsyncParsableCommand {
     @OptionGroup var common: CommonOptions
     @Argument(help: ArgumentHelp("El ítem que se exporta como bolsa.", valueName: "identificador")) var item: String?
     @Option(help: ArgumentHelp("Carpeta de la bolsa (que no exista o esté vacía).", valueName: "carpeta")) var bagit: String?
-    @Option(help: ArgumentHelp("Escribe el catálogo de ítems archivados como CSV en este archivo.", valueName: "archivo")) var csv: String?
+    @Option(help: ArgumentHelp("Escribe la hoja de correcciones de los ítems archivados (columnas de metadata.csv) en este archivo CSV.", valueName: "archivo"))
+    var csv: String?
     @Flag(help: "Con --csv: marca de orden de bytes y «;» entre celdas, para Excel en español.") var excel = false
+    @Option(help: ArgumentHelp("Con --csv o --catalog-json: solo los ítems de este fondo (slug o código); se puede repetir.", valueName: "fondo"))
+    var fonds: [String] = []
     @Option(name: .customLong("catalog-json"), help: ArgumentHelp("Escribe el catálogo de ítems archivados como JSON en este archivo.", valueName: "archivo"))
     var catalogJSON: String?
 
@@ -38,7 +46,8 @@ struct Export: AsyncParsableCommand {
             if !common.quiet { printLines(["Bolsa BagIt de \(item) escrita en \(bagit.hasPrefix("/") ? context.displayPath(folder.path) : bagit)"]) }
             return
         }
-        let count = try runner.catalogue(csv: csv.map { URL(fileURLWithPath: $0) }, forExcel: excel, json: catalogJSON.map { URL(fileURLWithPath: $0) })
+        let count = try runner.catalogue(csv: csv.map { URL(fileURLWithPath: $0) }, forExcel: excel, json: catalogJSON.map { URL(fileURLWithPath: $0) },
+                                         fonds: fonds)
         if !common.quiet { printLines(["\(SpanishText.count(count, "ítem exportado", "ítems exportados"))."]) }
     }
 }

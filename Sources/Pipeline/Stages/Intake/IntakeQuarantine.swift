@@ -25,14 +25,13 @@ struct IntakeQuarantine {
         var missing: [String] = []
         for entry in entries {
             let url = entry.quarantinePath.hasPrefix("/") ? URL(fileURLWithPath: entry.quarantinePath) : root.appendingPathComponent(entry.quarantinePath)
-            guard let id = entry.id, let attributes = try? FileManager.default.attributesOfItem(atPath: url.path) else { continue }
+            guard let id = entry.id, let stamp = DirectoryEntry.stamp(of: url.path) else { continue }
             let name = url.lastPathComponent
             if deposited.contains(Self.key(name)) { continue }   // deposited again: the new copy is used
             if entry.reasonCode == ReasonCode.heldWithItem.rawValue {
                 let nfc = name.precomposedStringWithCanonicalMapping
                 waiting.append(QuarantinedFile(entryID: id, file: InboxFile(
-                    url: url, originalName: name, name: nfc, size: (attributes[.size] as? NSNumber)?.int64Value ?? 0,
-                    modified: attributes[.modificationDate] as? Date ?? .distantPast)))
+                    url: url, originalName: name, name: nfc, size: stamp.size, modified: stamp.modified)))
             } else {
                 missing.append("«\(name)» (\(ReasonCode(rawValue: entry.reasonCode)?.label ?? entry.reasonCode))")
             }

@@ -31,10 +31,11 @@ enum IntakeSheet {
 enum IntakeRules {
     /// An identifier belongs to one fonds: an archived item of another fonds is never moved or
     /// overwritten; a fonds with `id_prefix: required` accepts only its own prefix.
-    static func fondsFailure(_ id: String, prior: PriorObject?, fonds: PipelineConfig.Fonds) -> StageFailure? {
+    static func fondsFailure(_ id: String, prior: PriorObject?, fonds: PipelineConfig.Fonds, config: PipelineConfig) -> StageFailure? {
         if let prior, prior.mets.fondsCode != fonds.code {
+            let other = config.fonds(code: prior.mets.fondsCode)?.title ?? (prior.mets.fondsTitle.isEmpty ? prior.mets.fondsCode : prior.mets.fondsTitle)
             return StageFailure(stage: .intake, reason: .otherFonds,
-                message: "«\(id)» ya está archivado en el fondo \(prior.mets.fondsTitle) (\(prior.mets.fondsCode)) y este lote es del fondo \(fonds.title) (\(fonds.code)). Un identificador pertenece a un solo fondo: si es otro documento, dele otro identificador; si es el mismo, deposítelo en una carpeta del fondo \(prior.mets.fondsTitle). El ítem espera en la bandeja")
+                message: "«\(id)» ya está archivado en el fondo \(other) (\(prior.mets.fondsCode)) y este lote es del fondo \(fonds.title) (\(fonds.code)). Un identificador pertenece a un solo fondo: si es otro documento, dele otro identificador; si es el mismo, deposítelo en una carpeta del fondo \(other). El ítem espera en la bandeja")
         }
         if prior == nil, !fonds.acceptsIdentifier(id) {
             return StageFailure(stage: .intake, reason: .wrongPrefix,

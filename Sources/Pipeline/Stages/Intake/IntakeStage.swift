@@ -68,7 +68,7 @@ struct IntakeStage: IngestStage {
         let reader = ArchiveReader(storage: storage, ocrWordConfidenceFloor: context.config.text.ocrWordConfidenceFloor)
         let heldByScanner = Set(batch.rejected.compactMap(\.itemID))
         for item in batch.items where !heldByScanner.contains(item.id) {
-            switch take(item, sheet: sheet, reader: reader) {
+            switch take(item, sheet: sheet, reader: reader, config: context.config) {
             case .success(let intake): plan.items.append(intake)
             case .failure(let failure): plan.refused.append((item, failure))
             }
@@ -81,7 +81,7 @@ struct IntakeStage: IngestStage {
                 continue
             }
             let item = InboxItem(id: row.identifier, folder: nil, files: [], sidecars: [])
-            switch take(item, sheet: sheet, reader: reader) {
+            switch take(item, sheet: sheet, reader: reader, config: context.config) {
             case .success(let intake): plan.items.append(intake)
             case .failure(let failure): plan.refused.append((item, failure))
             }
@@ -90,7 +90,7 @@ struct IntakeStage: IngestStage {
     }
 
     /// An item of the batch (or a description-only row) as it will be processed, or why it cannot be.
-    private func take(_ item: InboxItem, sheet: MetadataSheet, reader: ArchiveReader) -> Result<IntakeItem, StageFailure> {
+    private func take(_ item: InboxItem, sheet: MetadataSheet, reader: ArchiveReader, config: PipelineConfig) -> Result<IntakeItem, StageFailure> {
         let prior: PriorObject?
         do {
             prior = try reader.prior(item.id)
@@ -99,7 +99,7 @@ struct IntakeStage: IngestStage {
                 message: "No se pudo leer la versión archivada de «\(item.id)»; el ítem sigue en la bandeja. Ejecute memoria verify --item \(item.id) y avise al equipo de sistemas",
                 detail: "\(error)"))
         }
-        if let failure = IntakeRules.fondsFailure(item.id, prior: prior, fonds: fonds) { return .failure(failure) }
+        if let failure = IntakeRules.fondsFailure(item.id, prior: prior, fonds: fonds, config: config) { return .failure(failure) }
         if let failure = IntakeRules.rowFailure(item, sheet: sheet, prior: prior, fonds: fonds) { return .failure(failure) }
         let row = sheet.rows[item.id]!
         let request: DepositRequest
