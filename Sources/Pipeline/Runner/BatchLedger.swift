@@ -35,6 +35,7 @@ struct BatchLedger {
         var line = "\(result.id): \(result.outcome.label)"
         if let version = result.version, result.outcome != .unchanged { line += " (\(version))" }
         if let message = result.message { line += ". \(message)" }
+        if !result.changes.isEmpty { line += ": " + result.changes.joined(separator: "; ") }
         if result.outcome.needsAttention { reporter.warning(line) } else { reporter.info(line) }
     }
 

@@ -28,7 +28,6 @@ final class BatchRunner {
 
     /// The batch's report, or nil when there was nothing to do (only a sheet whose rows name nothing).
     func run() async throws -> BatchReport? {
-        context.reporter.info("lote \(batch.identifier): \(SpanishText.count(batch.items.count, "ítem", "ítems"))")
         var scope = self.scope
         scope.batchID = beginInCatalog()
         ledger.ignoredFiles(batch.ignored.map(\.lastPathComponent))
@@ -49,6 +48,9 @@ final class BatchRunner {
             closeInCatalog(scope)
             return nil
         }
+        let corrections = plan.items.filter { $0.item.files.isEmpty }.count
+        context.reporter.info("lote \(batch.identifier): \(SpanishText.count(plan.items.count + plan.refused.count + Set(batch.rejected.compactMap(\.itemID)).count - corrections, "ítem", "ítems"))"
+                              + (corrections > 0 ? " y \(SpanishText.count(corrections, "corrección", "correcciones")) de descripción" : ""))
         noteSheet(plan)
         do {
             try refuse(plan, scope: scope)
