@@ -35,4 +35,8 @@ public struct DecodedPage: Sendable {
     public var technical: TechnicalMetadata
     public var access: EncodedImage?
     public var thumbnail: EncodedImage?
+    /// What is unusual about this page (for one-image formats, about the file) though every pixel
+    /// decoded. Observations found only after the last page (a TIFF directory loop) are in the
+    /// file's `FileTechnicalMetadata.observations`, which holds them all.
+    public var observations: [DecodeObservation] = []
 }

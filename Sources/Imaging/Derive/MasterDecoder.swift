@@ -5,51 +5,45 @@ import Foundation
 /// then made from the access copy. Nothing here knows about archives.
 public enum MasterDecoder {
     /// Decodes every page of `url` (identified as `format`). For each page, calls `onPage` with its
-    /// technical metadata and, when `derivatives` is given, its access copy and thumbnail.
+    /// technical metadata, its observations and, when `derivatives` is given, its access copy and
+    /// thumbnail. Returns every page's metadata with all the file's observations (including those
+    /// known only at the end, such as a directory loop after the last page).
     /// Throws `ImagingError` for a file that is corrupt, damaged, unsupported or beyond the limits.
     @discardableResult
     public static func decode(_ url: URL, format: IdentifiedFormat, limits: DecodeLimits,
                               derivatives: DerivativeSpec?,
                               onPage: (DecodedPage) throws -> Void) throws -> FileTechnicalMetadata {
-        let structural = StructureCheck.problems(fileAt: url, format: format)
-        if limits.strict, let first = structural.first {
-            throw ImagingError.damaged(path: url.path, library: "Memoria", message: first, warnings: structural.count)
+        let structure = StructureCheck.findings(fileAt: url, format: format)
+        var record = FileRecord(structure: structure.observations)
+        if let damage = structure.damage {
+            if limits.strict { throw ImagingError.structurallyDamaged(path: url.path, damage: damage) }
+            record.add([DecodeObservation(.damageTolerated, detail: damage.logDescription)])
         }
-        var metadata = try decodePages(url, format: format, limits: limits, derivatives: derivatives, onPage: onPage)
-        metadata.warnings += structural
-        return metadata
-    }
-
-    private static func decodePages(_ url: URL, format: IdentifiedFormat, limits: DecodeLimits, derivatives: DerivativeSpec?,
-                                    onPage: (DecodedPage) throws -> Void) throws -> FileTechnicalMetadata {
         switch format.kind {
         case .tiff, .bigTIFF:
             let file = try TIFFFile(url: url, limits: limits)
             defer { file.close() }
-            var pages: [TechnicalMetadata] = []
             var index = 0
             repeat {
                 let source = try file.currentPage()
-                let (page, _) = try process(source, index: index, derivatives: derivatives)
-                pages.append(page.technical)
-                try onPage(page)
+                let (page, notes) = try process(source, index: index, derivatives: derivatives)
+                try onPage(record.add(page, notes: notes, observationPage: index))
                 index += 1
             } while try file.advance()
-            return FileTechnicalMetadata(pages: pages, warnings: file.warnings)
+            record.add(notes: file.takeNotes(), observationPage: nil)
         case .jpeg:
             let needed = derivatives.map { $0.accessLongEdge }
             let source = try JPEGPageSource(url: url, limits: limits, minimumLongEdge: needed)
-            let (page, warnings) = try process(source, index: 0, derivatives: derivatives)
-            try onPage(page)
-            return FileTechnicalMetadata(pages: [page.technical], warnings: warnings)
+            let (page, notes) = try process(source, index: 0, derivatives: derivatives)
+            try onPage(record.add(page, notes: notes, observationPage: nil))
         case .png:
             let source = try PNGPageSource(url: url, limits: limits)
-            let (page, warnings) = try process(source, index: 0, derivatives: derivatives)
-            try onPage(page)
-            return FileTechnicalMetadata(pages: [page.technical], warnings: warnings)
+            let (page, notes) = try process(source, index: 0, derivatives: derivatives)
+            try onPage(record.add(page, notes: notes, observationPage: nil))
         default:
-            throw ImagingError.unsupported(path: url.path, what: format.name)
+            throw ImagingError.unsupported(path: url.path, reason: .format(name: format.name))
         }
+        return record.metadata
     }
 
     /// Every page of a file decoded whole into memory, in the working pixel layouts (gray8/rgb8), in
@@ -78,14 +72,14 @@ public enum MasterDecoder {
             repeat { try read(try file.currentPage()) } while try file.advance()
         case .jpeg: try read(try JPEGPageSource(url: url, limits: limits, minimumLongEdge: nil))
         case .png: try read(try PNGPageSource(url: url, limits: limits))
-        default: throw ImagingError.unsupported(path: url.path, what: format.name)
+        default: throw ImagingError.unsupported(path: url.path, reason: .format(name: format.name))
         }
         return images
     }
 
     /// Reads every row of one page, feeding the resampler; then derives and encodes.
     static func process(_ source: PageRowSource, index: Int,
-                        derivatives: DerivativeSpec?) throws -> (DecodedPage, warnings: [String]) {
+                        derivatives: DerivativeSpec?) throws -> (DecodedPage, notes: [LibraryNote]) {
         let width = source.outputWidth, height = source.outputHeight
         let channels = source.layout.channels
         let resampler: StreamingResampler?
@@ -115,10 +109,10 @@ public enum MasterDecoder {
         guard done == height else {
             throw ImagingError.corrupt(path: source.path, library: "decoder", message: "stopped after \(done) of \(height) rows")
         }
-        let warnings = try source.finish()
+        let notes = try source.finish()
         let technical = source.technical
-        var page = DecodedPage(indexInFile: index, technical: technical, access: nil, thumbnail: nil)
-        guard let spec = derivatives, let resampler else { return (page, warnings) }
+        var page = DecodedPage(indexInFile: index, technical: technical, observations: source.headerObservations)
+        guard let spec = derivatives, let resampler else { return (page, notes) }
 
         let access = Orientation.apply(technical.orientation, to: resampler.finishedImage())
         let accessDPI = technical.dpi.map { Int(($0.x * Double(resampler.outputWidth) / Double(technical.width)).rounded()) }
@@ -130,6 +124,6 @@ public enum MasterDecoder {
         page.thumbnail = EncodedImage(width: thumbnail.width, height: thumbnail.height,
                                       jpeg: try JPEGEncoder.encode(thumbnail, quality: spec.thumbnailQuality,
                                                                    progressive: false, dpi: nil))
-        return (page, warnings)
+        return (page, notes)
     }
 }
