@@ -71,7 +71,7 @@ import TestSupport
     static let validAfterAll: Set<String> = ["multipage_out_of_order.tiff", "total-pages-zero.tif"]
 
     /// Files of corpus/broken whose pixels all decode (libvips 8.14 and Pillow 9.4 decode them
-    /// completely as well: `bash scripts/crosscheck-decoders.sh`): only a metadata block, an ancillary
+    /// completely as well: IndependentDecoderTests): only a metadata block, an ancillary
     /// chunk or the directory chain is unusual. Issue 17: archived, with the quirk named.
     static let acceptedWithObservations: [String: [DecodeObservation.Code]] = [
         "exif-dpi-zerodivision.jpg": [.exifZeroResolution],
