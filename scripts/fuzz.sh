@@ -3,6 +3,7 @@
 # tokenizer once under AddressSanitizer and UndefinedBehaviorSanitizer over the corpora. Not part of
 # CI: a crash found here becomes a regression test (Tests/...FuzzRegressionTests) and a fix.
 #   bash scripts/fuzz.sh [SECONDS_PER_TARGET] [TARGET ...]     # default 60 s, every target
+#   FUZZ_SKIP_BUILD=1 bash scripts/fuzz.sh 30 tiff               # reuse .build-fuzz/bin
 # Targets: identify jpeg png tiff csv edtf mets alto hocr text query tokenizer. Seeds come from
 # Fixtures/, the quirk fixtures and ../shared/corpus, by path (symbolic links in .build-fuzz/seeds).
 # What each run found is in .build-fuzz/corpus/<target>; crashes in .build-fuzz/crashes/<target>.
@@ -16,7 +17,8 @@ TARGETS=("$@")
 OUT=${FUZZ_BUILD:-.build-fuzz}
 LOCK=/tmp/memoria-swift.lock
 
-flock "$LOCK" bash scripts/fuzz/build.sh
+[ "${FUZZ_SKIP_BUILD:-0}" = 1 ] || flock "$LOCK" bash scripts/fuzz/build.sh >"$OUT/build.log" 2>&1 \
+  || { grep -v "Cannot export local symbol" "$OUT/build.log" | tail -30; exit 2; }
 flock "$LOCK" swift build --product memoria-fixtures >/dev/null
 rm -rf "$OUT/quirks" && "$(swift build --show-bin-path)/memoria-fixtures" quirks "$OUT/quirks" >/dev/null
 

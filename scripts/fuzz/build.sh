@@ -18,7 +18,7 @@ for target in CShims CResampleKernels CSearchTokenizer; do
   printf 'module %s {\n    header "%s"\n    export *\n}\n' "$target" "$ROOT/$header" > "$OUT/modules/$target/module.modulemap"
 done
 
-CFLAGS=(-O1 -g -fno-omit-frame-pointer -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined
+CFLAGS=(-O1 -g -fno-omit-frame-pointer -fuse-ld=lld -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined
         $(pkg-config --cflags libpng libtiff-4 sqlite3))
 for c in Sources/CShims/*.c; do
   clang "${CFLAGS[@]}" -ISources/CShims/include -c "$c" -o "$OUT/obj/shim_$(basename "$c" .c).o"
@@ -26,7 +26,7 @@ done
 clang "${CFLAGS[@]}" -ISources/CResampleKernels/include -c Sources/CResampleKernels/resample_kernels.c -o "$OUT/obj/resample_kernels.o"
 clang "${CFLAGS[@]}" -ISources/CSearchTokenizer/include -c Sources/CSearchTokenizer/search_tokenizer.c -o "$OUT/obj/search_tokenizer.o"
 
-SWIFTFLAGS=(-O -g -parse-as-library -swift-version 6 -sanitize=fuzzer,address -Xclang-linker -fsanitize=undefined
+SWIFTFLAGS=(-O -g -parse-as-library -swift-version 6 -sanitize=fuzzer,address -Xclang-linker -fsanitize=undefined -use-ld=lld
             -I "$OUT/modules" -ISources/CJPEG -ISources/CPNG -ISources/CTIFF -ISources/CZlib -ISources/CXML2
             -Xcc -I/usr/include/libxml2 -Xcc -I/usr/include/libpng16)
 

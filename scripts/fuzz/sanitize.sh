@@ -8,7 +8,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 OUT=${FUZZ_BUILD:-.build-fuzz}
 mkdir -p "$OUT/bin"
-FLAGS=(-O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all $(pkg-config --cflags libpng libtiff-4 sqlite3))
+FLAGS=(-O1 -g -fno-omit-frame-pointer -fuse-ld=lld -fsanitize=address,undefined -fno-sanitize-recover=all $(pkg-config --cflags libpng libtiff-4 sqlite3))
 clang "${FLAGS[@]}" -ISources/CShims/include scripts/fuzz/shim_over_files.c Sources/CShims/*.c -ljpeg -lpng16 -ltiff -lz -o "$OUT/bin/shim-asan"
 clang "${FLAGS[@]}" -ISources/CSearchTokenizer/include scripts/fuzz/tokenizer_over_files.c Sources/CSearchTokenizer/search_tokenizer.c -lsqlite3 -o "$OUT/bin/tokenizer-asan"
 

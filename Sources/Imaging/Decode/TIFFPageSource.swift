@@ -458,16 +458,17 @@ final class TIFFPageSource: PageRowSource {
         let count = Int(tiled ? TIFFNumberOfTiles(tif) : TIFFNumberOfStrips(tif))
         let perPlane = max(1, count / max(1, planes))
         let uncompressed = Int32(compression) == COMPRESSION_NONE
-        let tileBytes = tiled && uncompressed ? Int(TIFFTileSize64(tif)) : 0
+        let tileBytes = tiled && uncompressed ? Int(clamping: TIFFTileSize64(tif)) : 0
         for index in 0..<count {
-            let bytes = Int(TIFFGetStrileByteCount(tif, UInt32(index)))
+            let bytes = Int(clamping: TIFFGetStrileByteCount(tif, UInt32(index)))   // BigTIFF counts are 64-bit
             let plane = index / perPlane, within = index % perPlane
             if bytes == 0 {
                 throw ImagingError.structurallyDamaged(path: path, damage: .emptyStrip(page: page, plane: plane, index: within, tiled: tiled))
             }
             guard uncompressed else { continue }
-            let rows = tiled ? 0 : min(rowsPerStrip, height - within * rowsPerStrip)
-            let expected = tiled ? tileBytes : (rows > 0 ? Int(TIFFVStripSize64(tif, UInt32(rows))) : 0)
+            let (firstRow, overflow) = within.multipliedReportingOverflow(by: rowsPerStrip)
+            let rows = tiled || overflow ? 0 : min(rowsPerStrip, height - firstRow)
+            let expected = tiled ? tileBytes : (rows > 0 ? Int(clamping: TIFFVStripSize64(tif, UInt32(rows))) : 0)
             if bytes < expected {
                 throw ImagingError.structurallyDamaged(path: path, damage: .shortStrip(page: page, plane: plane, index: within, tiled: tiled,
                                                                                        bytes: bytes, expected: expected))
