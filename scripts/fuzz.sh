@@ -54,13 +54,13 @@ for target in "${TARGETS[@]}"; do
   max_len=65536
   case $target in edtf|query) max_len=256 ;; csv|text|tokenizer) max_len=16384 ;; esac
   set +e
-  MEMORIA_FUZZ_SCRATCH="$OUT/scratch" flock "$LOCK" "$OUT/bin/fuzz-$target" "$OUT/corpus/$target" "$OUT/seeds/$target" \
+  SWIFT_BACKTRACE=enable=no MEMORIA_FUZZ_SCRATCH="$OUT/scratch" flock "$LOCK" "$OUT/bin/fuzz-$target" "$OUT/corpus/$target" "$OUT/seeds/$target" \
     -max_total_time="$SECONDS_PER_TARGET" -max_len=$max_len -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
     -artifact_prefix="$OUT/crashes/$target/" > "$log" 2>&1
   rc=$?
   set -e
-  runs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' || echo "?")
-  took=$(grep -o 'Done [0-9]* runs in [0-9]* second' "$log" | grep -o 'in [0-9]*' | grep -o '[0-9]*' || echo "$SECONDS_PER_TARGET")
+  runs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | tail -1 | grep -o '[0-9]*$' || echo "?")
+  took=$(grep -o 'Done [0-9]* runs in [0-9]* second' "$log" | tail -1 | grep -o 'in [0-9]*' | grep -o '[0-9]*' || echo "$SECONDS_PER_TARGET")
   found=$(find "$OUT/crashes/$target" -type f | wc -l)
   echo "| $target | $runs | $took | $(find "$OUT/corpus/$target" -type f | wc -l) files | $found |" >> "$OUT/fuzz-summary.md"
   if [ $rc -ne 0 ] || [ "$found" -gt 0 ]; then

@@ -77,6 +77,16 @@ public enum MasterDecoder {
         return images
     }
 
+    /// The access copy's resolution: the master's, scaled to the copy's width, within what a JFIF
+    /// header can state (1 to 65,535 dots per inch); nil when the master states none or an absurd one
+    /// (a resolution tag of 4,294,967,295 dpi crashed the encoder: fuzz-tiff).
+    static func accessDPI(_ technical: TechnicalMetadata, accessWidth: Int) -> Int? {
+        guard let dpi = technical.dpi?.x, technical.width > 0 else { return nil }
+        let scaled = (dpi * Double(accessWidth) / Double(technical.width)).rounded()
+        guard scaled.isFinite, scaled >= 1, scaled <= 65_535 else { return nil }
+        return Int(scaled)
+    }
+
     /// Reads every row of one page, feeding the resampler; then derives and encodes.
     static func process(_ source: PageRowSource, index: Int,
                         derivatives: DerivativeSpec?) throws -> (DecodedPage, notes: [LibraryNote]) {
@@ -115,7 +125,7 @@ public enum MasterDecoder {
         guard let spec = derivatives, let resampler else { return (page, notes) }
 
         let access = Orientation.apply(technical.orientation, to: resampler.finishedImage())
-        let accessDPI = technical.dpi.map { Int(($0.x * Double(resampler.outputWidth) / Double(technical.width)).rounded()) }
+        let accessDPI = Self.accessDPI(technical, accessWidth: resampler.outputWidth)
         page.access = EncodedImage(width: access.width, height: access.height,
                                    jpeg: try JPEGEncoder.encode(access, quality: spec.accessQuality,
                                                                 progressive: spec.progressive, dpi: accessDPI))

@@ -31,7 +31,7 @@ public enum JPEGEncoder {
         let rc = image.pixels.withUnsafeBufferPointer { pixels in
             shim_jpeg_encode(pixels.baseAddress, UInt32(image.width), UInt32(image.height), Int32(image.channels),
                              image.width * image.channels, Int32(max(1, min(100, quality))), progressive ? 1 : 0, chroma.isFull(at: quality) ? 1 : 0,
-                             Int32(dpi ?? 0), Int32(dpi ?? 0), &out, &length, &status)
+                             Int32(clamping: dpi ?? 0), Int32(clamping: dpi ?? 0), &out, &length, &status)
         }
         guard rc == SHIM_OK, let out else {
             throw ImagingError.encodingFailed(path: "", message: status.messageText)
