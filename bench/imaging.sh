@@ -4,6 +4,7 @@
 # and by ImageMagick, one thread each, on the same files in the same run. Reports wall time per page,
 # the ratio to Memoria (round by round), and peak memory. Needs libvips-tools and imagemagick.
 #   bash bench/imaging.sh            # RUNS=5 by default; BENCH_OUT=bench/out
+#   FILES="a4_rgb8_lzw.tif a4_rgb8.png" bash bench/imaging.sh     # only these inputs
 set -euo pipefail
 cd "$(dirname "$0")/.."
 OUT=${BENCH_OUT:-bench/out}
@@ -13,7 +14,8 @@ T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
 swift build -c release >/dev/null   # every product (one --product flag would build only that one)
 BIN=$(swift build -c release --show-bin-path)
-[ -f "$C/poster_9000x12000_rgb8_lzw.tif" ] || "$BIN/memoria-fixtures" corpus "$C"
+INPUTS=${FILES:-a4_rgb8_lzw.tif a4_rgb8_none.tif a4_gray8_600dpi_lzw.tif a4_bitonal_g4.tif a4_rgb8_q92.jpg a4_rgb8.png poster_9000x12000_rgb8_lzw.tif}
+for f in $INPUTS; do [ -f "$C/$f" ] || "$BIN/memoria-fixtures" corpus "$C" --only "$f"; done
 # ImageMagick's Debian policy refuses the poster (256 MiB memory); a relaxed policy for the comparison.
 mkdir -p "$T/policy"
 cat > "$T/policy/policy.xml" <<'XML'
@@ -27,7 +29,7 @@ PB="python3 ../shared/bench/pairbench.py --out $OUT/imaging.jsonl"
 [ -f ../shared/bench/pairbench.py ] || { echo "bench/imaging.sh: ../shared/bench/pairbench.py is missing (it times the commands round-robin)" >&2; exit 2; }
 : > "$OUT/imaging.jsonl"
 echo "# $(date -u +%FT%TZ) $(nproc) cores; vips $(vips --version | cut -d- -f2); $($IM -version | head -1 | awk '{print $2,$3}')"
-for f in a4_rgb8_lzw.tif a4_rgb8_none.tif a4_gray8_600dpi_lzw.tif a4_bitonal_g4.tif a4_rgb8_q92.jpg a4_rgb8.png poster_9000x12000_rgb8_lzw.tif; do
+for f in $INPUTS; do
   runs=$RUNS; [ "$f" = poster_9000x12000_rgb8_lzw.tif ] && runs=3
   $PB --group "derive:$f" --runs "$runs" --work 1 --unit page -- \
     memoria "$BIN/memoria-bench derive $C/$f $T/m" \

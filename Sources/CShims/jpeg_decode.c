@@ -30,7 +30,24 @@ static int is_damage_warning(int code) {
     switch (code) {
     case JWRN_ARITH_BAD_CODE: case JWRN_BOGUS_PROGRESSION: case JWRN_EXTRANEOUS_DATA:
     case JWRN_HIT_MARKER: case JWRN_HUFF_BAD_CODE: case JWRN_JPEG_EOF: case JWRN_MUST_RESYNC:
-    case JWRN_NOT_SEQUENTIAL: case JWRN_TOO_MUCH_DATA: case JWRN_BOGUS_ICC:
+    case JWRN_NOT_SEQUENTIAL: case JWRN_TOO_MUCH_DATA:
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+// A bad ICC marker sequence (JWRN_BOGUS_ICC) concerns only the embedded profile, which is then
+// ignored: the pixels are unaffected, so it is named for the archivist, not counted as damage.
+static int note_kind(int code) {
+    return code == JWRN_BOGUS_ICC ? SHIM_NOTE_ICC_PROFILE : SHIM_NOTE_OTHER;
+}
+
+// Errors that mean "a valid JPEG of a kind this libjpeg does not decode" (12-bit samples, lossless
+// or hierarchical processes), as opposed to corrupt data.
+static int is_unsupported_error(int code) {
+    switch (code) {
+    case JERR_BAD_PRECISION: case JERR_SOF_UNSUPPORTED: case JERR_NOT_COMPILED: case JERR_ARITH_NOTIMPL:
         return 1;
     default:
         return 0;
@@ -41,7 +58,7 @@ static void on_error_exit(j_common_ptr c) {
     shim_jpeg_error *e = (shim_jpeg_error *)c->err;
     char text[JMSG_LENGTH_MAX];
     c->err->format_message(c, text);
-    shim_set_error(e->st, SHIM_LIBRARY, text);
+    shim_set_error(e->st, is_unsupported_error(c->err->msg_code) ? SHIM_UNSUPPORTED : SHIM_LIBRARY, text);
     longjmp(e->jump, 1);
 }
 
@@ -51,7 +68,7 @@ static void on_message(j_common_ptr c, int level) {
     char text[JMSG_LENGTH_MAX];
     c->err->format_message(c, text);
     c->err->num_warnings++;
-    shim_add_warning(e->st, is_damage_warning(c->err->msg_code), text);
+    shim_add_warning(e->st, is_damage_warning(c->err->msg_code), note_kind(c->err->msg_code), text);
 }
 
 static void fill_header_info(shim_jpeg *h, shim_jpeg_info *info) {

@@ -18,14 +18,29 @@ struct shim_png {
 };
 
 // Warnings that only describe colour metadata or our own use of libpng; everything else libpng
-// warns about on read means the file does not conform (bad CRC, extra or missing data, bad chunks).
+// warns about on read means the file does not conform (bad CRC, extra or missing data, bad chunks)
+// unless it is one of the quirks below.
 static int is_benign_png_warning(const char *text) {
     static const char *benign[] = {
-        "known incorrect sRGB profile", "profile '", "Interlace handling should be turned on",
-        "gamma value", "cHRM", "sRGB: ", "iCCP: profile", NULL
+        "known incorrect sRGB profile", "Interlace handling should be turned on",
+        "gamma value", "cHRM", "sRGB: ", NULL
     };
     for (int i = 0; benign[i]; i++) if (strstr(text, benign[i])) return 1;
     return 0;
+}
+
+// Quirks that leave every pixel decoded: an unusable ICC profile (ignored), a tRNS chunk that does
+// not fit the image (ignored), image data that goes on after the compressed stream ended. A chunk
+// out of place or repeated stays damage.
+static int png_note_kind(const char *text) {
+    if (strstr(text, "out of place") || strstr(text, "duplicate")) return SHIM_NOTE_OTHER;
+    if (strncmp(text, "iCCP: ", 6) == 0) return SHIM_NOTE_ICC_PROFILE;
+    if (strcmp(text, "tRNS: invalid") == 0 || strcmp(text, "tRNS: invalid with alpha channel") == 0)
+        return SHIM_NOTE_PNG_TRANSPARENCY;
+    if (strstr(text, "Extra compressed data") || strstr(text, "Extra compression data")
+        || strstr(text, "Too much image data"))
+        return SHIM_NOTE_PNG_EXTRA_DATA;
+    return SHIM_NOTE_OTHER;
 }
 
 static void png_on_error(png_structp png, png_const_charp text) {
@@ -36,7 +51,9 @@ static void png_on_error(png_structp png, png_const_charp text) {
 
 static void png_on_warning(png_structp png, png_const_charp text) {
     struct shim_png *h = png_get_error_ptr(png);
-    shim_add_warning(h->st, !is_benign_png_warning(text), text);
+    int benign = is_benign_png_warning(text);
+    int kind = benign ? SHIM_NOTE_OTHER : png_note_kind(text);
+    shim_add_warning(h->st, !benign && kind == SHIM_NOTE_OTHER, kind, text);
 }
 
 int shim_png_open(const char *path, uint64_t max_pixels, shim_png **out, shim_png_info *info, shim_status *st) {

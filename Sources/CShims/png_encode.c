@@ -14,7 +14,7 @@ static void write_error(png_structp png, png_const_charp text) {
 
 static void write_warning(png_structp png, png_const_charp text) {
     shim_status *st = png_get_error_ptr(png);
-    shim_add_warning(st, 0, text);
+    shim_add_warning(st, 0, SHIM_NOTE_OTHER, text);
 }
 
 int shim_png_write_file(const char *path, const uint8_t *pixels, uint32_t width, uint32_t height,

@@ -5,6 +5,7 @@
 
 void shim_set_error(shim_status *st, int code, const char *message);
 void shim_set_errorf(shim_status *st, int code, const char *format, ...);
-void shim_add_warning(shim_status *st, int is_damage, const char *message);
+// Counts a warning; is_damage marks missing or corrupt data, kind is a SHIM_NOTE_* value.
+void shim_add_warning(shim_status *st, int is_damage, int kind, const char *message);
 
 #endif

@@ -31,13 +31,19 @@ void shim_set_errorf(shim_status *st, int code, const char *format, ...) {
     shim_set_error(st, code, buffer);
 }
 
-void shim_add_warning(shim_status *st, int is_damage, const char *message) {
+void shim_add_warning(shim_status *st, int is_damage, int kind, const char *message) {
     st->warnings += 1;
-    if (st->warnings == 1) snprintf(st->first_warning, sizeof st->first_warning, "%s", message);
-    snprintf(st->last_warning, sizeof st->last_warning, "%s", message);
     if (is_damage) {
         st->damage_warnings += 1;
         if (st->damage_warnings == 1 && st->code == SHIM_OK)
             snprintf(st->message, sizeof st->message, "%s", message);
     }
+    // Keep each distinct text once: libtiff repeats the same warning for every page of a file.
+    for (int i = 0; i < st->note_count; i++)
+        if (strncmp(st->notes[i].text, message, sizeof st->notes[i].text - 1) == 0) return;
+    if (st->note_count >= SHIM_MAX_NOTES) return;
+    shim_note *note = &st->notes[st->note_count++];
+    note->damage = is_damage ? 1 : 0;
+    note->kind = kind;
+    snprintf(note->text, sizeof note->text, "%s", message);
 }

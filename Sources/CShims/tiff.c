@@ -11,13 +11,19 @@
 // are recorded but do not make the file fail validation.
 static int is_damage_tiff_warning(const char *text) {
     static const char *damage[] = {
-        "Bogus", "Incorrect count", "looping", "Seek error", "Read error", "not sorted",
+        "Bogus", "Incorrect count", "Seek error", "Read error", "not sorted",
         "wrong data type", "Sum of Photometric", "Invalid", "corrupt", "Corrupt", "Premature",
         "Not enough data", "Inconsistent", "overflow", "truncated", "Truncated", "Cannot handle",
         "Nonstandard", "Integer overflow", "Unexpected", "missing", NULL
     };
     for (int i = 0; damage[i]; i++) if (strstr(text, damage[i])) return 1;
     return 0;
+}
+
+// A directory chain that loops back ends the file there: every directory before it is read, so it is
+// a quirk to name (libtiff stops following the chain), not damage.
+static int tiff_note_kind(const char *text) {
+    return strstr(text, "IFD looping") ? SHIM_NOTE_TIFF_LOOP : SHIM_NOTE_OTHER;
 }
 
 static void format_message(char *buffer, size_t size, const char *module, const char *fmt, va_list ap) {
@@ -41,7 +47,8 @@ static int on_tiff_warning(TIFF *tif, void *user, const char *module, const char
     shim_status *st = user;
     char text[512];
     format_message(text, sizeof text, module, fmt, ap);
-    shim_add_warning(st, is_damage_tiff_warning(text), text);
+    int kind = tiff_note_kind(text);
+    shim_add_warning(st, kind == SHIM_NOTE_OTHER && is_damage_tiff_warning(text), kind, text);
     return 1;
 }
 

@@ -7,7 +7,7 @@ struct FixturesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "memoria-fixtures",
         abstract: "Writes Memoria's deterministic sample inbox or benchmark corpora.",
-        subcommands: [SampleInbox.self, Corpus.self],
+        subcommands: [SampleInbox.self, Corpus.self, Quirks.self],
         defaultSubcommand: SampleInbox.self)
 
     struct SampleInbox: ParsableCommand {
@@ -47,6 +47,24 @@ struct FixturesCommand: ParsableCommand {
             } ?? BenchmarkCorpus.Kind.allCases
             let corpus = try BenchmarkCorpus(seed: seed)
             try corpus.write(kinds, extraPages: count, to: URL(fileURLWithPath: output)) { print($0) }
+        }
+    }
+}
+
+extension FixturesCommand {
+    struct Quirks: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "quirks", abstract: "Writes the small quirk, damage and unsupported-sample fixtures of issue 17.")
+        @Argument(help: "Folder to write into (created).") var output: String
+        @Flag(help: "List the fixtures and exit.") var list = false
+
+        func run() throws {
+            if list {
+                for fixture in QuirkFixture.allCases { print("\(fixture.fileName)\t\(fixture.summary)") }
+                return
+            }
+            let urls = try QuirkFixture.writeAll(to: URL(fileURLWithPath: output))
+            print("\(urls.count) fixtures written to \(output)")
         }
     }
 }

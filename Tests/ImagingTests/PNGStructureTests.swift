@@ -4,7 +4,8 @@ import Foundation
 import Testing
 
 /// The PNG structure check follows the image's zlib stream across its IDAT chunks (without copying
-/// them together) and reports bytes left over after the stream's end.
+/// them together) and names bytes left over after the stream's end: padding in the chunk where it
+/// ends, or whole IDAT chunks after it.
 struct PNGStructureTests {
     /// A real PNG from libpng, its IDAT data re-cut into chunks at `cuts`, plus `extra` bytes after it.
     static func png(cuts: [Int], extra: [UInt8]) throws -> [UInt8] {
@@ -37,15 +38,37 @@ struct PNGStructureTests {
         return result + after
     }
 
-    @Test func aStreamSplitAcrossManyChunksHasNoLeftovers() throws {
-        #expect(PNGStructure.problems(try Self.png(cuts: [1, 2, 500, 501, 9_000], extra: [])) == [])
-        #expect(PNGStructure.problems(try Self.png(cuts: [], extra: [])) == [])
+    /// Total length of the IDAT chunks' data.
+    static func idatLength(_ bytes: [UInt8]) -> Int {
+        var offset = 8, total = 0
+        while offset + 12 <= bytes.count {
+            let length = Int(bytes[offset]) << 24 | Int(bytes[offset + 1]) << 16 | Int(bytes[offset + 2]) << 8 | Int(bytes[offset + 3])
+            if bytes[(offset + 4)..<(offset + 8)].elementsEqual("IDAT".utf8) { total += length }
+            offset += 12 + length
+        }
+        return total
     }
 
-    @Test func bytesAfterTheStreamAreReportedWhereverTheChunksAreCut() throws {
+    @Test func aStreamSplitAcrossManyChunksHasNoLeftovers() throws {
+        #expect(PNGStructure.findings(try Self.png(cuts: [1, 2, 500, 501, 9_000], extra: [])) == StructureFindings())
+        #expect(PNGStructure.findings(try Self.png(cuts: [], extra: [])) == StructureFindings())
+    }
+
+    @Test func bytesAfterTheStreamInItsLastChunkArePaddingWhereverTheChunksAreCut() throws {
         for cuts in [[], [100], [3, 7_000]] {
-            let problems = PNGStructure.problems(try Self.png(cuts: cuts, extra: [1, 2, 3, 4, 5]))
-            #expect(problems == ["los datos de imagen contienen 5 byte(s) sobrantes después del flujo comprimido"], "cuts \(cuts)")
+            let findings = PNGStructure.findings(try Self.png(cuts: cuts, extra: [1, 2, 3, 4, 5]))
+            #expect(findings.damage == nil)
+            #expect(findings.observations.map(\.code) == [.pngImageDataPadded], "cuts \(cuts)")
+            #expect(findings.observations.first?.detail.hasPrefix("5 byte(s) after the end of the zlib stream") == true, "cuts \(cuts)")
         }
+    }
+
+    @Test func anIDATChunkAfterTheStreamIsImageDataAfterTheEnd() throws {
+        let whole = try Self.png(cuts: [], extra: [])             // the whole stream in one IDAT chunk
+        let streamLength = PNGStructure.findings(whole) == StructureFindings() ? Self.idatLength(whole) : 0
+        let bytes = try Self.png(cuts: [streamLength], extra: [9, 9, 9])
+        let findings = PNGStructure.findings(bytes)
+        #expect(findings.observations.map(\.code) == [.pngImageDataAfterEnd])
+        #expect(findings.observations.first?.detail == "1 IDAT chunk(s), 3 byte(s), after the end of the zlib stream")
     }
 }

@@ -23,13 +23,32 @@ enum {
     SHIM_LIMIT = 5        // refused before allocating: dimensions beyond the configured cap
 };
 
+// What a library warning is about, beyond "damage or not": the kinds of quirk Memoria names for the
+// archivist (the pixels decoded completely; the quirk is recorded). 0 is any other warning.
+enum {
+    SHIM_NOTE_OTHER = 0,
+    SHIM_NOTE_ICC_PROFILE = 1,        // an embedded ICC profile was malformed or empty and is ignored
+    SHIM_NOTE_PNG_TRANSPARENCY = 2,   // a PNG tRNS chunk that does not fit the image, ignored
+    SHIM_NOTE_PNG_EXTRA_DATA = 3,     // image data continues after the compressed stream ended
+    SHIM_NOTE_TIFF_LOOP = 4           // a TIFF directory chain that points back to an earlier directory
+};
+
+#define SHIM_MAX_NOTES 8
+
+// One distinct warning, kept verbatim.
+typedef struct {
+    int damage;            // 1: the warning means pixel data is missing or corrupt
+    int kind;              // SHIM_NOTE_*
+    char text[248];
+} shim_note;
+
 typedef struct {
     int code;
     int warnings;          // every warning the library emitted
     int damage_warnings;   // warnings that mean "data is missing or corrupt"
     char message[512];     // the error, or the first damage warning
-    char first_warning[512];
-    char last_warning[512];
+    int note_count;        // distinct warnings kept below (the first SHIM_MAX_NOTES)
+    shim_note notes[SHIM_MAX_NOTES];
 } shim_status;
 
 void shim_status_reset(shim_status *st);

@@ -13,7 +13,8 @@ final class JPEGPageSource: PageRowSource {
     let layout: PixelLayout
     private(set) var outputWidth = 0
     private(set) var outputHeight = 0
-    private var headerWarnings: [String] = []
+    private var notes: [LibraryNote] = []
+    let headerObservations: [DecodeObservation] = []
 
     /// Opens the file and reads its header. `minimumLongEdge` lets the decoder scale by M/8 as long as
     /// the output keeps at least that many pixels on its long edge (nil = full size).
@@ -63,7 +64,7 @@ final class JPEGPageSource: PageRowSource {
             scannerMake: exif?.make, scannerModel: exif?.model, software: exif?.software,
             dateTimeCreated: exif?.dateTime,
             layout: info.progressive != 0 ? "progressive" : (info.arithmetic != 0 ? "arithmetic" : "baseline"))
-        headerWarnings = status.recordedWarnings
+        notes = status.notes(library: "libjpeg")
         if strict, let damage = status.error(path: path, library: "libjpeg", strict: true) {
             close()
             throw damage
@@ -84,7 +85,7 @@ final class JPEGPageSource: PageRowSource {
             close()
             throw error ?? .corrupt(path: path, library: "libjpeg", message: "cannot start decoding")
         }
-        headerWarnings += startStatus.recordedWarnings
+        notes += startStatus.notes(library: "libjpeg")
         outputWidth = Int(info.output_width)
         outputHeight = Int(info.output_height)
         if info.output_components == 4 {
@@ -137,15 +138,15 @@ final class JPEGPageSource: PageRowSource {
             close()
             throw error ?? .corrupt(path: path, library: "libjpeg", message: "decoding failed")
         }
-        headerWarnings += status.recordedWarnings
+        notes += status.notes(library: "libjpeg")
     }
 
-    func finish() throws -> [String] {
+    func finish() throws -> [LibraryNote] {
         guard let handle else { throw ImagingError.corrupt(path: path, library: "libjpeg", message: "decoder already closed") }
         var status = shim_status.fresh()
         let rc = shim_jpeg_finish(handle, &status)
         try check(rc, status)
         close()
-        return headerWarnings
+        return notes
     }
 }

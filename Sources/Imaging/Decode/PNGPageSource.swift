@@ -16,7 +16,8 @@ final class PNGPageSource: PageRowSource {
     let layout: PixelLayout
     var outputWidth: Int { Int(info.width) }
     var outputHeight: Int { Int(info.height) }
-    private var warnings: [String] = []
+    private var notes: [LibraryNote] = []
+    let headerObservations: [DecodeObservation] = []
 
     init(url: URL, limits: DecodeLimits) throws {
         let path = url.path
@@ -36,7 +37,7 @@ final class PNGPageSource: PageRowSource {
             throw status.error(path: path, library: "libpng", strict: strict)
                 ?? .corrupt(path: path, library: "libpng", message: "cannot read the header")
         }
-        warnings = status.recordedWarnings
+        notes = status.notes(library: "libpng")
         let channels = Int(info.output_channels)
         layout = channels <= 2 ? .gray : .rgb
         inputStride = Int(info.width) * channels * (info.output_bit_depth == 16 ? 2 : 1)
@@ -95,7 +96,7 @@ final class PNGPageSource: PageRowSource {
                     shim_png_read(handle, $0.baseAddress, inputStride, UInt32(outputHeight), &status)
                 }
                 if rc != SHIM_OK || (strict && status.damage_warnings > 0) { throw fail(status) }
-                warnings += status.recordedWarnings
+                notes += status.notes(library: "libpng")
                 wholeImage = image
             }
             wholeImage!.withUnsafeBufferPointer { src in
@@ -107,7 +108,7 @@ final class PNGPageSource: PageRowSource {
                 shim_png_read(handle, $0.baseAddress, inputStride, UInt32(rows), &status)
             }
             if rc != SHIM_OK || (strict && status.damage_warnings > 0) { throw fail(status) }
-            warnings += status.recordedWarnings
+            notes += status.notes(library: "libpng")
             rowBuffer.withUnsafeBufferPointer { src in
                 for r in 0..<rows { convert(src.baseAddress! + r * inputStride, to: buffer + r * stride) }
             }
@@ -151,7 +152,7 @@ final class PNGPageSource: PageRowSource {
         }
     }
 
-    func finish() throws -> [String] {
+    func finish() throws -> [LibraryNote] {
         guard let handle else { throw ImagingError.corrupt(path: path, library: "libpng", message: "decoder already closed") }
         guard nextRow == outputHeight else {
             throw ImagingError.corrupt(path: path, library: "libpng", message: "not every row was read")
@@ -159,9 +160,9 @@ final class PNGPageSource: PageRowSource {
         var status = shim_status.fresh()
         let rc = shim_png_finish(handle, &status)
         if rc != SHIM_OK || (strict && status.damage_warnings > 0) { throw fail(status) }
-        warnings += status.recordedWarnings
+        notes += status.notes(library: "libpng")
         shim_png_close(handle)
         self.handle = nil
-        return warnings
+        return notes
     }
 }

@@ -11,7 +11,8 @@ public enum PixelLayout: Int, Sendable {
 ///
 /// A source decodes every strip, tile or scan of its page as rows are read; `finish()` then checks
 /// what follows the pixel data (JPEG EOI, PNG trailing chunks). A page counts as validated only when
-/// all rows were read and `finish()` returned.
+/// all rows were read and `finish()` returned. In strict mode a warning that means damage throws;
+/// other warnings come back from `finish()`, to be recorded.
 protocol PageRowSource: AnyObject {
     /// The file being decoded.
     var path: String { get }
@@ -23,8 +24,10 @@ protocol PageRowSource: AnyObject {
     var technical: TechnicalMetadata { get }
     /// Reads up to `maxRows` rows into `buffer`, rows `stride` bytes apart; returns how many were read.
     func readRows(into buffer: UnsafeMutablePointer<UInt8>, stride: Int, maxRows: Int) throws -> Int
-    /// Completes validation after the last row; returns codec warnings worth recording.
-    func finish() throws -> [String]
+    /// Quirks the source noticed in the page's header (e.g. a TIFF strip layout without RowsPerStrip).
+    var headerObservations: [DecodeObservation] { get }
+    /// Completes validation after the last row; returns the distinct warnings the codec emitted.
+    func finish() throws -> [LibraryNote]
 }
 
 /// Limits checked before any pixel memory is allocated.

@@ -8,7 +8,10 @@ final class TIFFFile {
     let path: String
     let limits: DecodeLimits
     private(set) var handle: UnsafeMutablePointer<shim_tiff>?
-    private var pageIndex = 0
+    /// 0-based index of the current directory.
+    private(set) var pageIndex = 0
+    /// How many of the handle's distinct warnings `takeNotes()` has handed out.
+    private var notesTaken = 0
     /// Safety net against absurd directory chains (libtiff also detects loops).
     static let maxPages = 10_000
 
@@ -62,6 +65,12 @@ final class TIFFFile {
         return more
     }
 
-    /// Warnings recorded so far on this handle.
-    var warnings: [String] { handle?.pointee.status.recordedWarnings ?? [] }
+    /// The distinct warnings emitted since the last call: those of opening (or advancing to) the
+    /// current directory and of decoding it.
+    func takeNotes() -> [LibraryNote] {
+        guard let handle else { return [] }
+        let notes = handle.pointee.status.notes(library: "libtiff", from: notesTaken)
+        notesTaken += notes.count
+        return notes
+    }
 }

@@ -99,6 +99,8 @@ final class TIFFPageSource: PageRowSource {
         alphaIndex = hasAlpha ? colourSamples : nil
         alphaAssociated = hasAlpha && extras[0] == Int(EXTRASAMPLE_ASSOCALPHA)
 
+        try Self.refuseUnfaithfulSamples(sampleFormat, bits: bits, photometric: originalPhotometric, path: path)
+
         let directBits: Set<Int> = colourSamples == 1 ? [1, 2, 4, 8, 16] : [8, 16]
         let cmykOK = Int32(photo) != PHOTOMETRIC_SEPARATED || inkSet == UInt16(INKSET_CMYK)
         let directOK = colourSamples > 0 && samples >= colourSamples && directBits.contains(bits)
@@ -113,9 +115,8 @@ final class TIFFPageSource: PageRowSource {
                 mode = .rgba
             } else {
                 let why = String(decoding: reason.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self).trimmingCharacters(in: .whitespaces)
-                throw ImagingError.unsupported(path: path, what: "TIFF \(Self.photometricName(originalPhotometric)), \(bits) bits per sample, \(samples) samples per pixel"
-                    + (sampleFormat == UInt16(SAMPLEFORMAT_IEEEFP) ? ", floating point" : "")
-                    + (why.isEmpty ? "" : " (libtiff: \(why))"))
+                throw ImagingError.unsupported(path: path, reason: .tiffLayout(photometric: Self.photometricName(originalPhotometric),
+                                                                               bits: bits, samples: samples, detail: why))
             }
         }
 
@@ -159,6 +160,9 @@ final class TIFFPageSource: PageRowSource {
             byteOrder: TIFFIsBigEndian(tif) != 0 ? "big-endian" : "little-endian", hasAlpha: hasAlpha,
             scannerMake: string(TIFFTAG_MAKE), scannerModel: string(TIFFTAG_MODEL), software: string(TIFFTAG_SOFTWARE),
             dateTimeCreated: string(TIFFTAG_DATETIME), layout: tiled ? "tiles \(tileWidth)x\(tileLength)" : "strips of \(rowsPerStrip) rows")
+
+        try Self.requireStripData(tif, page: file.pageIndex, compression: compression, tiled: tiled, planes: separate ? samples : 1,
+                                  height: height, rowsPerStrip: rowsPerStrip, path: path)
 
         if mode == .direct && !tiled && !separate && !stripwise {
             scanline = [UInt8](repeating: 0, count: max(Int(TIFFScanlineSize64(tif)), rawRowBytes))
@@ -419,12 +423,57 @@ final class TIFFPageSource: PageRowSource {
         }
     }
 
-    func finish() throws -> [String] {
+    let headerObservations: [DecodeObservation] = []
+
+    func finish() throws -> [LibraryNote] {
         guard nextRow == outputHeight else {
             throw ImagingError.corrupt(path: file.path, library: "libtiff", message: "not every row was read")
         }
         try check(true, "")
-        return []
+        return file.takeNotes()
+    }
+
+    // MARK: checks before decoding
+
+    /// Sample formats whose values Memoria would render wrongly are refused with the exact reason
+    /// (libtiff's RGBA interface would read signed samples as unsigned). CIE L*a*b* stores a* and b*
+    /// as signed values by definition and is left to libtiff, which converts it.
+    static func refuseUnfaithfulSamples(_ format: UInt16, bits: Int, photometric: UInt16, path: String) throws {
+        guard Int32(photometric) != PHOTOMETRIC_CIELAB else { return }
+        switch Int32(format) {
+        case SAMPLEFORMAT_INT: throw ImagingError.unsupported(path: path, reason: .signedIntegerSamples(bits: bits))
+        case SAMPLEFORMAT_IEEEFP: throw ImagingError.unsupported(path: path, reason: .floatingPointSamples(bits: bits))
+        case SAMPLEFORMAT_COMPLEXINT, SAMPLEFORMAT_COMPLEXIEEEFP: throw ImagingError.unsupported(path: path, reason: .complexSamples(bits: bits))
+        case SAMPLEFORMAT_VOID: throw ImagingError.unsupported(path: path, reason: .untypedSamples(bits: bits))
+        default: return
+        }
+    }
+
+    /// Every strip or tile of every plane must hold data: a byte count of 0 means those pixels are
+    /// missing, and an uncompressed strip shorter than its rows is truncated. (libtiff reads an
+    /// uncompressed strip by its expected size from its offset, whatever its byte count says, so
+    /// without this check such a file would pass with bytes that are not its pixels.)
+    static func requireStripData(_ tif: OpaquePointer, page: Int, compression: UInt16, tiled: Bool, planes: Int,
+                                 height: Int, rowsPerStrip: Int, path: String) throws {
+        let count = Int(tiled ? TIFFNumberOfTiles(tif) : TIFFNumberOfStrips(tif))
+        let perPlane = max(1, count / max(1, planes))
+        let uncompressed = Int32(compression) == COMPRESSION_NONE
+        let tileBytes = tiled && uncompressed ? Int(clamping: TIFFTileSize64(tif)) : 0
+        for index in 0..<count {
+            let bytes = Int(clamping: TIFFGetStrileByteCount(tif, UInt32(index)))   // BigTIFF counts are 64-bit
+            let plane = index / perPlane, within = index % perPlane
+            if bytes == 0 {
+                throw ImagingError.structurallyDamaged(path: path, damage: .emptyStrip(page: page, plane: plane, index: within, tiled: tiled))
+            }
+            guard uncompressed else { continue }
+            let (firstRow, overflow) = within.multipliedReportingOverflow(by: rowsPerStrip)
+            let rows = tiled || overflow ? 0 : min(rowsPerStrip, height - firstRow)
+            let expected = tiled ? tileBytes : (rows > 0 ? Int(clamping: TIFFVStripSize64(tif, UInt32(rows))) : 0)
+            if bytes < expected {
+                throw ImagingError.structurallyDamaged(path: path, damage: .shortStrip(page: page, plane: plane, index: within, tiled: tiled,
+                                                                                       bytes: bytes, expected: expected))
+            }
+        }
     }
 
     // MARK: names for the record (MIX vocabulary)

@@ -37,4 +37,8 @@ public struct DecodedPage: Sendable {
     public var thumbnail: EncodedImage?
     /// The deep-zoom tiles written for this page (when a TileRequest asked for them and its policy applied).
     public var tiles: TilePyramid? = nil
+    /// What is unusual about this page (for one-image formats, about the file) though every pixel
+    /// decoded. Observations found only after the last page (a TIFF directory loop) are in the
+    /// file's `FileTechnicalMetadata.observations`, which holds them all.
+    public var observations: [DecodeObservation] = []
 }

@@ -5,54 +5,48 @@ import Foundation
 /// then made from the access copy. Nothing here knows about archives.
 public enum MasterDecoder {
     /// Decodes every page of `url` (identified as `format`). For each page, calls `onPage` with its
-    /// technical metadata and, when `derivatives` is given, its access copy and thumbnail.
+    /// technical metadata, its observations and, when `derivatives` is given, its access copy and
+    /// thumbnail. Returns every page's metadata with all the file's observations (including those
+    /// known only at the end, such as a directory loop after the last page).
     /// With `tiles`, pages its policy selects also get a deep-zoom tile pyramid from the same rows.
     /// Throws `ImagingError` for a file that is corrupt, damaged, unsupported or beyond the limits.
     @discardableResult
     public static func decode(_ url: URL, format: IdentifiedFormat, limits: DecodeLimits,
                               derivatives: DerivativeSpec?, tiles: TileRequest? = nil,
                               onPage: (DecodedPage) throws -> Void) throws -> FileTechnicalMetadata {
-        let structural = StructureCheck.problems(fileAt: url, format: format)
-        if limits.strict, let first = structural.first {
-            throw ImagingError.damaged(path: url.path, library: "Memoria", message: first, warnings: structural.count)
+        let structure = StructureCheck.findings(fileAt: url, format: format)
+        var record = FileRecord(structure: structure.observations)
+        if let damage = structure.damage {
+            if limits.strict { throw ImagingError.structurallyDamaged(path: url.path, damage: damage) }
+            record.add([DecodeObservation(.damageTolerated, detail: damage.logDescription)])
         }
-        var metadata = try decodePages(url, format: format, limits: limits, derivatives: derivatives, tiles: tiles, onPage: onPage)
-        metadata.warnings += structural
-        return metadata
-    }
-
-    private static func decodePages(_ url: URL, format: IdentifiedFormat, limits: DecodeLimits, derivatives: DerivativeSpec?,
-                                    tiles: TileRequest?, onPage: (DecodedPage) throws -> Void) throws -> FileTechnicalMetadata {
         switch format.kind {
         case .tiff, .bigTIFF:
             let file = try TIFFFile(url: url, limits: limits)
             defer { file.close() }
-            var pages: [TechnicalMetadata] = []
             var index = 0
             repeat {
                 let source = try file.currentPage()
-                let (page, _) = try process(source, index: index, derivatives: derivatives, tiles: tiles)
-                pages.append(page.technical)
-                try onPage(page)
+                let (page, notes) = try process(source, index: index, derivatives: derivatives, tiles: tiles)
+                try onPage(record.add(page, notes: notes, observationPage: index))
                 index += 1
             } while try file.advance()
-            return FileTechnicalMetadata(pages: pages, warnings: file.warnings)
+            record.add(notes: file.takeNotes(), observationPage: nil)
         case .jpeg:
             // Tiles need every pixel: no DCT scaling when a page may get them.
             let mayTile = tiles.map { $0.policy != .never } ?? false
             let needed = mayTile ? nil : derivatives.map { $0.accessLongEdge }
             let source = try JPEGPageSource(url: url, limits: limits, minimumLongEdge: needed)
-            let (page, warnings) = try process(source, index: 0, derivatives: derivatives, tiles: tiles)
-            try onPage(page)
-            return FileTechnicalMetadata(pages: [page.technical], warnings: warnings)
+            let (page, notes) = try process(source, index: 0, derivatives: derivatives, tiles: tiles)
+            try onPage(record.add(page, notes: notes, observationPage: nil))
         case .png:
             let source = try PNGPageSource(url: url, limits: limits)
-            let (page, warnings) = try process(source, index: 0, derivatives: derivatives, tiles: tiles)
-            try onPage(page)
-            return FileTechnicalMetadata(pages: [page.technical], warnings: warnings)
+            let (page, notes) = try process(source, index: 0, derivatives: derivatives, tiles: tiles)
+            try onPage(record.add(page, notes: notes, observationPage: nil))
         default:
-            throw ImagingError.unsupported(path: url.path, what: format.name)
+            throw ImagingError.unsupported(path: url.path, reason: .format(name: format.name))
         }
+        return record.metadata
     }
 
     /// Every page of a file decoded whole into memory, in the working pixel layouts (gray8/rgb8), in
@@ -81,14 +75,24 @@ public enum MasterDecoder {
             repeat { try read(try file.currentPage()) } while try file.advance()
         case .jpeg: try read(try JPEGPageSource(url: url, limits: limits, minimumLongEdge: nil))
         case .png: try read(try PNGPageSource(url: url, limits: limits))
-        default: throw ImagingError.unsupported(path: url.path, what: format.name)
+        default: throw ImagingError.unsupported(path: url.path, reason: .format(name: format.name))
         }
         return images
     }
 
+    /// The access copy's resolution: the master's, scaled to the copy's width, within what a JFIF
+    /// header can state (1 to 65,535 dots per inch); nil when the master states none or an absurd one
+    /// (a resolution tag of 4,294,967,295 dpi crashed the encoder: fuzz-tiff).
+    static func accessDPI(_ technical: TechnicalMetadata, accessWidth: Int) -> Int? {
+        guard let dpi = technical.dpi?.x, technical.width > 0 else { return nil }
+        let scaled = (dpi * Double(accessWidth) / Double(technical.width)).rounded()
+        guard scaled.isFinite, scaled >= 1, scaled <= 65_535 else { return nil }
+        return Int(scaled)
+    }
+
     /// Reads every row of one page, feeding the resampler; then derives and encodes.
     static func process(_ source: PageRowSource, index: Int, derivatives: DerivativeSpec?,
-                        tiles: TileRequest? = nil) throws -> (DecodedPage, warnings: [String]) {
+                        tiles: TileRequest? = nil) throws -> (DecodedPage, notes: [LibraryNote]) {
         let width = source.outputWidth, height = source.outputHeight
         let channels = source.layout.channels
         let resampler: StreamingResampler?
@@ -124,14 +128,14 @@ public enum MasterDecoder {
         guard done == height else {
             throw ImagingError.corrupt(path: source.path, library: "decoder", message: "stopped after \(done) of \(height) rows")
         }
-        let warnings = try source.finish()
+        let notes = try source.finish()
         let technical = source.technical
-        var page = DecodedPage(indexInFile: index, technical: technical, access: nil, thumbnail: nil)
+        var page = DecodedPage(indexInFile: index, technical: technical, observations: source.headerObservations)
         page.tiles = try pyramid?.finish()
-        guard let spec = derivatives, let resampler else { return (page, warnings) }
+        guard let spec = derivatives, let resampler else { return (page, notes) }
 
         let access = Orientation.apply(technical.orientation, to: resampler.finishedImage())
-        let accessDPI = technical.dpi.map { Int(($0.x * Double(resampler.outputWidth) / Double(technical.width)).rounded()) }
+        let accessDPI = Self.accessDPI(technical, accessWidth: resampler.outputWidth)
         page.access = EncodedImage(width: access.width, height: access.height,
                                    jpeg: try JPEGEncoder.encode(access, quality: spec.accessQuality,
                                                                 progressive: spec.progressive, dpi: accessDPI))
@@ -140,7 +144,7 @@ public enum MasterDecoder {
         page.thumbnail = EncodedImage(width: thumbnail.width, height: thumbnail.height,
                                       jpeg: try JPEGEncoder.encode(thumbnail, quality: spec.thumbnailQuality,
                                                                    progressive: false, dpi: nil))
-        return (page, warnings)
+        return (page, notes)
     }
 
     /// A tile writer for this page when the request's policy selects it and the rows are full size.

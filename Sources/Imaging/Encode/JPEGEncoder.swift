@@ -41,7 +41,7 @@ public enum JPEGEncoder {
         var length = 0
         let rc = shim_jpeg_encode(pixels, UInt32(width), UInt32(height), Int32(channels), stride,
                                   Int32(max(1, min(100, quality))), progressive ? 1 : 0, chroma.isFull(at: quality) ? 1 : 0,
-                                  optimizeCoding ? 1 : 0, Int32(dpi ?? 0), Int32(dpi ?? 0), &out, &length, &status)
+                                  optimizeCoding ? 1 : 0, Int32(clamping: dpi ?? 0), Int32(clamping: dpi ?? 0), &out, &length, &status)
         guard rc == SHIM_OK, let out else {
             throw ImagingError.encodingFailed(path: "", message: status.messageText)
         }

@@ -49,16 +49,6 @@ public enum DecoderMessageTranslation {
         return "el decodificador \(formatName(library)) encontró datos dañados"
     }
 
-    /// What an "unsupported" reason names, with its English technical words in Spanish.
-    public static func spanish(unsupported what: String) -> String {
-        let words = [("bits per sample", "bits por muestra"), ("samples per pixel", "muestras por píxel"), ("floating point", "coma flotante"),
-                     ("signed integer", "enteros con signo"), ("separate planes", "planos separados"), ("output", "salida"),
-                     ("components", "componentes"), ("unsupported", "no admitido"), ("layout", "disposición")]
-        var text = what
-        for (english, spanish) in words { text = text.replacingOccurrences(of: english, with: spanish) }
-        return text
-    }
-
     private static func formatName(_ library: String) -> String {
         let lower = library.lowercased()
         if lower.contains("tiff") { return "TIFF" }
@@ -92,8 +82,10 @@ extension ImagingError {
             return "La imagen no se puede leer: \(DecoderMessageTranslation.spanish(library: library, message: message)). Vuelva a exportarla o a digitalizar la página"
         case .damaged(_, let library, let message, _):
             return "La imagen se abre pero está incompleta o dañada: \(DecoderMessageTranslation.spanish(library: library, message: message)). Vuelva a exportarla o a digitalizarla; no se archiva una copia incompleta"
-        case .unsupported(_, let what):
-            return "Es una imagen válida de un tipo que Memoria no procesa (\(DecoderMessageTranslation.spanish(unsupported: what))). Conviértala a TIFF, JPEG o PNG de 8 o 16 bits en escala de grises o RGB"
+        case .structurallyDamaged(_, let damage):
+            return "La imagen está dañada: \(damage.archivistPhrase). Vuelva a exportarla o a digitalizarla; no se archiva una copia incompleta"
+        case .unsupported(_, let reason):
+            return "Es una imagen válida de un tipo que Memoria no procesa: \(reason.archivistPhrase). Conviértala a TIFF, JPEG o PNG de 8 o 16 bits en escala de grises o RGB"
         case .exceedsPixelLimit(_, let width, let height, let limit):
             return "La imagen declara \(SpanishText.number(width)) × \(SpanishText.number(height)) píxeles, más que el límite configurado (\(SpanishText.number(limit)) píxeles). Si es real, pida al responsable que aumente ingest.max_pixels en pipeline.yaml; si no, el archivo está dañado"
         case .exceedsFileSizeLimit(_, let bytes, let limit):

@@ -66,14 +66,19 @@ public struct TechnicalMetadata: Equatable, Sendable, Codable {
     }
 }
 
-/// Technical metadata and codec warnings of a whole master file.
+/// Technical metadata, observations and codec warnings of a whole master file.
 public struct FileTechnicalMetadata: Equatable, Sendable, Codable {
     public var pages: [TechnicalMetadata]
-    /// Warnings the codec libraries emitted that do not make the file fail (e.g. unknown TIFF tags).
+    /// Every distinct warning the codec libraries emitted, verbatim ("libtiff: ..."), for the
+    /// technical record (PREMIS, JSON); never shown to archivists as it is.
     public var warnings: [String]
+    /// What is unusual about the file though every pixel decoded: empty for *válido*, non-empty for
+    /// *válido con observaciones*. Each names its page when it concerns one.
+    public var observations: [DecodeObservation]
 
-    public init(pages: [TechnicalMetadata], warnings: [String]) {
+    public init(pages: [TechnicalMetadata], warnings: [String], observations: [DecodeObservation] = []) {
         self.pages = pages
         self.warnings = warnings
+        self.observations = observations
     }
 }

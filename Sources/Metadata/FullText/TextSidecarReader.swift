@@ -36,9 +36,9 @@ public enum TextSidecarReader {
                            confidence < minimumWordConfidence { continue }
                         let content = (part.attribute("CONTENT") ?? "").precomposedStringWithCanonicalMapping
                         text += content
-                        if let x = part.attribute("HPOS").flatMap(Double.init), let y = part.attribute("VPOS").flatMap(Double.init),
-                           let w = part.attribute("WIDTH").flatMap(Double.init), let h = part.attribute("HEIGHT").flatMap(Double.init) {
-                            words.append(.init(text: content, x: Int(x), y: Int(y), width: Int(w), height: Int(h)))
+                        if let x = coordinate(part.attribute("HPOS")), let y = coordinate(part.attribute("VPOS")),
+                           let w = coordinate(part.attribute("WIDTH")), let h = coordinate(part.attribute("HEIGHT")) {
+                            words.append(.init(text: content, x: x, y: y, width: w, height: h))
                         }
                     case "SP": text += " "
                     case "HYP": text += part.attribute("CONTENT") ?? "-"
@@ -54,6 +54,13 @@ public enum TextSidecarReader {
         return PageText(text: blocks.joined(separator: "\n\n"), words: words)
     }
 
+    /// A position or size in pixels, or nil when it is not a finite number within ±1,000,000,000
+    /// (an ALTO HPOS of 1e300 made the conversion to Int trap: fuzz-alto).
+    static func coordinate(_ text: String?) -> Int? {
+        guard let text, let value = Double(text), value.isFinite, abs(value) <= 1_000_000_000 else { return nil }
+        return Int(value)
+    }
+
     /// hOCR: ocr_line / ocrx_word spans with "bbox x0 y0 x1 y1" in their title; HTML parsed leniently.
     public static func hocr(_ bytes: [UInt8], file: String) throws -> PageText {
         let tree = try XMLTree(html: bytes, name: file)
@@ -67,7 +74,8 @@ public enum TextSidecarReader {
             guard let title = element.attribute("title") else { return nil }
             for field in title.split(separator: ";") {
                 let parts = field.trimmingCharacters(in: .whitespaces).split(separator: " ")
-                if parts.first == "bbox", parts.count == 5, let x0 = Int(parts[1]), let y0 = Int(parts[2]), let x1 = Int(parts[3]), let y1 = Int(parts[4]) {
+                if parts.first == "bbox", parts.count == 5, let x0 = coordinate(String(parts[1])), let y0 = coordinate(String(parts[2])),
+                   let x1 = coordinate(String(parts[3])), let y1 = coordinate(String(parts[4])) {
                     return (x0, y0, x1 - x0, y1 - y0)
                 }
             }

@@ -21,6 +21,16 @@ public struct BatchReport: Codable, Sendable {
         public var warnings: [String]
         /// Spanish: what this version changed (pages added, elements corrected...).
         public var changes: [String] = []
+        /// "Válido con observaciones": what was unusual about a master though it was archived.
+        public var observations: [Observation] = []
+    }
+
+    /// One observation of a master: where, its stable code, what a person reads, the verbatim detail.
+    public struct Observation: Codable, Sendable {
+        public var file: String
+        public var code: String
+        public var message: String
+        public var detail: String
     }
 
     public struct QuarantinedFile: Codable, Sendable {

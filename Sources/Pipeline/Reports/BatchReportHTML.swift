@@ -26,7 +26,7 @@ extension BatchReport {
         }
         if !items.isEmpty {
             body.append(.el("h2", "Ítems"))
-            body.append(.el("table", [], [.el("tr", [], ["Ítem", "Resultado", "Versión", "Páginas", "Formatos", "Qué pasó"].map { .el("th", $0) })]
+            body.append(.el("table", [], [.el("tr", [], ["Ítem", "Resultado", "Versión", "Páginas", "Formatos", "Qué pasó", "Observaciones (archivado igualmente)"].map { .el("th", $0) })]
                 + items.map(itemRow)))
         }
         if !quarantined.isEmpty {
@@ -47,11 +47,12 @@ extension BatchReport {
 
     private func itemRow(_ item: ItemResult) -> HTMLNode {
         let what = ([item.message].compactMap { $0 } + item.changes + item.warnings).joined(separator: " · ")
+        let observed = item.observations.map { "\($0.file): \($0.message)" }.joined(separator: " · ")
         return .el("tr", [], [
             .el("td", [], [.el("code", item.id)]),
             .el("td", [("class", item.outcome.needsAttention ? "bad" : "ok")], [.text(item.outcome.label)]),
             .el("td", item.version ?? ""), .el("td", SpanishText.number(item.pages)), .el("td", item.formats.joined(separator: ", ")),
-            .el("td", what),
+            .el("td", what), .el("td", observed),
         ])
     }
 

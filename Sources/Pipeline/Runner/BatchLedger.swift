@@ -36,6 +36,9 @@ struct BatchLedger {
         if let version = result.version, result.outcome != .unchanged { line += " (\(version))" }
         if let message = result.message { line += ". \(message)" }
         if !result.changes.isEmpty { line += ": " + result.changes.joined(separator: "; ") }
+        if !result.observations.isEmpty {
+            line += " — válido con observaciones: " + Set(result.observations.map(\.code)).sorted().joined(separator: ", ")
+        }
         if result.outcome.needsAttention { reporter.warning(line) } else { reporter.info(line) }
     }
 

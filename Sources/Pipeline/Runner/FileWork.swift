@@ -45,20 +45,24 @@ struct FileWork: Sendable {
         }
         var events = identified.events
         let pages: [ProcessedPage]
+        var observations: [DecodeObservation] = []
         let carried = prior?.digest(at: logicalPath) == identified.digest
         if carried, let prior {
             pages = carriedPages(prior)
             events = []   // nothing new happened to these bytes
         } else {
-            pages = try stages.validate.run(.init(file: file, identified: identified, logicalPath: logicalPath, itemID: itemID), context: context)
+            let validated = try stages.validate.run(.init(file: file, identified: identified, logicalPath: logicalPath, itemID: itemID),
+                                                    context: context)
+            pages = validated.pages
+            observations = validated.observations
             events.append(ValidateStage.validationEvent(context, format: identified.format, pages: pages.count, warnings: warnings,
-                                                        logicalPath: logicalPath))
+                                                        observations: observations, logicalPath: logicalPath))
         }
         let transcribed = try stages.transcribe.run(.init(itemID: itemID, file: file, format: identified.format, pages: pages, sidecars: sidecars),
                                                     context: context)
         return ProcessedFile(file: file, logicalPath: logicalPath, format: identified.format, digest: identified.digest,
                              size: identified.size, carriedOver: carried, pages: transcribed.pages, events: events + transcribed.events,
-                             warnings: warnings + transcribed.warnings)
+                             warnings: warnings + transcribed.warnings, observations: observations)
     }
 
     /// The archived pages of an unchanged master, with their archived text.

@@ -65,7 +65,11 @@ struct ItemCommit {
         let formats = Array(Set(plan.files.map(\.format.name))).sorted()
         var result = BatchReport.ItemResult(outcome: .archived, id: item.id, version: nil, pages: 0, bytesWritten: 0, formats: formats,
                                             reason: nil, message: nil, detail: nil, warnings: processed.flatMap(\.warnings) + intake.row.notes,
-                                            changes: plan.changes + description.map(\.line))
+                                            changes: plan.changes + description.map(\.line),
+                                            observations: processed.flatMap { file in
+                                                file.observations.map { BatchReport.Observation(file: file.file.name, code: $0.code.rawValue,
+                                                                                                message: $0.archivistMessage, detail: $0.detail) }
+                                            })
         if let prior, isUnchanged(prior, files: plan.files, dcXML: dcXML) {
             environment.derivatives.discard(itemID: item.id)
             result.outcome = .unchanged

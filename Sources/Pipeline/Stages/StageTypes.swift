@@ -78,6 +78,8 @@ public struct ProcessedFile: Sendable, Equatable {
     public var pages: [ProcessedPage]
     public var events: [PendingEvent]
     public var warnings: [String]
+    /// What was unusual though every pixel decoded ("válido con observaciones").
+    public var observations: [DecodeObservation] = []
 }
 
 /// The archived state of an item, read before its new files are processed.

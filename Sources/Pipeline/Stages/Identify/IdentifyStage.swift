@@ -93,7 +93,7 @@ extension ReasonCode {
         case .unreadable: self = .unreadable
         case .empty: self = .empty
         case .corrupt: self = .corrupt
-        case .damaged: self = .damaged
+        case .damaged, .structurallyDamaged: self = .damaged
         case .unsupported: self = .unsupported
         case .exceedsPixelLimit: self = .pixelLimit
         case .exceedsFileSizeLimit: self = .fileSizeLimit

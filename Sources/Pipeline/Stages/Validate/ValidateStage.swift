@@ -21,7 +21,13 @@ struct ValidateStage: IngestStage {
         var itemID: String
     }
 
-    func run(_ input: Input, context: StageContext) throws(StageFailure) -> [ProcessedPage] {
+    /// The decoded pages and what was unusual about the file though every pixel decoded.
+    struct Output: Sendable {
+        var pages: [ProcessedPage]
+        var observations: [DecodeObservation]
+    }
+
+    func run(_ input: Input, context: StageContext) throws(StageFailure) -> Output {
         let format = input.identified.format
         let digest = input.identified.digest
         guard format.isDecodableImage else {
@@ -32,8 +38,9 @@ struct ValidateStage: IngestStage {
                                detail: "unsupported format \(format.name)", digest: digest)
         }
         var pages: [ProcessedPage] = []
+        let decoded: FileTechnicalMetadata
         do {
-            try MasterDecoder.decode(input.file.url, format: format, limits: context.config.decodeLimits,
+            decoded = try MasterDecoder.decode(input.file.url, format: format, limits: context.config.decodeLimits,
                                      derivatives: context.config.derivativeSpec) { page in
                 let key = StableKey.derivative(masterPath: input.logicalPath, index: page.indexInFile)
                 if let access = page.access, let thumbnail = page.thumbnail {
@@ -52,12 +59,12 @@ struct ValidateStage: IngestStage {
                                message: "No se pudieron escribir las copias de consulta de «\(input.file.name)» (\(spanish)). Revise el espacio en el disco de derivados y vuelva a ejecutar",
                                detail: technical, digest: digest)
         }
-        return pages
+        return Output(pages: pages, observations: decoded.observations)
     }
 
     /// The PREMIS validation event of a master that decoded completely.
     static func validationEvent(_ context: StageContext, format: IdentifiedFormat, pages: Int, warnings: [String],
-                                logicalPath: String) -> PendingEvent {
+                                observations: [DecodeObservation], logicalPath: String) -> PendingEvent {
         let (library, unit): (String, String)
         switch format.kind {
         case .jpeg: (library, unit) = ("libjpeg-turbo", "barrido (scan)")
@@ -66,8 +73,11 @@ struct ValidateStage: IngestStage {
         }
         return PendingEvent(type: .validation, dateTime: context.timestamp(),
                             detail: "decodificación completa de cada \(unit) con \(library), modo estricto",
-                            outcome: warnings.isEmpty ? .success : .warning,
-                            outcomeDetail: ([SpanishText.count(pages, "página válida", "páginas válidas")] + warnings).joined(separator: "; "),
+                            outcome: warnings.isEmpty && observations.isEmpty ? .success : .warning,
+                            outcomeDetail: ([observations.isEmpty ? SpanishText.count(pages, "página válida", "páginas válidas")
+                                                : "\(SpanishText.count(pages, "página válida", "páginas válidas")) con observaciones"]
+                                            + observations.map { "observación \($0.code.rawValue)\($0.page.map { " (página \($0 + 1))" } ?? ""): \($0.detail)" }
+                                            + warnings).joined(separator: "; "),
                             objects: [logicalPath])
     }
 }
