@@ -55,7 +55,11 @@ public struct SiteBuilder {
     private func build(forceFull: Bool, progress: (String, Int, Int) -> Void) throws -> SiteSummary {
         let started = Date()
         let renderer = try PageRenderer(settings: settings)
-        let summaries = try catalog.itemSummaries()
+        // Only what the public may see today: restricted, withdrawn, still-embargoed and missing items are
+        // absent from every page, list, index, sitemap and dump; a withdrawn item's address shows a notice.
+        let catalogued = try catalog.itemSummaries()
+        let summaries = catalogued.filter { $0.isPublished(on: accessed) }
+        let withdrawn = catalogued.filter { $0.access == .withdrawn && !$0.missing }
         let fonds = try catalog.fonds()
         let context = SiteContext(settings: settings, fonds: fonds, items: summaries, files: files, accessed: accessed)
         let previous = PublishState.load(stateURL)
@@ -130,6 +134,8 @@ public struct SiteBuilder {
             }
             state.items[id] = nil
         }
+        let notices = WithdrawalNotice(context: context, renderer: renderer, output: output)
+        for summary in withdrawn { try notices.write(summary) }
 
         // Interoperability and open data: they depend only on the items (whose fingerprints cover their
         // records, dates and fonds titles) and the settings (in the site fingerprint), so with no item

@@ -51,8 +51,11 @@ extension CatalogDatabase {
                                dateTime: r["date_time"], detail: r["detail"], outcome: PremisOutcome(rawValue: r["outcome"]) ?? .success,
                                outcomeDetail: r["outcome_detail"], agents: agents, objects: objectPath.map { [$0] } ?? [id])
         }
+        let accessJSON: String? = row["access_json"]
+        let access = try accessJSON.map { try AccessDecision.decode(Array($0.utf8)) }
         return CatalogItem(id: id, fondsCode: row["fonds_code"], headVersion: row["head_version"], createdAt: row["created_at"],
-                           updatedAt: row["updated_at"], dublinCore: dc, batchID: row["batch_id"], files: files, pages: pages, events: events)
+                           updatedAt: row["updated_at"], dublinCore: dc, batchID: row["batch_id"], files: files, pages: pages, events: events,
+                           access: access)
     }
 
     /// Which item already holds a master with this digest (for duplicate detection).

@@ -68,9 +68,13 @@ public struct CatalogItem: Sendable, Equatable {
     public var files: [File]
     public var pages: [Page]
     public var events: [PremisEvent]
+    /// Who may see it (nil: public).
+    public var access: AccessDecision?
 
     public init(id: String, fondsCode: String, headVersion: Int, createdAt: String, updatedAt: String,
-                dublinCore: DublinCoreRecord, batchID: Int64?, files: [File], pages: [Page], events: [PremisEvent]) {
+                dublinCore: DublinCoreRecord, batchID: Int64?, files: [File], pages: [Page], events: [PremisEvent],
+                access: AccessDecision? = nil) {
+        self.access = access
         self.id = id
         self.fondsCode = fondsCode
         self.headVersion = headVersion

@@ -84,17 +84,24 @@ extension CatalogDatabase {
         let dcJSON = CompactJSON.dublinCore(dc)
         try db.cachedStatement(sql: """
             INSERT INTO items (id, fonds_code, head_version, created_at, updated_at, title, sort_title, creators, subjects,
-                               date_text, date_start, date_end, dc_type, description, dublin_core, page_count, batch_id, status)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'archived')
+                               date_text, date_start, date_end, dc_type, description, dublin_core, page_count, batch_id, status,
+                               access, access_until, access_reason, access_hide_title, access_at, access_json, missing_since)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'archived', ?, ?, ?, ?, ?, ?, NULL)
             ON CONFLICT(id) DO UPDATE SET fonds_code = excluded.fonds_code, head_version = excluded.head_version,
                 updated_at = excluded.updated_at, title = excluded.title, sort_title = excluded.sort_title,
                 creators = excluded.creators, subjects = excluded.subjects, date_text = excluded.date_text,
                 date_start = excluded.date_start, date_end = excluded.date_end, dc_type = excluded.dc_type,
                 description = excluded.description, dublin_core = excluded.dublin_core, page_count = excluded.page_count,
-                batch_id = COALESCE(excluded.batch_id, items.batch_id), status = 'archived'
+                batch_id = COALESCE(excluded.batch_id, items.batch_id), status = 'archived',
+                access = excluded.access, access_until = excluded.access_until, access_reason = excluded.access_reason,
+                access_hide_title = excluded.access_hide_title, access_at = excluded.access_at, access_json = excluded.access_json,
+                missing_since = NULL
             """).execute(arguments: [item.id, item.fondsCode, item.headVersion, item.createdAt, item.updatedAt, dc.title, item.sortTitle,
                              jsonArray(dc["creator"]), jsonArray(dc["subject"]), dc["date"].first ?? "", start, end,
-                             dc["type"].first ?? "", dc["description"].joined(separator: "\n"), dcJSON, item.pages.count, item.batchID])
+                             dc["type"].first ?? "", dc["description"].joined(separator: "\n"), dcJSON, item.pages.count, item.batchID,
+                             (item.access?.state ?? .open).rawValue, item.access?.until, item.access?.reason,
+                             item.access?.hideTitle == true ? 1 : 0, item.access?.decidedAt,
+                             try item.access.map { String(decoding: try $0.encoded(), as: UTF8.self) }])
         for file in item.files {
             try db.cachedStatement(sql: """
                 INSERT INTO files (item_id, logical_path, content_path, role, digest_algorithm, digest, size, format_name,
@@ -158,6 +165,13 @@ extension CatalogDatabase {
         }
     }
 
+    /// Marks items the archive no longer holds ("falta en el archivo"): kept in the catalog, never shown.
+    public func markMissing(_ ids: [String], since: String) throws {
+        try write { db in
+            for id in ids { try db.execute(sql: "UPDATE items SET missing_since = COALESCE(missing_since, ?) WHERE id = ?", arguments: [since, id]) }
+        }
+    }
+
     /// Empties the derived tables, keeping batches and quarantine history.
     public func clearItems() throws {
         try write { db in try Self.clearItems(in: db) }
@@ -167,18 +181,30 @@ extension CatalogDatabase {
         try db.execute(sql: "DELETE FROM search_fts")
         try db.execute(sql: "DELETE FROM pages")
         try db.execute(sql: "DELETE FROM files")
-        // Events written into METS come back with their items; fixity checks (`memoria verify`) and
-        // quarantine outcomes live only here and in the reports, so they are kept.
-        try db.execute(sql: "DELETE FROM events WHERE type <> 'fixity check' AND identifier NOT LIKE '%/quarantine/%'")
+        // Every event comes back from the archive: those of a version from its METS, the others (fixity
+        // checks, quarantine) from the objects' logs/ and the quarantine's register.
+        try db.execute(sql: "DELETE FROM events")
         try db.execute(sql: "DELETE FROM items")
     }
 
     /// Replaces every item in one transaction (`memoria reindex`): `produce` hands items to `store`
     /// one by one. A run that fails or is stopped leaves the catalog exactly as it was, and one
     /// commit instead of one per item makes a rebuild of 100,000 pages take seconds, not minutes.
-    public func replaceAllItems(_ produce: (_ store: (_ item: CatalogItem, _ fondsTitle: String) throws -> Void) throws -> Void) throws {
+    public func replaceAllItems(quarantine: [CatalogQuarantineEntry]? = nil, events: [(event: PremisEvent, itemID: String)] = [],
+                                _ produce: (_ store: (_ item: CatalogItem, _ fondsTitle: String) throws -> Void) throws -> Void) throws {
         try write { db in
             try Self.clearItems(in: db)
+            if let quarantine {
+                try db.execute(sql: "DELETE FROM quarantine")
+                for entry in quarantine {
+                    try db.execute(sql: """
+                        INSERT INTO quarantine (batch_id, item_id, original_path, quarantine_path, reason_code, reason, digest, at, resolved_at, resolution)
+                        VALUES (NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        """, arguments: [entry.itemID, entry.originalPath, entry.quarantinePath, entry.reasonCode, entry.reason, entry.digest,
+                                         entry.at, entry.resolvedAt, entry.resolution?.rawValue])
+                }
+            }
+            for (event, itemID) in events { try Self.store(event, itemID: itemID, in: db) }
             var rows: [TextRow] = []
             try produce { item, fondsTitle in
                 do {

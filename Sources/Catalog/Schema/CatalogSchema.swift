@@ -151,6 +151,19 @@ enum CatalogSchema {
                 CREATE INDEX quarantine_by_item ON quarantine(item_id);
                 """)
         }
+        // v4: access decisions (kept in the archive as metadata/access.json; indexed here for the site and
+        // search), and items missing from the archive kept as such instead of dropped.
+        migrator.registerMigration("v4-access") { db in
+            try db.execute(sql: """
+                ALTER TABLE items ADD COLUMN access TEXT NOT NULL DEFAULT 'publico';
+                ALTER TABLE items ADD COLUMN access_until TEXT;
+                ALTER TABLE items ADD COLUMN access_reason TEXT;
+                ALTER TABLE items ADD COLUMN access_hide_title INTEGER NOT NULL DEFAULT 0;
+                ALTER TABLE items ADD COLUMN access_at TEXT;
+                ALTER TABLE items ADD COLUMN access_json TEXT;
+                ALTER TABLE items ADD COLUMN missing_since TEXT;
+                """)
+        }
         return migrator
     }
 }

@@ -9,6 +9,9 @@ public enum PremisEventType: String, Codable, Sendable, CaseIterable {
     case metadataModification = "metadata modification"
     case fixityCheck = "fixity check"
     case quarantine = "quarantine"
+    case unquarantine = "unquarantine"
+    /// An access decision (withdrawal, restriction, embargo, restoration of public access).
+    case policyAssignment = "policy assignment"
 
     /// Term URI in the Library of Congress PREMIS event type vocabulary (id.loc.gov).
     public var valueURI: String? {
@@ -21,6 +24,8 @@ public enum PremisEventType: String, Codable, Sendable, CaseIterable {
         case .metadataModification: return "http://id.loc.gov/vocabulary/preservation/eventType/mem"
         case .fixityCheck: return "http://id.loc.gov/vocabulary/preservation/eventType/fix"
         case .quarantine: return "http://id.loc.gov/vocabulary/preservation/eventType/qua"
+        case .unquarantine: return "http://id.loc.gov/vocabulary/preservation/eventType/unq"
+        case .policyAssignment: return "http://id.loc.gov/vocabulary/preservation/eventType/poa"
         }
     }
 }

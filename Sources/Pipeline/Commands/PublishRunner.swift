@@ -76,7 +76,7 @@ public struct PublishRunner {
                                     institutionName: config.institution.name, institutionURL: config.institution.url,
                                     contactEmail: config.institution.contactEmail)
         let builder = SiteBuilder(settings: settings, catalog: catalog, files: files, site: config.url(\.site),
-                                  accessed: String(context.timestamp().prefix(10)))
+                                  accessed: context.today)
         let reporter = context.reporter
         reporter.emit(.began(stage: "publicación", total: 0))
         let summary: SiteSummary

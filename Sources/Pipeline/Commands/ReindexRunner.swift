@@ -1,5 +1,6 @@
 import Catalog
 import Foundation
+import Metadata
 import Preservation
 import Support
 
@@ -14,10 +15,17 @@ public struct ReindexRunner {
         public var pages: Int
         /// Spanish: objects that could not be read, each with what to do.
         public var failures: [String]
-        public var needsAttention: Bool { !failures.isEmpty }
+        /// Items the catalog knew that the archive no longer holds: kept, marked "falta en el archivo".
+        public var missing: [String] = []
+        /// Entries of the quarantine register, and events restored from objects' logs/ and the register.
+        public var quarantineEntries = 0
+        public var loggedEvents = 0
+        public var needsAttention: Bool { !failures.isEmpty || !missing.isEmpty }
 
         public var linesForPeople: [String] {
-            ["Catálogo reconstruido: \(SpanishText.count(items, "ítem", "ítems")), \(SpanishText.count(pages, "página", "páginas"))."] + failures.map { "PROBLEMA \($0)" }
+            ["Catálogo reconstruido: \(SpanishText.count(items, "ítem", "ítems")), \(SpanishText.count(pages, "página", "páginas")), \(SpanishText.count(loggedEvents, "evento", "eventos")) del registro de la cuarentena y \(SpanishText.count(quarantineEntries, "entrada", "entradas")) de la cuarentena."]
+                + failures.map { "PROBLEMA \($0)" }
+                + missing.map { "FALTA EN EL ARCHIVO \($0): el catálogo lo conocía y el archivo ya no lo tiene; se conserva su ficha, sin publicarlo. Restáurelo desde la copia de seguridad o una réplica" }
         }
     }
 
@@ -30,8 +38,25 @@ public struct ReindexRunner {
         let ids = storage.objectIdentifiers()
         var summary = Summary(items: 0, pages: 0, failures: [])
         context.reporter.emit(.began(stage: "reconstrucción del catálogo", total: ids.count))
+        let log = ArchiveEventLog(storage: storage, quarantine: QuarantineStore(root: config.url(\.quarantine)))
+        let register = try readRegister(log)
+        summary.quarantineEntries = register.entries.count
+        summary.loggedEvents = register.events.count
+        if register.unreadable > 0 {
+            summary.failures.append("\(SpanishText.count(register.unreadable, "archivo", "archivos")) del registro de la cuarentena no se pudieron leer")
+        }
+        // Items the catalog knows that are not on disk any more: their records are kept, marked missing.
+        let onDisk = Set(ids)
+        let vanished: [CatalogItem]
+        do {
+            vanished = try catalog.itemIDs().filter { !onDisk.contains($0) }.compactMap { try catalog.item($0) }
+        } catch {
+            throw PipelineError.environment("No se pudo leer el catálogo: \(SystemErrorText.describe(error).spanish)", detail: "\(error)")
+        }
+        summary.missing = vanished.map(\.id)
         // One transaction: until it commits, searches see the old catalog, and a stopped run changes nothing.
-        try catalog.replaceAllItems { store in
+        try catalog.replaceAllItems(quarantine: register.entries, events: register.events) { store in
+            for item in vanished { try store(item, titles[item.fondsCode] ?? item.fondsCode) }
             for (index, id) in ids.enumerated() {
                 do {
                     guard let item = try reader.catalogItem(id) else { continue }
@@ -49,6 +74,20 @@ public struct ReindexRunner {
             }
         }
         context.reporter.emit(.finished(stage: "reconstrucción del catálogo"))
+        if !vanished.isEmpty {
+            do { try catalog.markMissing(summary.missing, since: context.timestamp()) } catch {
+                summary.failures.append("no se pudieron marcar en el catálogo los ítems que faltan (\(SystemErrorText.describe(error).spanish))")
+            }
+        }
         return summary
+    }
+
+    private func readRegister(_ log: ArchiveEventLog) throws -> (entries: [CatalogQuarantineEntry], events: [(event: PremisEvent, itemID: String)], unreadable: Int) {
+        do {
+            return try log.register()
+        } catch {
+            throw PipelineError.environment("No se pudo leer el registro de la cuarentena: \(context.displayPaths.scrub(SystemErrorText.describe(error).spanish))",
+                                            detail: "\(error)")
+        }
     }
 }

@@ -46,6 +46,7 @@ public struct RetryRunner {
         let store = QuarantineStore(root: config.url(\.quarantine))
         var summary = Summary(returned: [], kept: [], sheets: [])
         var resolved: [Int64] = []
+        var returnedEntries: [CatalogQuarantineEntry] = []
         var batches: Set<String> = []
         for entry in entries {
             let relative = relativePath(entry.quarantinePath, store: store)
@@ -55,13 +56,21 @@ public struct RetryRunner {
                 try store.moveBack(relative, to: destination)
                 summary.returned.append(context.displayPath(destination.path))
                 if let id = entry.id { resolved.append(id) }
+                returnedEntries.append(entry)
                 batches.insert(relative.split(separator: "/").prefix(2).joined(separator: "/"))
             } catch {
                 summary.kept.append("\(context.displayPath(store.url(relative).path)): \(context.displayPaths.scrub(SystemErrorText.describe(error).spanish))")
             }
         }
+        let now = context.timestamp()
         do {
-            try catalog.resolveQuarantine(resolved, as: .returned, at: context.timestamp())
+            let storage = try context.openStorage()
+            try ArchiveEventLog(storage: storage, quarantine: store).resolved(returnedEntries, as: .returned, at: now, event: nil)
+        } catch {
+            summary.kept.append("los archivos se devolvieron, pero el registro de la cuarentena no se pudo anotar (\(SystemErrorText.describe(error).spanish))")
+        }
+        do {
+            try catalog.resolveQuarantine(resolved, as: .returned, at: now)
         } catch {
             summary.kept.append("los archivos se devolvieron, pero el catálogo no se pudo poner al día (\(SystemErrorText.describe(error).spanish))")
         }

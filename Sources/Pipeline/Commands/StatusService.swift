@@ -127,6 +127,7 @@ public struct StatusService {
         var count = 0
         while let path = walk.nextObject() as? String {
             guard walk.fileAttributes?[.type] as? FileAttributeType != .typeDirectory, !path.hasSuffix(".reason.txt"),
+                  !path.hasPrefix(QuarantineStore.registerFolder + "/"),
                   !(path as NSString).lastPathComponent.hasPrefix(".") else { continue }
             count += 1
         }

@@ -101,6 +101,15 @@ public struct VerifyRunner {
              itemID: result.objectID)
         }
         var warnings: [String] = []
+        // Each object's check in its own logs/ (the archive keeps its audit history), then the catalog.
+        let log = ArchiveEventLog(storage: storage, quarantine: QuarantineStore(root: config.url(\.quarantine)))
+        var unlogged: [String] = []
+        for (event, itemID) in events where storage.objectExists(itemID) {
+            do { try log.fixity(event, objectID: itemID) } catch { unlogged.append(itemID) }
+        }
+        if !unlogged.isEmpty {
+            warnings.append("el registro de esta auditoría no se pudo escribir en logs/ de \(SpanishText.list(Array(unlogged.prefix(5))))\(unlogged.count > 5 ? "…" : ""); revise el disco del archivo")
+        }
         do {
             try catalog.record(events)
         } catch {

@@ -78,11 +78,29 @@ struct ArchiveReader {
         return result
     }
 
-    /// The catalog record of an archived object.
+    /// The catalog record of an archived object: its head version, its access decision and every event
+    /// (those of its versions, from the METS, and those of its logs/).
     func catalogItem(_ id: String, batchID: Int64? = nil) throws -> CatalogItem? {
         guard let prior = try prior(id) else { return nil }
-        return IndexStage.catalogItem(itemID: id, fondsCode: prior.mets.fondsCode, mets: prior.mets, inventory: prior.inventory,
-                                      batchID: batchID, pageTexts: Self.pageTexts(prior, ocrWordConfidenceFloor: ocrWordConfidenceFloor))
+        var item = IndexStage.catalogItem(itemID: id, fondsCode: prior.mets.fondsCode, mets: prior.mets, inventory: prior.inventory,
+                                          batchID: batchID, pageTexts: Self.pageTexts(prior, ocrWordConfidenceFloor: ocrWordConfidenceFloor))
+        item.access = try access(prior)
+        let logged = try ObjectLogs(storage: storage).read(objectID: id).flatMap { file in
+            (try? JSONDecoder().decode(ArchiveEventLog.Record.self, from: Data(file.bytes)))?.events ?? []
+        }
+        item.events += logged
+        return item
+    }
+
+    /// The object's access decision (nil: public).
+    func access(_ prior: PriorObject) throws -> AccessDecision? {
+        guard let url = prior.url(of: AccessDecision.logicalPath) else { return nil }
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            throw Failure.unreadable(objectID: prior.inventory.id, reason: "\(AccessDecision.logicalPath) is listed but unreadable")
+        }
+        do { return try AccessDecision.decode([UInt8](data)) } catch {
+            throw Failure.unreadable(objectID: prior.inventory.id, reason: "\(AccessDecision.logicalPath): \(error)")
+        }
     }
 }
 

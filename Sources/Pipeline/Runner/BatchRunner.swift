@@ -19,7 +19,7 @@ final class BatchRunner {
         scope = BatchScope(batch: batch, fonds: fonds, environment: environment, context: context)
         started = context.clock()
         ledger = BatchLedger(fonds: batch.fondsSlug, batch: batch.name, startedAt: Timestamp.localISO(started, timeZone: context.timeZone),
-                             operatorName: context.operatorName, software: "\(StageContext.softwareName) \(StageContext.softwareVersion)",
+                             operatorName: context.reportedOperator, software: "\(StageContext.softwareName) \(StageContext.softwareVersion)",
                              reporter: context.reporter, display: context.displayPaths)
     }
 
@@ -67,7 +67,7 @@ final class BatchRunner {
     private func beginInCatalog() -> Int64? {
         do {
             return try scope.environment.catalog.beginBatch(fondsSlug: batch.fondsSlug, name: batch.name, startedAt: context.timestamp(),
-                                                            agent: context.operatorName)
+                                                            agent: context.reportedOperator)
         } catch {
             ledger.catalogNotUpdated("inicio del lote", error: error)
             return nil

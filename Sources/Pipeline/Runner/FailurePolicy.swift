@@ -65,15 +65,18 @@ struct FailurePolicy {
         let inQuarantine = placement.quarantinedPath.hasPrefix(rootPath) ? String(placement.quarantinedPath.dropFirst(rootPath.count)) : placement.quarantinedPath
         ledger.quarantined(.init(itemID: itemID, originalPath: inBatch, quarantinePath: shown, code: code, reason: message, detail: detail))
         let at = context.timestamp()
+        let entry = CatalogQuarantineEntry(batchID: scope.batchID, itemID: itemID, originalPath: inBatch, quarantinePath: inQuarantine,
+                                           reasonCode: code.rawValue, reason: message, digest: digest, at: at)
+        let event = itemID.map { quarantineEvent(itemID: $0, file: inBatch, code: code, detail: detail.map(context.displayPaths.scrub), at: at) }
         do {
-            try scope.environment.catalog.recordQuarantine(CatalogQuarantineEntry(
-                batchID: scope.batchID, itemID: itemID, originalPath: inBatch, quarantinePath: inQuarantine, reasonCode: code.rawValue,
-                reason: message, digest: digest, at: at))
-            if let itemID {
-                try scope.environment.catalog.record([quarantineEvent(itemID: itemID, file: inBatch, code: code,
-                                                                      detail: detail.map(context.displayPaths.scrub), at: at)],
-                                                     itemID: itemID)
-            }
+            try ArchiveEventLog(storage: scope.environment.storage, quarantine: scope.quarantine).quarantined(entry, event: event)
+        } catch {
+            ledger.warning(.catalogNotUpdated, "no se pudo anotar en el registro de la cuarentena que «\(inBatch)» quedó en ella (\(SystemErrorText.describe(error).spanish)); el archivo sí está en la cuarentena",
+                           detail: "\(error)")
+        }
+        do {
+            try scope.environment.catalog.recordQuarantine(entry)
+            if let itemID, let event { try scope.environment.catalog.record([event], itemID: itemID) }
         } catch {
             ledger.catalogNotUpdated("registro de cuarentena de «\(inBatch)»", error: error)
         }
@@ -83,7 +86,7 @@ struct FailurePolicy {
     /// the time, so the same run always writes the same identifier.
     func quarantineEvent(itemID: String, file: String, code: ReasonCode, detail: String?, at: String) -> PremisEvent {
         let key = StableHash.hex16(StableHash.fnv1a(parts: [scope.batch.identifier, file, at]))
-        return PremisEvent(identifier: "\(itemID)/quarantine/\(key)", type: .validation, dateTime: at,
+        return PremisEvent(identifier: "\(itemID)/quarantine/\(key)", type: .quarantine, dateTime: at,
                            detail: "archivo retenido en cuarentena: \(file) (lote \(scope.batch.identifier))",
                            outcome: .failure, outcomeDetail: "quarantine: \(code.rawValue)" + (detail.map { "; \($0)" } ?? ""),
                            agents: scope.context.eventAgents, objects: [file])

@@ -1,5 +1,6 @@
 import Catalog
 import Foundation
+import Metadata
 import Preservation
 import Support
 
@@ -35,8 +36,19 @@ struct QuarantineResolution {
                 warnings.append("la cuarentena de «\(entry.quarantinePath)» no se pudo poner al día (\(SystemErrorText.describe(error).spanish)); el archivo sigue allí")
             }
         }
+        let event = PremisEvent(identifier: "\(intake.item.id)/unquarantine/\(StableHash.hex16(StableHash.fnv1a(parts: pending.map(\.quarantinePath) + [now])))",
+                                type: .unquarantine, dateTime: now,
+                                detail: "el ítem se archivó completo desde el lote \(scope.batch.identifier); \(SpanishText.count(pending.count, "entrada", "entradas")) de cuarentena resuelta\(pending.count == 1 ? "" : "s")",
+                                outcome: .success, outcomeDetail: pending.map(\.quarantinePath).joined(separator: "; "),
+                                agents: scope.context.eventAgents, objects: pending.map(\.originalPath))
+        do {
+            try ArchiveEventLog(storage: scope.environment.storage, quarantine: scope.quarantine).resolved(pending, as: .archived, at: now, event: event)
+        } catch {
+            warnings.append("no se pudo anotar la resolución en el registro de la cuarentena (\(SystemErrorText.describe(error).spanish))")
+        }
         do {
             try catalog.resolveQuarantine(pending.compactMap(\.id), as: .archived, at: now)
+            try catalog.record([event], itemID: intake.item.id)
         } catch {
             warnings.append("no se pudo marcar como resuelta su cuarentena en el catálogo (\(SystemErrorText.describe(error).spanish))")
         }

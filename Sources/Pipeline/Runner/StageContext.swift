@@ -10,7 +10,11 @@ public struct StageContext: Sendable {
     public static let softwareVersion = "0.1.0"
 
     public var config: PipelineConfig
-    public var operatorName: String
+    /// The curator named with --agent, recorded as a PREMIS agent; nil when none was named (the
+    /// institution then stands for the person: the machine's login never goes into the archive).
+    public var person: String?
+    /// Who acts, as the archive records it: the curator named, or the institution.
+    public var operatorName: String { person ?? config.institution.name }
     public var clock: @Sendable () -> Date
     /// The time zone people's times are shown in (reports, status): the machine's, unless pinned (tests).
     public var timeZone: TimeZone
@@ -20,7 +24,7 @@ public struct StageContext: Sendable {
                 reporter: Reporter = .silent) {
         self.config = config
         self.timeZone = timeZone
-        self.operatorName = operatorName ?? Self.loginName
+        person = operatorName.flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 }
         if let clock {
             self.clock = clock
         } else if let fixed = ProcessInfo.processInfo.environment["MEMORIA_FIXED_TIME"], let date = Self.parse(fixed) {
@@ -30,6 +34,9 @@ public struct StageContext: Sendable {
         }
         self.reporter = reporter
     }
+
+    /// Who ran this, for internal reports (never for the archive): the curator named, or the login.
+    public var reportedOperator: String { person ?? "\(Self.loginName) (usuario del sistema; sin --agent)" }
 
     /// The login name of the person running Memoria.
     public static var loginName: String {
@@ -41,6 +48,8 @@ public struct StageContext: Sendable {
 
     /// Now (or `date`) as records write it: ISO 8601 in UTC.
     public func timestamp(_ date: Date? = nil) -> String { Timestamp.record(date ?? clock()) }
+    /// Today in the local time zone, AAAA-MM-DD (embargoes end on a local day).
+    public var today: String { String(Timestamp.localISO(clock(), timeZone: timeZone).prefix(10)) }
 
     static func parse(_ text: String) -> Date? { Timestamp.parse(text) }
 
@@ -63,16 +72,18 @@ public struct StageContext: Sendable {
     public var institutionAgent: PremisAgent {
         PremisAgent(identifier: config.institution.code, name: config.institution.name, kind: .organization)
     }
-    public var personAgent: PremisAgent {
-        let safe = operatorName.map { $0.isLetter || $0.isNumber || $0 == "." || $0 == "-" || $0 == "_" ? $0 : "-" }
-        return PremisAgent(identifier: "person-\(String(safe))", name: operatorName, kind: .person)
+    public var personAgent: PremisAgent? {
+        guard let person else { return nil }
+        let safe = person.map { $0.isLetter || $0.isNumber || $0 == "." || $0 == "-" || $0 == "_" ? $0 : "-" }
+        return PremisAgent(identifier: "person-\(String(safe))", name: person, kind: .person)
     }
-    public var agents: [PremisAgent] { [softwareAgent, institutionAgent, personAgent] }
+    public var agents: [PremisAgent] { [softwareAgent, institutionAgent] + [personAgent].compactMap { $0 } }
 
-    /// The standard agent links of an event Memoria performs.
+    /// The standard agent links of an event Memoria performs: the software executes it, the curator
+    /// named (or else the institution) implements it, the institution authorizes it.
     public var eventAgents: [PremisEvent.LinkedAgent] {
         [.init(identifier: softwareAgent.identifier, role: "executing program"),
-         .init(identifier: personAgent.identifier, role: "implementer"),
+         .init(identifier: personAgent?.identifier ?? institutionAgent.identifier, role: "implementer"),
          .init(identifier: institutionAgent.identifier, role: "authorizer")]
     }
 }

@@ -160,4 +160,31 @@ public struct QuarantineStore: Sendable {
             current.deleteLastPathComponent()
         }
     }
+
+    /// The quarantine's own register: one JSON file per event, written once and never rewritten
+    /// (`_registro/<stamp>.json`), so the quarantine's history survives the loss of the catalog.
+    public static let registerFolder = "_registro"   // no fonds slug can be written so
+
+    public func writeRegister(name: String, bytes: [UInt8]) throws {
+        let folder = root.appendingPathComponent(Self.registerFolder)
+        try FileSystem.createDirectory(folder)
+        var file = "\(name).json"
+        var attempt = 1
+        while FileManager.default.fileExists(atPath: folder.appendingPathComponent(file).path) {
+            attempt += 1
+            file = "\(name)-\(attempt).json"
+        }
+        try FileSystem.replaceAtomically(folder.appendingPathComponent(file), with: Data(bytes))
+    }
+
+    /// Every register file, oldest name first.
+    public func readRegister() throws -> [[UInt8]] {
+        let folder = root.appendingPathComponent(Self.registerFolder)
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return [] }
+        return try names.filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }.sorted().map { name in
+            let path = folder.appendingPathComponent(name).path
+            guard let data = FileManager.default.contents(atPath: path) else { throw OCFLError.system(path: path, operation: .read, errno: EIO) }
+            return [UInt8](data)
+        }
+    }
 }

@@ -50,6 +50,8 @@ struct PageRenderer: @unchecked Sendable {
         var jsonLD: Any? = nil
         var ogImage: String? = nil
         var ogType = "website"
+        /// Kept out of search engines (a withdrawal notice).
+        var noIndex = false
     }
 
     /// "../" for each folder between the site root and the page.
@@ -77,6 +79,7 @@ struct PageRenderer: @unchecked Sendable {
             "hasBreadcrumbs": !page.breadcrumbs.isEmpty,
         ]
         if let nav = page.nav { layout[nav] = true }
+        if page.noIndex { layout["noIndex"] = true }
         if !settings.institutionURL.isEmpty { layout["institutionURL"] = settings.institutionURL }
         if !settings.contactEmail.isEmpty { layout["contactEmail"] = settings.contactEmail }
         if let canonical = absoluteURL(page.path) { layout["canonical"] = canonical }
