@@ -39,6 +39,19 @@ struct IndexStage {
                            dublinCore: mets.dublinCore, batchID: batchID, files: files, pages: pages, events: mets.events)
     }
 
+    /// The text of each page, by sequence, from the files of a version being written.
+    static func pageTexts(_ files: [ProcessedFile]) -> [Int: (source: String?, path: String?, text: String)] {
+        var texts: [Int: (source: String?, path: String?, text: String)] = [:]
+        var sequence = 0
+        for file in files {
+            for page in file.pages {
+                sequence += 1
+                if let text = page.text { texts[sequence] = (text.source, text.files.first?.logicalPath, text.text) }
+            }
+        }
+        return texts
+    }
+
     func run(_ item: CatalogItem, fondsTitle: String) throws {
         try catalog.store(item, fondsTitle: fondsTitle)
     }
