@@ -197,4 +197,52 @@ import TestSupport
             #expect(METSProfileChecker.check(mets, name: "BSH-0002/mets.xml") == [])
         }
     }
+
+    @Test func theSheetAndTheFondsDefaultDecideAccessAtDepositAndARedepositKeepsIt() throws {
+        let deployment = try TestDeployment(label: "access-sheet", inboxFixture: nil)
+        var yaml = try String(contentsOf: deployment.configURL, encoding: .utf8)
+        yaml = yaml.replacingOccurrences(of: "slug: guillermo-villasana", with: "slug: guillermo-villasana\n    access: restringido")
+        try yaml.write(to: deployment.configURL, atomically: true, encoding: .utf8)
+        try FileManager.default.copyItem(at: TestPaths.sampleInbox.appendingPathComponent("guillermo-villasana"),
+                                         to: deployment.inbox.appendingPathComponent("guillermo-villasana"))
+        let maguey = deployment.inbox.appendingPathComponent("maguey-blanco")
+        try FileManager.default.copyItem(at: TestPaths.sampleInbox.appendingPathComponent("maguey-blanco"), to: maguey)
+        // MBL-0001's row asks for an embargo; a bad cell holds its item with the line and column named.
+        let batch = try #require(try FileManager.default.contentsOfDirectory(atPath: maguey.path).first { !$0.hasPrefix(".") })
+        let sheet = maguey.appendingPathComponent("\(batch)/metadata.csv")
+        var lines = try String(contentsOf: sheet, encoding: .utf8).components(separatedBy: "\n")
+        let separator: Character = lines[0].contains(";") ? ";" : ","
+        lines[0] += "\(separator)memoria.acceso\(separator)memoria.embargo_hasta\(separator)memoria.acceso_motivo"
+        for index in lines.indices.dropFirst() where !lines[index].isEmpty {
+            if lines[index].hasPrefix("MBL-0001") { lines[index] += "\(separator)embargo\(separator)2099-01-01\(separator)convenio con la familia" }
+            else { lines[index] += "\(separator)\(separator)\(separator)" }
+        }
+        try lines.joined(separator: "\n").write(to: sheet, atomically: true, encoding: .utf8)
+        let ingest = try deployment.memoria(["ingest", "--now", "--json"])
+        #expect(ingest.status == 0, "\(ingest.stdout)\(ingest.stderr)")
+        #expect(ingest.stdout.contains("acceso: público → en embargo hasta 2099-01-01 (motivo: convenio con la familia)"), "\(ingest.stdout)")
+
+        let storage = try OCFLStorageRoot(root: deployment.archive)
+        func access(_ id: String) throws -> AccessDecision? {
+            guard let url = try storage.file(of: id, logicalPath: AccessDecision.logicalPath) else { return nil }
+            return try AccessDecision.decode(Array(try Data(contentsOf: url)))
+        }
+        #expect(try access("MBL-0001")?.state == .embargoed && access("MBL-0001")?.until == "2099-01-01")
+        #expect(try access("MBL-0002") == nil, "public: no decision written")
+        #expect(try access("GVI-0001")?.state == .restricted, "the fonds default")
+
+        // A correction by sheet alone keeps the decision (and says nothing of access).
+        let fix = deployment.inbox.appendingPathComponent("maguey-blanco/correccion")
+        try FileManager.default.createDirectory(at: fix, withIntermediateDirectories: true)
+        try "identifier,dc.title\nMBL-0001,Hacienda pulquera (corregido)\n".write(to: fix.appendingPathComponent("metadata.csv"), atomically: true, encoding: .utf8)
+        #expect(try deployment.memoria(["ingest", "--now", "--quiet"]).status == 0)
+        #expect(try storage.inventory(of: "MBL-0001").head == "v2")
+        #expect(try access("MBL-0001")?.state == .embargoed)
+
+        let bad = deployment.inbox.appendingPathComponent("maguey-blanco/acceso-malo")
+        try FileManager.default.createDirectory(at: bad, withIntermediateDirectories: true)
+        try "identifier,memoria.acceso\nMBL-0002,secreto\n".write(to: bad.appendingPathComponent("metadata.csv"), atomically: true, encoding: .utf8)
+        let refused = try deployment.memoria(["ingest", "--now"])
+        #expect(refused.status == 1 && (refused.stdout + refused.stderr).contains("columna memoria.acceso") && (refused.stdout + refused.stderr).contains("«secreto»"), "\(refused.stdout)\(refused.stderr)")
+    }
 }

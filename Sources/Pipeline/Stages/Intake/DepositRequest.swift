@@ -12,7 +12,7 @@ import Support
 /// - `memoria.retirar`: page file names to retire, separated by `|`.
 /// - `memoria.orden`: every page file name of the item, in the order it should have, separated by `|`.
 /// - `memoria.acceso`: publico, restringido, retirado or embargo (until `memoria.embargo_hasta`, or
-///   written "embargo hasta AAAA-MM-DD"), with the reason in `memoria.motivo`; empty: unchanged.
+///   written "embargo hasta AAAA-MM-DD"), with the reason in `memoria.acceso_motivo`; empty: unchanged.
 struct DepositRequest: Sendable, Equatable {
     enum Action: String, Sendable {
         case merge = "agregar"
@@ -49,7 +49,7 @@ struct DepositRequest: Sendable, Equatable {
         case .success(let asked): request.access = asked
         case .failure(let failure): return .failure(failure)
         }
-        let reason = (row.instructions["motivo"] ?? "").trimmingCharacters(in: .whitespaces)
+        let reason = (row.instructions["acceso_motivo"] ?? "").trimmingCharacters(in: .whitespaces)
         request.accessReason = reason.isEmpty ? nil : reason
         return .success(request)
     }
