@@ -175,7 +175,9 @@ public struct SiteBuilder {
             parts.append(String(values.count))
             parts += values
         }
-        for image in files[summary.id]?.images ?? [] { parts.append("\(image.key):\(image.accessWidth)x\(image.accessHeight)") }
+        for image in files[summary.id]?.images ?? [] {
+            parts.append("\(image.key):\(image.accessWidth)x\(image.accessHeight)\(image.tiles.map { "+\($0.width)x\($0.height)" } ?? "")")
+        }
         parts += summary.dublinCore["creator"].map { context.creatorSlugs[$0] ?? "" }
         parts += summary.dublinCore["subject"].map { context.subjectSlugs[$0] ?? "" }
         return Fingerprint.of(parts)

@@ -42,6 +42,7 @@ public struct DeriveRunner {
         let codes = try context.fondsCodes(fonds)
         let store = DerivativeStore(root: config.url(\.derivatives))
         let spec = config.derivativeSpec
+        let fingerprint = config.derivativeFingerprint
         var ids = storage.objectIdentifiers()
         if !items.isEmpty {
             let unknown = items.filter { !ids.contains($0) }
@@ -71,7 +72,7 @@ public struct DeriveRunner {
                 pagesByMaster["\(id)/\(master.logicalPath)"] = pages
                 let current = pages.allSatisfy { page in
                     let key = StableKey.derivative(masterPath: master.logicalPath, index: page.indexInFile)
-                    return manifest.contains { $0.key == key && $0.masterDigest == master.checksum && $0.fingerprint == spec.fingerprint }
+                    return manifest.contains { $0.key == key && $0.masterDigest == master.checksum && $0.fingerprint == fingerprint }
                         && FileManager.default.fileExists(atPath: store.accessURL(itemID: id, key: key).path)
                         && FileManager.default.fileExists(atPath: store.thumbnailURL(itemID: id, key: key).path)
                 }
@@ -100,12 +101,15 @@ public struct DeriveRunner {
                         }
                         let format = try FormatIdentifier.identify(fileAt: job.url)
                         var entries: [DerivativeStore.Entry] = []
-                        try MasterDecoder.decode(job.url, format: format, limits: limits, derivatives: spec) { page in
+                        let tiles = config.tileRequest { index in
+                            store.stagedTilesFolder(itemID: job.itemID, key: StableKey.derivative(masterPath: job.masterPath, index: index))
+                        }
+                        try MasterDecoder.decode(job.url, format: format, limits: limits, derivatives: spec, tiles: tiles) { page in
                             let key = StableKey.derivative(masterPath: job.masterPath, index: page.indexInFile)
                             guard let access = page.access, let thumbnail = page.thumbnail else { return }
                             try store.stage(itemID: job.itemID, key: key, access: access.jpeg, thumbnail: thumbnail.jpeg)
                             entries.append(.init(key: key, masterPath: job.masterPath, indexInFile: page.indexInFile, masterDigest: job.digest,
-                                                 fingerprint: spec.fingerprint, accessWidth: access.width, accessHeight: access.height))
+                                                 fingerprint: fingerprint, accessWidth: access.width, accessHeight: access.height))
                         }
                         return (job, .success(entries))
                     } catch {

@@ -27,6 +27,15 @@ public struct PublishRunner {
 
     public init(context: StageContext) { self.context = context }
 
+    /// A page's tiles, when derive made them: their folder and an info.json whose id is the page's
+    /// tiles address on the site (absolute with site.base_url, relative to the site root otherwise).
+    func tiles(itemID: String, key: String, store: DerivativeStore) -> SitePageTiles? {
+        let folder = store.tilesPath(itemID: itemID, key: key)
+        guard let pyramid = TilePyramidFile.read(from: URL(fileURLWithPath: folder, isDirectory: true)) else { return nil }
+        let id = context.config.site.baseUrl + SitePageTiles.sitePath(itemID: itemID, key: key)
+        return SitePageTiles(folder: folder, width: pyramid.width, height: pyramid.height, infoJSON: IIIFInfoJSON.render(pyramid, id: id))
+    }
+
     public func run(full: Bool) throws -> PublishSummary {
         let config = context.config
         let catalog = try context.openCatalog()
@@ -59,7 +68,8 @@ public struct PublishRunner {
                 images.append(SitePageImage(sequence: page.sequence, key: entry.key, accessFile: store.accessPath(itemID: itemID, key: entry.key),
                                             thumbnailFile: store.thumbnailPath(itemID: itemID, key: entry.key),
                                             accessWidth: entry.accessWidth, accessHeight: entry.accessHeight,
-                                            thumbnailWidth: thumb.width, thumbnailHeight: thumb.height))
+                                            thumbnailWidth: thumb.width, thumbnailHeight: thumb.height,
+                                            tiles: tiles(itemID: itemID, key: entry.key, store: store)))
             }
             let paths = metadata[itemID] ?? [:]
             files[itemID] = SiteItemFiles(images: images,

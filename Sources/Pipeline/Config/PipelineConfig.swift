@@ -61,6 +61,10 @@ public struct PipelineConfig: Sendable, Codable, Equatable {
         public var thumbnailLongEdge: Int
         public var thumbnailQuality: Int
         public var progressive: Bool
+        /// Deep-zoom tiles (IIIF level 0): auto (pages larger than the access copy), always, never.
+        public var tiles: String
+        public var tileSize: Int
+        public var tileQuality: Int
     }
 
     public struct Text: Sendable, Codable, Equatable {
@@ -116,6 +120,22 @@ public struct PipelineConfig: Sendable, Codable, Equatable {
         DerivativeSpec(accessLongEdge: derivatives.accessLongEdge, accessQuality: derivatives.accessQuality,
                        thumbnailLongEdge: derivatives.thumbnailLongEdge, thumbnailQuality: derivatives.thumbnailQuality,
                        progressive: derivatives.progressive)
+    }
+
+    /// Deep-zoom tiles as configured (derivatives.tiles, tile_size, tile_quality).
+    public var tileSpec: TileSpec { TileSpec(tileSize: derivatives.tileSize, quality: derivatives.tileQuality) }
+    public var tilePolicy: TilePolicy { TilePolicy(rawValue: derivatives.tiles) ?? .auto }
+
+    /// What a page's derivatives depend on (access copy, thumbnail and tiles settings): a change
+    /// makes `memoria derive` remake them.
+    public var derivativeFingerprint: String {
+        let spec = derivativeSpec.fingerprint
+        return tilePolicy == .never ? spec : "\(spec)+\(tilePolicy.rawValue)-\(tileSpec.fingerprint)"
+    }
+
+    /// The tile request for the pages of one master; `folder` gives each page's destination.
+    func tileRequest(folder: @escaping @Sendable (_ indexInFile: Int) -> URL) -> TileRequest? {
+        tilePolicy == .never ? nil : TileRequest(spec: tileSpec, policy: tilePolicy, accessLongEdge: derivatives.accessLongEdge, folder: folder)
     }
 
     public var decodeLimits: DecodeLimits {

@@ -59,7 +59,11 @@ enum PipelineSchema {
             .optional("thumbnail_long_edge", .integer(description: "Lado largo de las miniaturas (hechas a partir de la copia de consulta).", default: 400, minimum: 50, maximum: 2000)),
             .optional("thumbnail_quality", .integer(description: "Calidad JPEG de las miniaturas.", default: 80, minimum: 30, maximum: 100)),
             .optional("progressive", .boolean(description: "Escribir las copias de consulta como JPEG progresivo.", default: true)),
-        ], description: "Copias de consulta y miniaturas para el sitio.")),
+            .optional("tiles", .string(description: "Teselas de ampliación (IIIF nivel 0, estáticas): auto, para las páginas cuyo máster es mayor que la copia de consulta; always, para todas; never, ninguna.",
+                                       default: "auto", allowed: ["auto", "always", "never"])),
+            .optional("tile_size", .integer(description: "Lado de cada tesela, en píxeles.", default: 512, minimum: 64, maximum: 4096)),
+            .optional("tile_quality", .integer(description: "Calidad JPEG de las teselas.", default: 80, minimum: 30, maximum: 100)),
+        ], description: "Copias de consulta, miniaturas y teselas de ampliación para el sitio.")),
         .optional("text", .object([
             .optional("ocr", .string(description: "OCR de las páginas sin transcripción: auto (si Tesseract está instalado), always (siempre), never (nunca).", default: "auto", allowed: ["auto", "always", "never"])),
             .optional("tesseract", .string(description: "La orden de Tesseract.", default: "tesseract")),

@@ -166,7 +166,7 @@ struct ItemCommit {
             for page in file.pages {
                 let access = PixelImage.fittedSize(width: page.displayWidth, height: page.displayHeight, longEdge: config.derivatives.accessLongEdge)
                 entries.append(.init(key: page.derivativeKey, masterPath: file.logicalPath, indexInFile: page.indexInFile,
-                                     masterDigest: file.digest, fingerprint: config.derivativeSpec.fingerprint,
+                                     masterDigest: file.digest, fingerprint: config.derivativeFingerprint,
                                      accessWidth: access.width, accessHeight: access.height))
             }
         }

@@ -18,15 +18,14 @@ enum IIIFManifest {
             let canvas = url("canvas/p\(image.sequence)")
             return [
                 "id": canvas, "type": "Canvas", "label": language("Página \(image.sequence)"),
-                "width": image.accessWidth, "height": image.accessHeight,
+                "width": image.tiles?.width ?? image.accessWidth, "height": image.tiles?.height ?? image.accessHeight,
                 "thumbnail": [["id": url("\(image.key).thumb.jpg"), "type": "Image", "format": "image/jpeg",
                                "width": image.thumbnailWidth, "height": image.thumbnailHeight]],
                 "items": [[
                     "id": url("canvas/p\(image.sequence)/pagina"), "type": "AnnotationPage",
                     "items": [[
                         "id": url("canvas/p\(image.sequence)/pagina/imagen"), "type": "Annotation", "motivation": "painting",
-                        "body": ["id": url("\(image.key).jpg"), "type": "Image", "format": "image/jpeg",
-                                 "width": image.accessWidth, "height": image.accessHeight],
+                        "body": body(image, url: url),
                         "target": canvas,
                     ]],
                 ]],
@@ -51,5 +50,15 @@ enum IIIFManifest {
             manifest["requiredStatement"] = ["label": language("Derechos"), "value": language(shown)]
         }
         return Data(ScriptJSON.encode(manifest).utf8)
+    }
+
+    /// The painted image: the access copy, with the page's static image service when it has tiles.
+    static func body(_ image: SitePageImage, url: (String) -> String) -> [String: Any] {
+        var body: [String: Any] = ["id": url("\(image.key).jpg"), "type": "Image", "format": "image/jpeg",
+                                   "width": image.accessWidth, "height": image.accessHeight]
+        if image.tiles != nil {
+            body["service"] = [["id": url("iiif/\(image.key)"), "type": "ImageService3", "profile": "level0"]]
+        }
+        return body
     }
 }

@@ -24,6 +24,27 @@ public struct SiteSettings: Sendable {
 }
 
 /// An access image and thumbnail of one page, as `memoria derive` left them.
+/// A page's deep-zoom tiles (a static IIIF level-0 image service), as the derive stage wrote them.
+public struct SitePageTiles: Sendable, Equatable {
+    /// Absolute path of the derivative folder holding the tiles (`full/`, `0,0,512,512/`…).
+    public var folder: String
+    /// The full displayed size of the page (the master's, orientation applied).
+    public var width: Int
+    public var height: Int
+    /// The service's info.json, with its id already the page's tiles address on the site.
+    public var infoJSON: String
+
+    public init(folder: String, width: Int, height: Int, infoJSON: String) {
+        self.folder = folder
+        self.width = width
+        self.height = height
+        self.infoJSON = infoJSON
+    }
+
+    /// Where a page's tiles are published, relative to the site root (no trailing slash).
+    public static func sitePath(itemID: String, key: String) -> String { "items/\(itemID)/iiif/\(key)" }
+}
+
 public struct SitePageImage: Sendable, Equatable {
     public var sequence: Int
     public var key: String
@@ -33,9 +54,11 @@ public struct SitePageImage: Sendable, Equatable {
     public var accessHeight: Int
     public var thumbnailWidth: Int
     public var thumbnailHeight: Int
+    public var tiles: SitePageTiles?
 
     public init(sequence: Int, key: String, accessFile: String, thumbnailFile: String, accessWidth: Int, accessHeight: Int,
-                thumbnailWidth: Int, thumbnailHeight: Int) {
+                thumbnailWidth: Int, thumbnailHeight: Int, tiles: SitePageTiles? = nil) {
+        self.tiles = tiles
         self.sequence = sequence
         self.key = key
         self.accessFile = accessFile

@@ -27,6 +27,7 @@ struct ItemPageBuilder {
             guard let image = images[page.sequence] else { continue }
             try output.link(folder + "\(image.key).jpg", from: image.accessFile)
             try output.link(folder + "\(image.key).thumb.jpg", from: image.thumbnailFile)
+            if let tiles = image.tiles { try publishTiles(tiles, itemID: summary.id, key: image.key) }
             let label = Self.sourceLabels[page.textSource ?? ""] ?? ""
             try output.write(folder + "t/\(page.sequence).js",
                              "MemoriaTexto(\(page.sequence),\(PageRenderer.scriptSafeJSON(["f": label, "t": page.text])));\n")
@@ -35,6 +36,8 @@ struct ItemPageBuilder {
                              "width": image.accessWidth, "height": image.accessHeight, "thumbWidth": image.thumbnailWidth,
                              "thumbHeight": image.thumbnailHeight, "textHref": "t/\(page.sequence).js", "textFile": "t/\(page.sequence).txt",
                              "textSourceLabel": label,
+                             "tiles": image.tiles.map { _ in "iiif/\(image.key)/info.json" } as Any,
+                             "fullWidth": image.tiles?.width ?? image.accessWidth, "fullHeight": image.tiles?.height ?? image.accessHeight,
                              "paragraphs": page.text.components(separatedBy: "\n\n").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }])
         }
         if let mets = files.metsFile { try output.link(folder + "mets.xml", from: mets) }
@@ -105,5 +108,14 @@ struct ItemPageBuilder {
         if let words = dc["rights"].first(where: { RightsStatement.recognise($0) == nil }) { ld["copyrightNotice"] = words }
         if let image = images.first, let base = renderer.absoluteURL(SiteContext.itemFolder(summary.id) + "\(image.key).jpg") { ld["image"] = base }
         return ld
+    }
+
+    /// A page's tiles into the site (hard links, as the access images) with its info.json.
+    private func publishTiles(_ tiles: SitePageTiles, itemID: String, key: String) throws {
+        let base = SitePageTiles.sitePath(itemID: itemID, key: key)
+        for file in FileTree.files(under: tiles.folder) where file.path != "pyramid.json" {
+            try output.link("\(base)/\(file.path)", from: tiles.folder + "/" + file.path)
+        }
+        try output.write("\(base)/info.json", tiles.infoJSON)
     }
 }

@@ -57,7 +57,13 @@ public struct DerivativeStore: Sendable {
         let from = staging.appendingPathComponent(itemID)
         let to = itemFolder(itemID)
         try FileManager.default.createDirectory(at: to, withIntermediateDirectories: true)
-        for name in (try? FileManager.default.contentsOfDirectory(atPath: from.path)) ?? [] {
+        let staged = (try? FileManager.default.contentsOfDirectory(atPath: from.path)) ?? []
+        // A page derived again without tiles (settings changed) must not keep the old ones.
+        for name in staged where name.hasSuffix(".access.jpg") {
+            let key = String(name.dropLast(".access.jpg".count))
+            if !staged.contains("\(key).iiif") { try? FileManager.default.removeItem(atPath: tilesPath(itemID: itemID, key: key)) }
+        }
+        for name in staged {
             let target = to.appendingPathComponent(name)
             _ = try? FileManager.default.removeItem(at: target)
             try FileManager.default.moveItem(at: from.appendingPathComponent(name), to: target)
@@ -118,6 +124,14 @@ public struct DerivativeStore: Sendable {
         let data = try encoder.encode(entries.sorted { $0.key < $1.key })
         try FileSystem.replaceAtomically(itemFolder(itemID).appendingPathComponent("derivatives.json"), with: data)
     }
+
+    /// Where a page's tiles are made before its item is archived (the folder must not exist yet).
+    func stagedTilesFolder(itemID: String, key: String) -> URL {
+        staging.appendingPathComponent(itemID).appendingPathComponent("\(key).iiif")
+    }
+
+    /// A page's tile pyramid (tiles and pyramid.json), once in place.
+    public func tilesPath(itemID: String, key: String) -> String { "\(rootPath)/\(itemID)/\(key).iiif" }
 
     public func accessURL(itemID: String, key: String) -> URL { URL(fileURLWithPath: accessPath(itemID: itemID, key: key), isDirectory: false) }
     public func thumbnailURL(itemID: String, key: String) -> URL { URL(fileURLWithPath: thumbnailPath(itemID: itemID, key: key), isDirectory: false) }

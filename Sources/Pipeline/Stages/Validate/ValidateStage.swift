@@ -40,8 +40,12 @@ struct ValidateStage: IngestStage {
         var pages: [ProcessedPage] = []
         let decoded: FileTechnicalMetadata
         do {
+            let (store, itemID, logicalPath) = (derivatives, input.itemID, input.logicalPath)
+            let tiles = context.config.tileRequest { index in
+                store.stagedTilesFolder(itemID: itemID, key: StableKey.derivative(masterPath: logicalPath, index: index))
+            }
             decoded = try MasterDecoder.decode(input.file.url, format: format, limits: context.config.decodeLimits,
-                                     derivatives: context.config.derivativeSpec) { page in
+                                     derivatives: context.config.derivativeSpec, tiles: tiles) { page in
                 let key = StableKey.derivative(masterPath: input.logicalPath, index: page.indexInFile)
                 if let access = page.access, let thumbnail = page.thumbnail {
                     try derivatives.stage(itemID: input.itemID, key: key, access: access.jpeg, thumbnail: thumbnail.jpeg)
