@@ -42,7 +42,7 @@ public struct DeriveRunner {
         let codes = try context.fondsCodes(fonds)
         let store = DerivativeStore(root: config.url(\.derivatives))
         let spec = config.derivativeSpec
-        var ids = storage.objectIdentifiers()
+        var ids = storage.objectIdentifiers().filter { !ChartObject.isChart($0) }   // charts have no pages
         if !items.isEmpty {
             let unknown = items.filter { !ids.contains($0) }
             guard unknown.isEmpty else {

@@ -62,15 +62,18 @@ struct ItemCommit {
         let base = DescriptionMerge.merge(prior: prior?.mets.dublinCore, row: intake.row.record, present: intake.presentElements)
         let (dc, dcXML) = describe.dublinCore(row: base, itemID: item.id, fonds: scope.fonds, files: plan.files, context: context)
         let description = prior.map { DescriptionMerge.changes(from: $0.mets.dublinCore, to: dc) } ?? []
+        // memoria.unidad: a present column sets (or, empty, clears) the unit; an absent one keeps it.
+        let unit = intake.row.instructions["unidad"].map { $0.isEmpty ? nil : $0 } ?? prior?.mets.unitCode
+        let unitChange = prior.flatMap { $0.mets.unitCode == unit ? nil : "memoria.unidad: «\($0.mets.unitCode ?? "")» → «\(unit ?? "")»" }
         let formats = Array(Set(plan.files.map(\.format.name))).sorted()
         var result = BatchReport.ItemResult(outcome: .archived, id: item.id, version: nil, pages: 0, bytesWritten: 0, formats: formats,
                                             reason: nil, message: nil, detail: nil, warnings: processed.flatMap(\.warnings) + intake.row.notes,
-                                            changes: plan.changes + description.map(\.line),
+                                            changes: plan.changes + description.map(\.line) + [unitChange].compactMap { $0 },
                                             observations: processed.flatMap { file in
                                                 file.observations.map { BatchReport.Observation(file: file.file.name, code: $0.code.rawValue,
                                                                                                 message: $0.archivistMessage, detail: $0.detail) }
                                             })
-        if let prior, isUnchanged(prior, files: plan.files, dcXML: dcXML) {
+        if let prior, unitChange == nil, isUnchanged(prior, files: plan.files, dcXML: dcXML) {
             environment.derivatives.discard(itemID: item.id)
             result.outcome = .unchanged
             result.version = prior.inventory.head
@@ -81,7 +84,7 @@ struct ItemCommit {
         let version = (prior?.inventory.headNumber ?? 0) + 1
         let pending = plan.files.flatMap(\.events) + versionEvents(intake, plan: plan, description: description, version: version)
         let described = try describe.run(.init(itemID: item.id, dublinCore: dc, dcXML: dcXML, fonds: scope.fonds, files: plan.files,
-                                                prior: prior, version: version, pending: pending), context: context)
+                                                prior: prior, version: version, pending: pending, unitCode: unit), context: context)
         let state = PackageStage.state(files: plan.files, dcXML: dcXML, metsXML: described.metsXML)
         let written = try PackageStage(writer: environment.writer).run(
             .init(itemID: item.id, state: state, message: "Memoria: lote \(scope.batch.identifier), versión v\(version)"), context: context)
@@ -174,7 +177,7 @@ struct ItemCommit {
         let record = IndexStage.catalogItem(itemID: itemID, fondsCode: scope.fonds.code, mets: described.mets, inventory: written.inventory,
                                             batchID: scope.batchID, pageTexts: texts)
         do {
-            try IndexStage(catalog: environment.catalog).run(record, fondsTitle: scope.fonds.title)
+            try IndexStage(catalog: environment.catalog).run(record, fondsTitle: scope.fonds.title, unitCode: described.mets.unitCode)
         } catch {
             ledger.catalogNotUpdated("ítem «\(itemID)», archivado en \(written.version)", error: error)
         }
