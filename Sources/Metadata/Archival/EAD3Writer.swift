@@ -13,7 +13,6 @@ public enum EAD3Writer {
         }
         w.start("ead")
         w.attribute("xmlns", namespace)
-        w.attribute("xml:lang", "spa")
         writeControl(w, fonds: fonds, aid: aid)
         w.start("archdesc")
         w.attribute("level", fonds.level.eadLevel)
@@ -38,7 +37,7 @@ public enum EAD3Writer {
                 w.element("titlestmt") { w.element("titleproper", "Inventario del fondo \(fonds.title)") }
                 if !aid.institution.isEmpty { w.element("publicationstmt") { w.element("publisher", aid.institution) } }
             }
-            w.element("maintenancestatus", "", attributes: [("value", "derived")])
+            empty(w, "maintenancestatus", value: "derived")
             w.element("maintenanceagency") { w.element("agencyname", aid.institution.isEmpty ? aid.software : aid.institution) }
             w.element("languagedeclaration") {
                 w.element("language", "español", attributes: [("langcode", "spa")])
@@ -49,9 +48,9 @@ public enum EAD3Writer {
             }
             w.element("maintenancehistory") {
                 w.element("maintenanceevent") {
-                    w.element("eventtype", "", attributes: [("value", "derived")])
+                    empty(w, "eventtype", value: "derived")
                     w.element("eventdatetime", aid.created, attributes: [("standarddatetime", aid.created)])
-                    w.element("agenttype", "", attributes: [("value", "machine")])
+                    empty(w, "agenttype", value: "machine")
                     w.element("agent", aid.software)
                     w.element("eventdescription", "Generado a partir del cuadro de clasificación archivado y del catálogo")
                 }
@@ -110,6 +109,13 @@ public enum EAD3Writer {
         paragraphs(w, "accessrestrict", unit.accessConditions)
         paragraphs(w, "userestrict", unit.reproductionConditions)
         paragraphs(w, "odd", unit.notes)
+    }
+
+    /// `<name value="…"/>`
+    private static func empty(_ w: XMLWriter, _ name: String, value: String) {
+        w.start(name)
+        w.attribute("value", value)
+        w.end()
     }
 
     private static func paragraphs(_ w: XMLWriter, _ name: String, _ text: String?) {
