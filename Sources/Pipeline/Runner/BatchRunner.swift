@@ -86,7 +86,12 @@ final class BatchRunner {
     /// The batch's cuadro.csv, checked and archived (a new version of the fonds' chart object when it changed).
     private func takeChart(_ file: URL, scope: BatchScope) throws(StageFailure) -> ClassificationChart {
         let plan = try ChartStage(storage: scope.environment.storage, fonds: scope.fonds).run(file, context: context)
-        let result = try ChartCommit(scope: scope).commit(plan, ledger: &ledger)
+        var result = try ChartCommit(scope: scope).commit(plan, ledger: &ledger)
+        // Archived (the chart object holds it as deposited): it leaves the inbox at once, like an archived
+        // page, so that items of the batch still waiting never bring an older chart back on the next run.
+        do { try scope.cleaner.release([file]) } catch {
+            result.changes.append("cuadro.csv está archivado, pero no se pudo retirar de la bandeja (\(SystemErrorText.describe(error).spanish)); retírelo a mano")
+        }
         ledger.chart(result)
         return plan.chart
     }
@@ -185,14 +190,6 @@ final class BatchRunner {
     private func releaseBatchFolder() {
         let config = context.config
         guard config.ingest.afterIngest != "keep", !ledger.report.items.contains(where: { $0.outcome == .failed || $0.outcome == .keptInInbox }) else { return }
-        if config.ingest.afterIngest == "move", let chart = batch.chartFile, FileManager.default.fileExists(atPath: chart.path) {
-            // Archived (its chart object holds it as deposited): it leaves the inbox like the pages do.
-            do { try scope.cleaner.release([chart]) } catch {
-                ledger.warning(.reportCopyFailed, "cuadro.csv está archivado, pero no se pudo retirar de la bandeja (\(SystemErrorText.describe(error).spanish)); la carpeta del lote se deja en la bandeja",
-                               detail: "\(error)")
-                return
-            }
-        }
         if let sheet = batch.metadataFile, FileManager.default.fileExists(atPath: sheet.path) {
             do {
                 let folder = reportFolder
