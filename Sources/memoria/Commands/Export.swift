@@ -12,7 +12,7 @@ struct Export: AsyncParsableCommand {
         memoria export --csv hoja.csv --fonds banda-sinfonica --excel
             hoja de correcciones de un fondo, con BOM y «;» para Excel en español
         memoria export --ead inventario.xml --fonds margarita-michelena
-            inventario EAD3 del fondo: su cuadro de clasificación y los ítems publicados
+            inventario EAD3 del fondo (cuadro de clasificación e ítems publicados)
 
         La hoja de --csv tiene las mismas columnas que metadata.csv: corrija las celdas en Excel, guárdela
         como metadata.csv en una carpeta de lote nueva del fondo y ejecute memoria ingest; solo cambian

@@ -94,6 +94,10 @@ struct IntakeStage: IngestStage {
 
     /// An item of the batch (or a description-only row) as it will be processed, or why it cannot be.
     private func take(_ item: InboxItem, sheet: MetadataSheet, units: Set<String>, reader: ArchiveReader, config: PipelineConfig) -> Result<IntakeItem, StageFailure> {
+        if ChartObject.isChart(item.id) {
+            return .failure(StageFailure(stage: Self.name, reason: .invalidIdentifier, consequence: .keepItemInInbox,
+                message: "«\(item.id)» termina en «\(ChartObject.suffix)», que Memoria reserva para el cuadro de clasificación de cada fondo. Renombre la carpeta o el archivo; el ítem espera en la bandeja"))
+        }
         let prior: PriorObject?
         do {
             prior = try reader.prior(item.id)
