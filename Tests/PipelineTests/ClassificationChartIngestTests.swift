@@ -114,6 +114,40 @@ import TestSupport
         #expect(try storage().inventory(of: "MMI.cuadro").headNumber == 2)
     }
 
+    /// Every file of the published site with its bytes.
+    func siteFiles() throws -> [String: Data] {
+        let site = URL(fileURLWithPath: context.config.paths.site)
+        var files: [String: Data] = [:]
+        let enumerator = FileManager.default.enumerator(at: site, includingPropertiesForKeys: [.isRegularFileKey])
+        while let url = enumerator?.nextObject() as? URL {
+            guard (try url.resourceValues(forKeys: [.isRegularFileKey])).isRegularFile == true else { continue }
+            files[String(url.path.dropFirst(site.path.count + 1))] = try Data(contentsOf: url)
+        }
+        return files
+    }
+
+    @Test func aCorrectedSeriesTitleReachesItsPageAndAnIncrementalPublishRewritesOnlyWhatShowsIt() async throws {
+        _ = try await firstDeposit()
+        _ = try PublishRunner(context: context).run(full: true)
+        let before = try siteFiles()
+        let series = "cuadro/margarita-michelena/MX-MMI-01-01/index.html"
+        #expect(String(decoding: try #require(before[series]), as: UTF8.self).contains("<h1>Cartas recibidas</h1>"))
+        #expect(String(decoding: try #require(before["items/MMI-0001/index.html"]), as: UTF8.self).contains("Serie Cartas recibidas"))
+
+        try write(Self.chart.replacingOccurrences(of: "Cartas recibidas", with: "Correspondencia 1950–1960"), "cuadro.csv", in: batch("2025-02-cuadro"))
+        _ = try await ingest()
+        let published = try PublishRunner(context: context).run(full: false)
+        let after = try siteFiles()
+        #expect(String(decoding: try #require(after[series]), as: UTF8.self).contains("<h1>Correspondencia 1950–1960</h1>"))
+        let changed = Set(after.keys.filter { before[$0] != after[$0] }).union(before.keys.filter { after[$0] == nil })
+        // The series' page, the section above it (its tree), the file below it (its breadcrumb), the fonds
+        // page (its tree), the one document under the series (its breadcrumb) and the fonds' EAD3: nothing else.
+        #expect(changed == [series, "cuadro/margarita-michelena/MX-MMI-01/index.html", "cuadro/margarita-michelena/MX-MMI-01-01-E1/index.html",
+                            "fondos/margarita-michelena/index.html", "items/MMI-0001/index.html",
+                            "cuadro/margarita-michelena/inventario-ead3.xml"], "\(changed.sorted())")
+        #expect(published.site.itemsRendered == 1, "only MMI-0001 is rendered again")
+    }
+
     @Test func aBrokenChartHoldsTheBatchAndNamesTheLine() async throws {
         let folder = batch("2025-01-malo")
         try write(Self.chart + "MX-MMI-03;serie;MX-MMI-01-01-E1;Mal colocada;;;;\n", "cuadro.csv", in: folder)
