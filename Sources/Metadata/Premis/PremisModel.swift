@@ -12,6 +12,8 @@ public enum PremisEventType: String, Codable, Sendable, CaseIterable {
     case unquarantine = "unquarantine"
     /// An access decision (withdrawal, restriction, embargo, restoration of public access).
     case policyAssignment = "policy assignment"
+    /// A new version whose state equals an earlier one (`memoria restaurar`).
+    case recovery = "recovery"
 
     /// Term URI in the Library of Congress PREMIS event type vocabulary (id.loc.gov).
     public var valueURI: String? {
@@ -26,6 +28,24 @@ public enum PremisEventType: String, Codable, Sendable, CaseIterable {
         case .quarantine: return "http://id.loc.gov/vocabulary/preservation/eventType/qua"
         case .unquarantine: return "http://id.loc.gov/vocabulary/preservation/eventType/unq"
         case .policyAssignment: return "http://id.loc.gov/vocabulary/preservation/eventType/poa"
+        case .recovery: return "http://id.loc.gov/vocabulary/preservation/eventType/rec"
+        }
+    }
+
+    /// In Spanish, for the history and reports.
+    public var label: String {
+        switch self {
+        case .ingestion: return "ingreso"
+        case .messageDigestCalculation: return "cálculo de huella"
+        case .formatIdentification: return "identificación de formato"
+        case .validation: return "validación"
+        case .creation: return "creación"
+        case .metadataModification: return "corrección de la descripción"
+        case .fixityCheck: return "auditoría de fijeza"
+        case .quarantine: return "cuarentena"
+        case .unquarantine: return "salida de la cuarentena"
+        case .policyAssignment: return "decisión de acceso"
+        case .recovery: return "restauración de una versión"
         }
     }
 }

@@ -4,14 +4,15 @@ import Metadata
 import Preservation
 import Support
 
-/// `memoria export`: an item as a BagIt 1.0 bag (latest version), or the catalogue as CSV/JSON.
+/// `memoria export`: an item as a BagIt 1.0 bag (its latest version, or any earlier one), or the
+/// catalogue as CSV/JSON.
 public struct ExportRunner {
     let context: StageContext
 
     public init(context: StageContext) { self.context = context }
 
-    /// Writes the bag of `itemID` into `folder` (absent or empty).
-    public func bag(itemID: String, to folder: URL) throws -> URL {
+    /// Writes the bag of `itemID` (its head, or `version` such as "v2") into `folder` (absent or empty).
+    public func bag(itemID: String, version: String? = nil, to folder: URL) throws -> URL {
         let storage = try context.openStorage()
         guard storage.objectExists(itemID) else {
             throw PipelineError.notFound("«\(itemID)» no está en el archivo. Revise el identificador (memoria search lo encuentra)")
@@ -20,12 +21,13 @@ public struct ExportRunner {
         guard inventory.algorithm == .sha512 else {
             throw PipelineError.usage("«\(itemID)» usa huellas \(inventory.digestAlgorithm); las bolsas BagIt se exportan con manifiestos SHA-512")
         }
+        let chosen = try Self.version(version, of: inventory, itemID: itemID)
         let root = try storage.objectRoot(itemID)
-        let payload = inventory.logicalState().sorted { $0.key < $1.key }.compactMap { path, digest -> BagExporter.PayloadFile? in
+        let payload = inventory.logicalState(of: chosen).sorted { $0.key < $1.key }.compactMap { path, digest -> BagExporter.PayloadFile? in
             guard let content = inventory.contentPath(forDigest: digest) else { return nil }
             return BagExporter.PayloadFile(path: path, source: root.appendingPathComponent(content), digest: digest)
         }
-        let prior = try ArchiveReader(storage: storage, ocrWordConfidenceFloor: context.config.text.ocrWordConfidenceFloor).prior(itemID)
+        let prior = try ArchiveReader(storage: storage, ocrWordConfidenceFloor: context.config.text.ocrWordConfidenceFloor).prior(itemID, version: chosen)
         let dc = prior?.mets.dublinCore ?? DublinCoreRecord()
         let institution = context.config.institution
         var info: [(String, String)] = [("Source-Organization", institution.name)]
@@ -33,7 +35,7 @@ public struct ExportRunner {
         if !institution.url.isEmpty { info.append(("Organization-Address", institution.url)) }
         info += [("External-Identifier", itemID), ("External-Description", dc.title),
                  ("Bagging-Date", String(context.timestamp().prefix(10))), ("Bag-Software-Agent", "\(StageContext.softwareName) \(StageContext.softwareVersion)"),
-                 ("Internal-Sender-Identifier", "\(itemID) \(inventory.head)")]
+                 ("Internal-Sender-Identifier", "\(itemID) \(chosen)")]
         for (element, value) in dc.pairs where element != "identifier" {
             info.append(("DC-\(element.prefix(1).uppercased())\(element.dropFirst())", value))
         }
@@ -46,6 +48,16 @@ public struct ExportRunner {
             }
         }
         return folder
+    }
+
+    /// "v2" (or "2") as a version of the object; nil: the head. An unknown version is a usage error.
+    static func version(_ asked: String?, of inventory: OCFLInventory, itemID: String) throws -> String {
+        guard let asked else { return inventory.head }
+        let name = asked.hasPrefix("v") ? asked : "v\(asked)"
+        guard let number = OCFLInventory.number(of: name), inventory.versions[name] != nil || inventory.versions[String(format: "v%d", number)] != nil else {
+            throw PipelineError.usage("«\(itemID)» no tiene la versión «\(asked)»; tiene de v1 a \(inventory.head) (memoria historia \(itemID) las lista)")
+        }
+        return inventory.versions[name] != nil ? name : "v\(number)"
     }
 
     /// The correction sheet of archived items (all, or those of `fonds`) as CSV (`forExcel`: byte order

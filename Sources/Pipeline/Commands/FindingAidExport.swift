@@ -37,7 +37,7 @@ public struct FindingAidExport {
         let summaries: [CatalogItemSummary]
         let units: [String: String]
         do {
-            summaries = try catalog.itemSummaries().filter { $0.fondsCode == code && $0.access == .open && !$0.missing }
+            summaries = try catalog.itemSummaries().filter { $0.fondsCode == code && $0.isPublished(on: context.today) }   // what the site shows today
             units = try catalog.itemUnits()
         } catch {
             throw PipelineError.environment("No se pudo leer el catálogo: \(SystemErrorText.describe(error).spanish). Ejecute memoria reindex", detail: "\(error)")

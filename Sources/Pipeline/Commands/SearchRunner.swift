@@ -16,6 +16,9 @@ public struct SearchRunner {
         public var snippet: String
         public var segments: [Segment]
         public var score: Double
+        /// Not on the public site: "retirado", "restringido", "en embargo hasta 2027-01-01", "falta en el
+        /// archivo" (nil: public). The curator sees every item; the site only the public ones.
+        public var notPublic: String?
     }
 
     /// A piece of a snippet: a match or the text around it.
@@ -55,10 +58,16 @@ public struct SearchRunner {
         } catch {
             throw PipelineError.environment("No se pudo buscar en el catálogo: \(SystemErrorText.describe(error).spanish). Ejecute memoria reindex", detail: "\(error)")
         }
+        let access: [String: CatalogAccess]
+        do { access = try catalog.access(of: results.hits.map(\.itemID)) } catch {
+            throw PipelineError.environment("No se pudo leer el acceso de los ítems en el catálogo: \(SystemErrorText.describe(error).spanish). Ejecute memoria reindex", detail: "\(error)")
+        }
+        let today = context.today
         let hits = results.hits.map { hit in
             Hit(itemID: hit.itemID, title: hit.title, fondsCode: hit.fondsCode, date: hit.date, page: hit.page,
                 matchedIn: Self.fieldNames[hit.matchedIn] ?? hit.matchedIn, snippet: hit.snippet,
-                segments: hit.segments.map { Segment(text: $0.text, isMatch: $0.isMatch) }, score: hit.score)
+                segments: hit.segments.map { Segment(text: $0.text, isMatch: $0.isMatch) }, score: hit.score,
+                notPublic: access[hit.itemID].flatMap { $0.notPublicLabel(on: today) })
         }
         return Report(query: results.query, notes: results.notes, hits: hits, matchingPages: results.matchingPages,
                       countIsLowerBound: results.countIsLowerBound)

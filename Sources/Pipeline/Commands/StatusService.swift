@@ -1,5 +1,6 @@
 import Catalog
 import Foundation
+import Metadata
 import Preservation
 import Support
 
@@ -27,6 +28,9 @@ public struct StatusService {
         public var notes: [String]
         /// The quarantine by fonds and reason: pending, and resolved (archived later or returned).
         public var quarantine: [QuarantineGroup] = []
+        /// Items by access state (publico, restringido, embargo, retirado), and those the archive lost.
+        public var access: [String: Int] = [:]
+        public var missingFromArchive: [String] = []
 
         public struct QuarantineGroup: Codable, Sendable {
             public var fonds: String
@@ -39,6 +43,13 @@ public struct StatusService {
         public var linesForPeople: [String] {
             var lines = ["Archivo: \(SpanishText.count(archiveObjects, "objeto", "objetos")) · catálogo: \(SpanishText.count(catalogItems, "ítem", "ítems")), \(SpanishText.count(pages, "página", "páginas")), \(SpanishText.count(files, "archivo", "archivos")) (\(SpanishText.bytes(bytes))), \(SpanishText.count(events, "evento PREMIS", "eventos PREMIS"))"]
             lines += itemsByFonds.sorted { $0.key < $1.key }.map { "  \($0.key): \(SpanishText.count($0.value, "ítem", "ítems"))" }
+            let notOpen = AccessDecision.State.allCases.filter { $0 != .open && (access[$0.rawValue] ?? 0) > 0 }
+            if !notOpen.isEmpty {
+                lines.append("Fuera del sitio: " + notOpen.map { SpanishText.count(access[$0.rawValue] ?? 0, "ítem \($0.label)", $0 == .embargoed ? "ítems en embargo" : "ítems \($0.label)s") }.joined(separator: ", "))
+            }
+            if !missingFromArchive.isEmpty {
+                lines.append("FALTAN EN EL ARCHIVO (el catálogo los conoce, el disco no): \(SpanishText.list(missingFromArchive)); restáurelos desde una copia o réplica y ejecute memoria verify")
+            }
             let pending = quarantine.reduce(0) { $0 + $1.pending }, resolved = quarantine.reduce(0) { $0 + $1.resolved }
             lines.append("Cuarentena: \(SpanishText.count(pending, "pendiente", "pendientes")), \(SpanishText.count(resolved, "resuelta", "resueltas")) (ítem archivado después o devuelto a la bandeja); \(SpanishText.count(quarantineFilesNow, "archivo", "archivos")) en la carpeta")
             lines += quarantine.filter { $0.pending > 0 }.map { "  \($0.fonds): \($0.reason): \(SpanishText.count($0.pending, "pendiente", "pendientes"))" }
@@ -73,13 +84,16 @@ public struct StatusService {
             if objects != counts.items {
                 notes.append("el archivo tiene \(SpanishText.count(objects, "objeto", "objetos")) y el catálogo \(SpanishText.count(counts.items, "ítem", "ítems")); ejecute memoria verify y memoria reindex")
             }
-            return Status(archiveObjects: objects, catalogItems: counts.items, pages: counts.pages, files: counts.files, bytes: counts.bytes,
+            var status = Status(archiveObjects: objects, catalogItems: counts.items, pages: counts.pages, files: counts.files, bytes: counts.bytes,
                           events: counts.events, quarantinedFiles: counts.quarantined,
                           quarantineFilesNow: Self.quarantinedFilesOnDisk(config.paths.quarantine),
                           itemsByFonds: Dictionary(uniqueKeysWithValues: config.fonds.map { ($0.slug, byFonds[$0.code] ?? 0) }),
                           inboxReady: inbox.ready, inboxWaiting: inbox.waiting, inboxUndeclared: inbox.undeclared, recentBatches: batches,
                           lastPublish: try catalog.setting("last_publish"), notes: notes,
                           quarantine: Self.groups(try catalog.quarantineEntries()))
+            status.access = Dictionary(uniqueKeysWithValues: try catalog.accessCounts().map { ($0.key.rawValue, $0.value) })
+            status.missingFromArchive = try catalog.missingItems().map(\.id)
+            return status
         } catch let error as PipelineError {
             throw error
         } catch {

@@ -5,7 +5,8 @@ import Preservation
 import Support
 
 /// `memoria verify`: audits the fixity of the archive (all objects, a fonds, an item, or a sample),
-/// records a PREMIS "fixity check" event per object in the catalog, and writes a JSON + HTML report.
+/// checks each object's METS against its inventory and the archive against the catalog, records a
+/// PREMIS "fixity check" event per object (in its logs/ and the catalog), and writes a JSON + HTML report.
 public struct VerifyRunner {
     public struct Summary: Codable, Sendable {
         public var objectsChecked: Int
@@ -86,13 +87,31 @@ public struct VerifyRunner {
             }
         }
         reporter.emit(.finished(stage: "verificación"))
+        // Each audited object's METS against its inventory (in the object's own result, so its event says it).
+        let census = ArchiveCensus(storage: storage, catalog: catalog,
+                                   reader: ArchiveReader(storage: storage, ocrWordConfidenceFloor: config.text.ocrWordConfidenceFloor))
+        for index in results.indices where results[index].problems.allSatisfy({ $0.kind != .inventory }) {
+            results[index].problems += census.metsProblems(results[index].objectID)
+        }
         results.sort { $0.objectID < $1.objectID }
+        // The archive against the catalog (when the whole archive is audited, sampled or not).
+        var archiveProblems: [FixityAuditor.Problem] = []
+        if items.isEmpty && fonds.isEmpty {
+            do {
+                let found = try census.objectsProblems(onDisk: storage.objectIdentifiers())
+                archiveProblems = found.problems
+                if !found.missing.isEmpty { try catalog.markMissing(found.missing, since: context.timestamp()) }
+            } catch {
+                throw PipelineError.environment("No se pudo comparar el archivo con el catálogo: \(SystemErrorText.describe(error).spanish). Ejecute memoria reindex",
+                                                detail: "\(error)")
+            }
+        }
         let seconds = context.clock().timeIntervalSince(clockStarted)
 
         // One fixity-check event per object (in the catalog: the archive is never changed in place),
         // all in one transaction. The identifier is the object, the audit's time and "fixity".
         let now = context.timestamp()
-        let events = results.map { result in
+        var events = results.map { result in
             (event: PremisEvent(identifier: "\(result.objectID)/fixity/\(now)", type: .fixityCheck, dateTime: now,
                                 detail: "auditoría de fijeza: \(SpanishText.count(result.filesChecked, "archivo", "archivos")), \(SpanishText.number(result.bytesChecked)) bytes",
                                 outcome: result.problems.isEmpty ? .success : .failure,
@@ -104,8 +123,8 @@ public struct VerifyRunner {
         // Each object's check in its own logs/ (the archive keeps its audit history), then the catalog.
         let log = ArchiveEventLog(storage: storage, quarantine: QuarantineStore(root: config.url(\.quarantine)))
         var unlogged: [String] = []
-        for (event, itemID) in events where storage.objectExists(itemID) {
-            do { try log.fixity(event, objectID: itemID) } catch { unlogged.append(itemID) }
+        for index in events.indices where storage.objectExists(events[index].itemID) {
+            do { events[index].event = try log.fixity(events[index].event, objectID: events[index].itemID) } catch { unlogged.append(events[index].itemID) }
         }
         if !unlogged.isEmpty {
             warnings.append("el registro de esta auditoría no se pudo escribir en logs/ de \(SpanishText.list(Array(unlogged.prefix(5))))\(unlogged.count > 5 ? "…" : ""); revise el disco del archivo")
@@ -118,7 +137,7 @@ public struct VerifyRunner {
         var summary = Summary(objectsChecked: results.count, filesChecked: results.reduce(0) { $0 + $1.filesChecked },
                               bytesChecked: results.reduce(0) { $0 + $1.bytesChecked }, seconds: seconds,
                               megabytesPerSecond: seconds > 0 ? Double(bytes.value) / 1e6 / seconds : 0,
-                              problems: results.flatMap(\.problems).map { problem in
+                              problems: (archiveProblems + results.flatMap(\.problems)).map { problem in
                                   var shown = problem
                                   shown.message = context.displayPaths.scrub(problem.message)
                                   return shown
@@ -178,6 +197,10 @@ extension FixityAuditor.Problem.Kind {
         case .corrupted: return "alterado"
         case .extra: return "sobrante"
         case .inventory: return "inventario"
+        case .missingVersion: return "falta una versión"
+        case .missingObject: return "falta el objeto"
+        case .uncatalogued: return "fuera del catálogo"
+        case .metsMismatch: return "METS e inventario no coinciden"
         }
     }
 }

@@ -33,6 +33,8 @@ public struct PipelineConfig: Sendable, Codable, Equatable {
         public var defaultType: String
         public var rights: String
         public var idPrefix: String
+        /// Access of its new items whose row says nothing (memoria.acceso): publico or restringido.
+        public var access: String
 
         /// True when `identifier` may belong to this fonds (id_prefix: required asks for "<code>-").
         public func acceptsIdentifier(_ identifier: String) -> Bool {

@@ -38,6 +38,8 @@ enum PipelineSchema {
             .optional("rights", .string(description: "Declaración de derechos de los ítems cuya fila no indica ninguna.", default: "")),
             .optional("id_prefix", .string(description: "required: los identificadores de sus ítems deben empezar con el código del fondo y un guion (BSH-0001); optional: cualquier identificador.",
                                            default: "optional", allowed: ["optional", "required"])),
+            .optional("access", .string(description: "Acceso de sus ítems nuevos cuya fila no indica otro (columna memoria.acceso): publico (en el sitio) o restringido (se conserva y cataloga, nunca se publica).",
+                                        default: "publico", allowed: ["publico", "restringido"])),
         ], description: "Un fondo documental."), description: "Los fondos del archivo. Una carpeta de la bandeja que no esté aquí se informa, nunca se adivina.", minItems: 1)),
         .optional("ingest", .object([
             .optional("settle_seconds", .integer(description: "Un lote está listo cuando nada en él cambió durante estos segundos (o cuando contiene la marca de listo).", default: 300, minimum: 0)),

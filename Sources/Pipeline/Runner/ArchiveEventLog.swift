@@ -40,10 +40,15 @@ struct ArchiveEventLog {
 
     static func stamp(_ at: String) -> String { at.replacingOccurrences(of: ":", with: "") }
 
-    /// A fixity check of one object, in its logs.
-    func fixity(_ event: PremisEvent, objectID: String) throws {
-        let record = Record(kind: .fixityCheck, itemID: objectID, events: [event])
-        try ObjectLogs(storage: storage).write(objectID: objectID, name: "fixity-\(Self.stamp(event.dateTime))", bytes: try Self.encode(record))
+    /// A fixity check of one object, in its logs. Returns the event as recorded: its identifier names
+    /// the log file (`ID/logs/fixity-…`), so two audits in the same second stay two events.
+    func fixity(_ event: PremisEvent, objectID: String) throws -> PremisEvent {
+        var recorded = event
+        try ObjectLogs(storage: storage).write(objectID: objectID, name: "fixity-\(Self.stamp(event.dateTime))") { stem in
+            recorded.identifier = "\(objectID)/logs/\(stem)"
+            return try Self.encode(Record(kind: .fixityCheck, itemID: objectID, events: [recorded]))
+        }
+        return recorded
     }
 
     /// A file put in quarantine: in the register, and in the item's object logs when it is archived.

@@ -29,10 +29,16 @@ struct ArchiveReader {
         var description: String { messageForPeople }
     }
 
-    func prior(_ id: String) throws -> PriorObject? {
+    /// The object's head, or an earlier `version` ("v2") read as if it were the head (for a restore:
+    /// its pages, texts and description; the inventory is the head's, never written back).
+    func prior(_ id: String, version: String? = nil) throws -> PriorObject? {
         guard storage.objectExists(id) else { return nil }
         do {
-            let inventory = try storage.inventory(of: id)
+            var inventory = try storage.inventory(of: id)
+            if let version {
+                guard inventory.versions[version] != nil else { throw Failure.unreadable(objectID: id, reason: "no version \(version)") }
+                inventory.head = version
+            }
             let root = try storage.objectRoot(id)
             guard let metsPath = inventory.contentPath(forLogicalPath: "metadata/mets.xml"),
                   let metsData = FileManager.default.contents(atPath: root.appendingPathComponent(metsPath).path) else {
@@ -84,16 +90,24 @@ struct ArchiveReader {
         guard let prior = try prior(id) else { return nil }
         var item = IndexStage.catalogItem(itemID: id, fondsCode: prior.mets.fondsCode, mets: prior.mets, inventory: prior.inventory,
                                           batchID: batchID, pageTexts: Self.pageTexts(prior, ocrWordConfidenceFloor: ocrWordConfidenceFloor))
-        item.access = try access(prior)
-        let logged = try ObjectLogs(storage: storage).read(objectID: id).flatMap { file in
-            (try? JSONDecoder().decode(ArchiveEventLog.Record.self, from: Data(file.bytes)))?.events ?? []
-        }
-        item.events += logged
+        item.access = try Self.access(of: prior)
+        item.events += try Self.loggedEvents(storage: storage, objectID: id)
         return item
     }
 
+    /// The events of an object's logs/ (fixity checks, quarantine), in file order.
+    static func loggedEvents(storage: OCFLStorageRoot, objectID: String) throws -> [PremisEvent] {
+        try ObjectLogs(storage: storage).read(objectID: objectID).flatMap { file in
+            do {
+                return try JSONDecoder().decode(ArchiveEventLog.Record.self, from: Data(file.bytes)).events
+            } catch {
+                throw Failure.unreadable(objectID: objectID, reason: "logs/\(file.name): \(error)")
+            }
+        }
+    }
+
     /// The object's access decision (nil: public).
-    func access(_ prior: PriorObject) throws -> AccessDecision? {
+    static func access(of prior: PriorObject) throws -> AccessDecision? {
         guard let url = prior.url(of: AccessDecision.logicalPath) else { return nil }
         guard let data = FileManager.default.contents(atPath: url.path) else {
             throw Failure.unreadable(objectID: prior.inventory.id, reason: "\(AccessDecision.logicalPath) is listed but unreadable")

@@ -58,6 +58,7 @@ struct ItemCommit {
     private func archive(_ intake: IntakeItem, processed: [ProcessedFile], ledger: inout BatchLedger) throws(StageFailure) -> BatchReport.ItemResult {
         let item = intake.item, prior = intake.prior
         let plan = try versionPlan(intake, deposited: processed)
+        let access = try accessPlan(intake)
         let describe = DescribeStage(validation: environment.validation, algorithm: environment.algorithm)
         let base = DescriptionMerge.merge(prior: prior?.mets.dublinCore, row: intake.row.record, present: intake.presentElements)
         let (dc, dcXML) = describe.dublinCore(row: base, itemID: item.id, fonds: scope.fonds, files: plan.files, context: context)
@@ -68,12 +69,12 @@ struct ItemCommit {
         let formats = Array(Set(plan.files.map(\.format.name))).sorted()
         var result = BatchReport.ItemResult(outcome: .archived, id: item.id, version: nil, pages: 0, bytesWritten: 0, formats: formats,
                                             reason: nil, message: nil, detail: nil, warnings: processed.flatMap(\.warnings) + intake.row.notes,
-                                            changes: plan.changes + description.map(\.line) + [unitChange].compactMap { $0 },
+                                            changes: plan.changes + description.map(\.line) + [access.change, unitChange].compactMap { $0 },
                                             observations: processed.flatMap { file in
                                                 file.observations.map { BatchReport.Observation(file: file.file.name, code: $0.code.rawValue,
                                                                                                 message: $0.archivistMessage, detail: $0.detail) }
                                             })
-        if let prior, unitChange == nil, isUnchanged(prior, files: plan.files, dcXML: dcXML) {
+        if let prior, unitChange == nil, isUnchanged(prior, files: plan.files, dcXML: dcXML, access: access.source) {
             environment.derivatives.discard(itemID: item.id)
             result.outcome = .unchanged
             result.version = prior.inventory.head
@@ -83,14 +84,16 @@ struct ItemCommit {
         }
         let version = (prior?.inventory.headNumber ?? 0) + 1
         let pending = plan.files.flatMap(\.events) + versionEvents(intake, plan: plan, description: description, version: version)
+            + [access.event].compactMap { $0 }
         let described = try describe.run(.init(itemID: item.id, dublinCore: dc, dcXML: dcXML, fonds: scope.fonds, files: plan.files,
                                                 prior: prior, version: version, pending: pending, unitCode: unit), context: context)
-        let state = PackageStage.state(files: plan.files, dcXML: dcXML, metsXML: described.metsXML)
+        var state = PackageStage.state(files: plan.files, dcXML: dcXML, metsXML: described.metsXML)
+        state[AccessDecision.logicalPath] = access.source
         let written = try PackageStage(writer: environment.writer).run(
             .init(itemID: item.id, state: state, message: "Memoria: lote \(scope.batch.identifier), versión v\(version)"), context: context)
         CrashPoints.pass("item archived, before derivatives and catalog")
         placeDerivatives(item.id, processed: plan.files, result: &result, ledger: &ledger)
-        index(item.id, described: described, written: written, processed: plan.files, ledger: &ledger)
+        index(item.id, described: described, written: written, processed: plan.files, access: access.decision, ledger: &ledger)
         CrashPoints.pass("item indexed, before inbox clean-up")
         result.outcome = written.outcome == .created ? .archived : .newVersion
         result.version = written.version
@@ -112,6 +115,22 @@ struct ItemCommit {
         }
     }
 
+    /// The access the next version carries: the row's memoria.acceso, the archived one, or the fonds' default.
+    private func accessPlan(_ intake: IntakeItem) throws(StageFailure) -> AccessPlan {
+        let current: AccessDecision?
+        do {
+            current = try intake.prior.flatMap { prior in try ArchiveReader.access(of: prior) }
+        } catch {
+            throw StageFailure(stage: .intake, reason: .unreadableArchive,
+                               message: "No se pudo leer la decisión de acceso archivada de «\(intake.item.id)»; el ítem sigue en la bandeja. Ejecute memoria verify --item \(intake.item.id)",
+                               detail: "\(error)")
+        }
+        let fondsDefault = AccessDecision.State(rawValue: scope.fonds.access) ?? .open
+        return try AccessPlan.make(itemID: intake.item.id, prior: intake.prior, current: current, asked: intake.request.access,
+                                   reason: intake.request.accessReason, fondsDefault: fondsDefault,
+                                   origin: "metadata.csv del lote \(scope.batch.identifier), línea \(intake.row.line)", context: context)
+    }
+
     private func versionEvents(_ intake: IntakeItem, plan: VersionPlan, description: [DescriptionMerge.Change], version: Int) -> [PendingEvent] {
         let now = context.timestamp()
         let dates = VersionEvents.dateNotes(intake.row)
@@ -125,10 +144,12 @@ struct ItemCommit {
     }
 
     /// Same masters, texts and description as the archived head (the METS records dates, so it is left out).
-    private func isUnchanged(_ prior: PriorObject, files: [ProcessedFile], dcXML: [UInt8]) -> Bool {
+    private func isUnchanged(_ prior: PriorObject, files: [ProcessedFile], dcXML: [UInt8], access: OCFLSourceValue?) -> Bool {
         var priorState = prior.inventory.logicalState()
         priorState["metadata/mets.xml"] = nil
-        let next = PackageStage.state(files: files, dcXML: dcXML, metsXML: nil).mapValues { source -> String in
+        var nextState = PackageStage.state(files: files, dcXML: dcXML, metsXML: nil)
+        nextState[AccessDecision.logicalPath] = access
+        let next = nextState.mapValues { source -> String in
             switch source {
             case .file(_, let digest), .existing(let digest): return digest
             case .bytes(let bytes): return Digester.digest(bytes, algorithm: environment.algorithm)
@@ -165,17 +186,10 @@ struct ItemCommit {
 
     /// The catalog follows the archive; a failure is a warning, and the next start registers the item.
     private func index(_ itemID: String, described: DescribedItem, written: OCFLVersionResult, processed: [ProcessedFile],
-                       ledger: inout BatchLedger) {
-        var texts: [Int: (source: String?, path: String?, text: String)] = [:]
-        var sequence = 0
-        for file in processed {
-            for page in file.pages {
-                sequence += 1
-                if let text = page.text { texts[sequence] = (text.source, text.files.first?.logicalPath, text.text) }
-            }
-        }
-        let record = IndexStage.catalogItem(itemID: itemID, fondsCode: scope.fonds.code, mets: described.mets, inventory: written.inventory,
-                                            batchID: scope.batchID, pageTexts: texts)
+                       access: AccessDecision?, ledger: inout BatchLedger) {
+        var record = IndexStage.catalogItem(itemID: itemID, fondsCode: scope.fonds.code, mets: described.mets, inventory: written.inventory,
+                                            batchID: scope.batchID, pageTexts: IndexStage.pageTexts(processed))
+        record.access = access
         do {
             try IndexStage(catalog: environment.catalog).run(record, fondsTitle: scope.fonds.title, unitCode: described.mets.unitCode)
         } catch {

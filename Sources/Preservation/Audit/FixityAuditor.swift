@@ -1,17 +1,36 @@
 import Foundation
+import Support
 
 /// Audits the fixity of archived objects against their inventories: the inventory against its
 /// sidecar, every content file in the manifest (missing? digest?), and files on disk that no inventory
 /// lists (extra). Reads each file once, streamed.
 public struct FixityAuditor: Sendable {
     public struct Problem: Sendable, Equatable, Codable {
-        public enum Kind: String, Sendable, Codable { case missing, corrupted, extra, inventory }
+        public enum Kind: String, Sendable, Codable {
+            case missing, corrupted, extra, inventory
+            /// A version folder the inventory lists is not on disk.
+            case missingVersion = "missing-version"
+            /// The whole-archive checks (the Pipeline adds them): an object the catalog lists is not on
+            /// disk, an object on disk the catalog does not know, a METS that no longer lists the inventory's files.
+            case missingObject = "missing-object"
+            case uncatalogued
+            case metsMismatch = "mets-mismatch"
+        }
         public var objectID: String
         public var kind: Kind
         public var path: String
         public var expected: String?
         public var found: String?
         public var message: String
+
+        public init(objectID: String, kind: Kind, path: String, expected: String?, found: String?, message: String) {
+            self.objectID = objectID
+            self.kind = kind
+            self.path = path
+            self.expected = expected
+            self.found = found
+            self.message = message
+        }
     }
 
     public struct ObjectResult: Sendable, Equatable, Codable {
@@ -37,7 +56,8 @@ public struct FixityAuditor: Sendable {
             root = try storage.objectRoot(id)
             inventory = try storage.inventory(of: id)
         } catch {
-            result.problems.append(Problem(objectID: id, kind: .inventory, path: "inventory.json", expected: nil, found: nil, message: "\(error)"))
+            result.problems.append(Problem(objectID: id, kind: .inventory, path: "inventory.json", expected: nil, found: nil,
+                                           message: "el inventario de \(id) no se puede leer o no coincide con su huella (\(Self.spanish(error)))"))
             return result
         }
         let algorithm = inventory.algorithm ?? .sha512
@@ -62,7 +82,8 @@ public struct FixityAuditor: Sendable {
                         onBytes(Int64(chunk.count))
                     }
                 } catch {
-                    result.problems.append(Problem(objectID: id, kind: .corrupted, path: path, expected: digest, found: nil, message: "\(error)"))
+                    result.problems.append(Problem(objectID: id, kind: .corrupted, path: path, expected: digest, found: nil,
+                                                   message: "\(id)/\(path) no se pudo leer (\(Self.spanish(error))); restaure el objeto desde la copia de seguridad"))
                     continue
                 }
                 let found = digester.finalize()
@@ -75,9 +96,16 @@ public struct FixityAuditor: Sendable {
             }
         }
         // Each version's own inventory must still match its sidecar.
-        for version in inventory.versions.keys.sorted() {
+        for version in inventory.versions.keys.sorted(by: { (OCFLInventory.number(of: $0) ?? 0) < (OCFLInventory.number(of: $1) ?? 0) }) {
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: rootPath + "/" + version, isDirectory: &isFolder), isFolder.boolValue else {
+                result.problems.append(Problem(objectID: id, kind: .missingVersion, path: "\(version)/", expected: nil, found: nil,
+                                               message: "falta la versión \(version) de \(id): el inventario la registra pero su carpeta no está en el disco; restaure el objeto desde la copia de seguridad o una réplica"))
+                continue
+            }
             do { _ = try OCFLStorageRoot.readInventory(in: root.appendingPathComponent(version)) } catch {
-                result.problems.append(Problem(objectID: id, kind: .inventory, path: "\(version)/inventory.json", expected: nil, found: nil, message: "\(error)"))
+                result.problems.append(Problem(objectID: id, kind: .inventory, path: "\(version)/inventory.json", expected: nil, found: nil,
+                                               message: "el inventario de la versión \(version) de \(id) no coincide con su huella o falta (\(Self.spanish(error))); restaure el objeto desde la copia de seguridad"))
             }
         }
         // Files inside version content folders that no inventory lists.
@@ -95,5 +123,10 @@ public struct FixityAuditor: Sendable {
             }
         }
         return result
+    }
+
+    /// A library or file-system error in Spanish (the Preservation room's own errors say it themselves).
+    static func spanish(_ error: Error) -> String {
+        (error as? PersonFacingError)?.whatHappened ?? SystemErrorText.describe(error).spanish
     }
 }

@@ -13,16 +13,23 @@ public struct ObjectLogs: Sendable {
     /// Writes a new log file `<name>.json` (a `-2`, `-3`… suffix if the name is taken), atomically.
     @discardableResult
     public func write(objectID: String, name: String, bytes: [UInt8]) throws -> String {
+        try write(objectID: objectID, name: name) { _ in bytes }
+    }
+
+    /// Writes a new log file whose bytes depend on the name it gets (`<name>`, or `<name>-2`…: an event
+    /// identifier built from it is then unique), atomically. Returns the name without `.json`.
+    @discardableResult
+    public func write(objectID: String, name: String, bytes: (_ stem: String) throws -> [UInt8]) throws -> String {
         let folder = try storage.objectRoot(objectID).appendingPathComponent("logs")
         try FileSystem.createDirectory(folder)
-        var file = "\(name).json"
+        var stem = name
         var attempt = 1
-        while FileManager.default.fileExists(atPath: folder.appendingPathComponent(file).path) {
+        while FileManager.default.fileExists(atPath: folder.appendingPathComponent("\(stem).json").path) {
             attempt += 1
-            file = "\(name)-\(attempt).json"
+            stem = "\(name)-\(attempt)"
         }
-        try FileSystem.replaceAtomically(folder.appendingPathComponent(file), with: Data(bytes))
-        return "logs/\(file)"
+        try FileSystem.replaceAtomically(folder.appendingPathComponent("\(stem).json"), with: Data(try bytes(stem)))
+        return stem
     }
 
     /// Every log file of an object, by name, oldest name first.

@@ -44,8 +44,11 @@ enum IIIFManifest {
             "items": canvases,
         ]
         if let description = dc["description"].first { manifest["summary"] = language(description) }
+        // IIIF's `rights` takes only a Creative Commons or RightsStatements.org URI; words go in requiredStatement.
+        if let statement = dc["rights"].lazy.compactMap(RightsStatement.recognise).first { manifest["rights"] = statement.uri }
         if let rights = dc["rights"].first {
-            manifest["requiredStatement"] = ["label": language("Derechos"), "value": language(rights)]
+            let shown = RightsStatement.recognise(rights)?.label ?? rights
+            manifest["requiredStatement"] = ["label": language("Derechos"), "value": language(shown)]
         }
         return Data(ScriptJSON.encode(manifest).utf8)
     }

@@ -49,7 +49,10 @@ struct ItemPageBuilder {
             "pageCount": pageData.count, "pageCountLabel": pageData.count == 1 ? "1 página" : "\(pageData.count) páginas",
             "pages": pageData, "hasPages": !pageData.isEmpty, "fields": fields(dc, root: root),
             "citation": Citation.text(item: item, fondsTitle: fondsTitle, settings: context.settings, url: itemURL, accessed: context.accessed),
-            "rights": dc["rights"], "version": "v\(summary.headVersion)", "updated": String(summary.updatedAt.prefix(10)),
+            "rights": dc["rights"].map { value -> [String: Any] in
+                guard let statement = RightsStatement.recognise(value) else { return ["text": value] }
+                return ["text": statement.label, "href": statement.uri]
+            }, "version": "v\(summary.headVersion)", "updated": String(summary.updatedAt.prefix(10)),
         ]
         if let date = dc["date"].first { data["date"] = Labels.readableDate(date) }
         if let first = pageData.first { data["first"] = first }
@@ -110,7 +113,8 @@ struct ItemPageBuilder {
         if !dc["creator"].isEmpty { ld["creator"] = dc["creator"].map { ["@type": "Thing", "name": $0] } }
         if !dc["subject"].isEmpty { ld["keywords"] = dc["subject"].joined(separator: ", ") }
         if let description = dc["description"].first { ld["description"] = description }
-        if let rights = dc["rights"].first { ld["copyrightNotice"] = rights }
+        if let statement = dc["rights"].lazy.compactMap(RightsStatement.recognise).first { ld["license"] = statement.uri }
+        if let words = dc["rights"].first(where: { RightsStatement.recognise($0) == nil }) { ld["copyrightNotice"] = words }
         if let image = images.first, let base = renderer.absoluteURL(SiteContext.itemFolder(summary.id) + "\(image.key).jpg") { ld["image"] = base }
         return ld
     }

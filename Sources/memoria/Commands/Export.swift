@@ -9,6 +9,8 @@ struct Export: AsyncParsableCommand {
         discussion: """
         memoria export BSH-0001 --bagit /media/usb/BSH-0001
             bolsa BagIt de la última versión (manifiestos SHA-512)
+        memoria export BSH-0001 --version v1 --bagit /media/usb/BSH-0001-v1
+            bolsa de una versión anterior (memoria historia BSH-0001 las lista)
         memoria export --csv hoja.csv --fonds banda-sinfonica --excel
             hoja de correcciones de un fondo, con BOM y «;» para Excel en español
         memoria export --ead inventario.xml --fonds margarita-michelena
@@ -24,6 +26,7 @@ struct Export: AsyncParsableCommand {
     @OptionGroup var common: CommonOptions
     @Argument(help: ArgumentHelp("El ítem que se exporta como bolsa.", valueName: "identificador")) var item: String?
     @Option(help: ArgumentHelp("Carpeta de la bolsa (que no exista o esté vacía).", valueName: "carpeta")) var bagit: String?
+    @Option(help: ArgumentHelp("Con --bagit: esta versión del ítem en lugar de la última.", valueName: "vN")) var version: String?
     @Option(help: ArgumentHelp("Escribe la hoja de correcciones de los ítems archivados (columnas de metadata.csv) en este archivo CSV.", valueName: "archivo"))
     var csv: String?
     @Flag(help: "Con --csv: marca de orden de bytes y «;» entre celdas, para Excel en español.") var excel = false
@@ -35,6 +38,7 @@ struct Export: AsyncParsableCommand {
     var ead: String?
 
     func validate() throws {
+        if version != nil && bagit == nil { throw ValidationError("--version va con IDENTIFICADOR --bagit CARPETA") }
         if item != nil && bagit == nil { throw ValidationError("indique --bagit CARPETA para la bolsa de \(item ?? "")") }
         if item == nil && csv == nil && catalogJSON == nil && ead == nil {
             throw ValidationError("no hay nada que exportar: indique IDENTIFICADOR --bagit CARPETA, --csv ARCHIVO, --catalog-json ARCHIVO o --ead ARCHIVO --fonds FONDO")
@@ -47,8 +51,8 @@ struct Export: AsyncParsableCommand {
         let context = common.context(config)
         let runner = ExportRunner(context: context)
         if let item, let bagit {
-            let folder = try runner.bag(itemID: item, to: URL(fileURLWithPath: bagit))
-            if !common.quiet { printLines(["Bolsa BagIt de \(item) escrita en \(bagit.hasPrefix("/") ? context.displayPath(folder.path) : bagit)"]) }
+            let folder = try runner.bag(itemID: item, version: version, to: URL(fileURLWithPath: bagit))
+            if !common.quiet { printLines(["Bolsa BagIt de \(item)\(version.map { " (versión \($0))" } ?? "") escrita en \(bagit.hasPrefix("/") ? context.displayPath(folder.path) : bagit)"]) }
             return
         }
         if let ead {

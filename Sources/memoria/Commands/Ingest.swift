@@ -20,7 +20,7 @@ struct Ingest: AsyncParsableCommand {
     @OptionGroup var common: CommonOptions
     @Option(name: .customLong("batch"), help: ArgumentHelp("Solo este lote (fondo/lote) o fondo (fondo); se puede repetir.", valueName: "fondo/lote"))
     var batches: [String] = []
-    @Option(help: ArgumentHelp("Persona que hace el ingreso, registrada como agente PREMIS (predeterminado: el usuario del sistema).", valueName: "nombre"))
+    @Option(help: ArgumentHelp("Persona que hace el ingreso, registrada como agente PREMIS (sin ella, el archivo registra a la institución).", valueName: "nombre"))
     var agent: String?
     @Option(help: ArgumentHelp("Carpeta de los esquemas XML oficiales (en lugar de paths.schemas).", valueName: "carpeta"))
     var schemas: String?

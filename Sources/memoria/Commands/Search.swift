@@ -33,7 +33,7 @@ struct Search: AsyncParsableCommand {
             let bold = Terminal.isTerminal && isatty(STDOUT_FILENO) == 1
             var lines = report.notes.map { "nota: \($0)" }
             for (index, hit) in report.hits.enumerated() {
-                lines.append("\(index + 1). \(hit.itemID) — \(hit.title) (\(hit.date.isEmpty ? "sin fecha" : hit.date)) · página \(hit.page) · coincide en \(hit.matchedIn)")
+                lines.append("\(index + 1). \(hit.itemID) — \(hit.title) (\(hit.date.isEmpty ? "sin fecha" : hit.date)) · página \(hit.page) · coincide en \(hit.matchedIn)\(hit.notPublic.map { " · NO PÚBLICO: \($0)" } ?? "")")
                 let snippet = hit.segments.map { bold && $0.isMatch ? "\u{1B}[1m\($0.text)\u{1B}[0m" : ($0.isMatch ? "«\($0.text)»" : $0.text) }.joined()
                 lines.append("   \(snippet.replacingOccurrences(of: "\n", with: " "))")
             }

@@ -41,6 +41,19 @@ struct IndexStage {
         return item
     }
 
+    /// The text of each page, by sequence, from the files of a version being written.
+    static func pageTexts(_ files: [ProcessedFile]) -> [Int: (source: String?, path: String?, text: String)] {
+        var texts: [Int: (source: String?, path: String?, text: String)] = [:]
+        var sequence = 0
+        for file in files {
+            for page in file.pages {
+                sequence += 1
+                if let text = page.text { texts[sequence] = (text.source, text.files.first?.logicalPath, text.text) }
+            }
+        }
+        return texts
+    }
+
     func run(_ item: CatalogItem, fondsTitle: String, unitCode: String? = nil) throws {
         try catalog.store(item, fondsTitle: fondsTitle)
         try catalog.setItemUnit(itemID: item.id, fondsCode: item.fondsCode, unitCode: unitCode)

@@ -89,6 +89,12 @@ struct IntakeStage: IngestStage {
             case .failure(let failure): plan.refused.append((item, failure))
             }
         }
+        // A row that could not be read (more cells than the header) naming an archived item: the
+        // correction it meant is refused by name, never dropped in silence.
+        for id in sheet.unreadableRows.keys.sorted() where !named.contains(id) && sheet.rows[id] == nil && storage.objectExists(id) {
+            let item = InboxItem(id: id, folder: nil, files: [], sidecars: [])
+            if case .failure(let failure) = take(item, sheet: sheet, units: units, reader: reader, config: context.config) { plan.refused.append((item, failure)) }
+        }
         return plan
     }
 

@@ -1,0 +1,63 @@
+import Catalog
+import Foundation
+import Metadata
+import Preservation
+import Support
+
+/// What `memoria verify` checks besides each file's fixity: that the archive and the catalog know the
+/// same objects (one the catalog lists that is not on disk; one on disk the catalog does not know), and
+/// that each audited object's METS still lists exactly the masters and texts of its inventory.
+struct ArchiveCensus {
+    let storage: OCFLStorageRoot
+    let catalog: CatalogDatabase
+    let reader: ArchiveReader
+
+    /// Objects the catalog lists that are not on disk, and objects on disk it does not know.
+    func objectsProblems(onDisk: [String]) throws -> (problems: [FixityAuditor.Problem], missing: [String]) {
+        let known = Set(try catalog.itemIDs())
+        let present = Set(onDisk)
+        var problems: [FixityAuditor.Problem] = []
+        let missing = known.subtracting(present).sorted()
+        for id in missing {
+            problems.append(.init(objectID: id, kind: .missingObject, path: "\(id)/", expected: nil, found: nil,
+                                  message: "falta el objeto \(id): el catálogo lo registra pero su carpeta no está en el archivo; restáurelo desde la copia de seguridad o una réplica (su ficha se conserva, marcada «falta en el archivo», y el sitio deja de mostrarlo)"))
+        }
+        for id in present.subtracting(known).sorted() {
+            problems.append(.init(objectID: id, kind: .uncatalogued, path: "\(id)/", expected: nil, found: nil,
+                                  message: "el objeto \(id) está en el archivo pero el catálogo no lo conoce; ejecute memoria reindex"))
+        }
+        return (problems, missing)
+    }
+
+    /// The METS of an object against its head inventory: every master and text it lists is in the
+    /// inventory with the same digest, and every master and text of the inventory is in the METS.
+    func metsProblems(_ id: String) -> [FixityAuditor.Problem] {
+        let prior: PriorObject
+        do {
+            guard let found = try reader.prior(id) else { return [] }
+            prior = found
+        } catch {
+            return [.init(objectID: id, kind: .metsMismatch, path: "metadata/mets.xml", expected: nil, found: nil,
+                          message: "el METS de \(id) no se puede leer; restaure el objeto desde la copia de seguridad")]
+        }
+        let state = prior.inventory.logicalState()
+        var problems: [FixityAuditor.Problem] = []
+        for file in prior.mets.files {
+            guard let digest = state[file.logicalPath] else {
+                problems.append(.init(objectID: id, kind: .metsMismatch, path: file.logicalPath, expected: file.checksum, found: nil,
+                                      message: "el METS de \(id) lista \(file.logicalPath), que el inventario de \(prior.inventory.head) no tiene; restaure el objeto desde la copia de seguridad"))
+                continue
+            }
+            if digest.lowercased() != file.checksum.lowercased() {
+                problems.append(.init(objectID: id, kind: .metsMismatch, path: file.logicalPath, expected: file.checksum, found: digest,
+                                      message: "la huella de \(file.logicalPath) en el METS de \(id) no es la del inventario; restaure el objeto desde la copia de seguridad"))
+            }
+        }
+        let listed = Set(prior.mets.files.map(\.logicalPath))
+        for path in state.keys.sorted() where (path.hasPrefix("objects/") || path.hasPrefix("text/")) && !listed.contains(path) {
+            problems.append(.init(objectID: id, kind: .metsMismatch, path: path, expected: nil, found: state[path],
+                                  message: "el inventario de \(id) tiene \(path), que su METS no lista; restaure el objeto desde la copia de seguridad"))
+        }
+        return problems
+    }
+}
