@@ -150,6 +150,32 @@ def main():
         text = browser.evaluate("document.querySelector('.transcripcion-texto').textContent") or ""
         check("<script>alert('xss')</script>" in text and "</textarea>" in text, "the hostile transcription is shown literally")
         check(not browser.problems(), "no dialogs or errors on the hostile page " + "; ".join(browser.problems()))
+
+        # 4. The classification chart: fonds → series → file → document, and back by the breadcrumb.
+        def follow(selector, text):
+            href = browser.evaluate("(Array.from(document.querySelectorAll(" + json.dumps(selector) + ")).find(a => a.textContent.includes("
+                                    + json.dumps(text) + ")) || {}).href || ''")
+            check(bool(href), f"a link «{text}» ({selector}) is on {browser.evaluate('location.pathname')}")
+            if href:
+                browser.goto(href)
+            return bool(href)
+        def heading():
+            return browser.evaluate("document.querySelector('h1').textContent") or ""
+        browser.goto(base + "fondos/margarita-michelena/index.html")
+        check(browser.evaluate("document.querySelectorAll('.cuadro-arbol li').length") == 5, "the fonds page shows its five units as a tree")
+        if follow(".cuadro-arbol a", "Serie Correspondencia 1950-1960"):
+            check(heading() == "Correspondencia 1950-1960", f"the series page ({heading()!r})")
+            if follow(".cuadro-arbol a", "Expediente Cartas sobre la antología"):
+                check(heading() == "Cartas sobre la antología", f"the file page ({heading()!r})")
+                if follow(".fichas a", "Carta sobre la antología de poemas"):
+                    crumbs = browser.evaluate("Array.from(document.querySelectorAll('.migas li')).map(li => li.textContent)") or []
+                    check(crumbs[:5] == ["Inicio", "Fondo Margarita Michelena", "Sección Correspondencia", "Serie Correspondencia 1950-1960",
+                                         "Expediente Cartas sobre la antología"], f"the document's breadcrumb is its place in the chart ({crumbs})")
+                    if follow(".migas a", "Serie Correspondencia 1950-1960"):
+                        check(heading() == "Correspondencia 1950-1960", "the breadcrumb leads back to the series")
+                        if follow(".migas a", "Fondo Margarita Michelena"):
+                            check(heading() == "Margarita Michelena", "and from there to the fonds")
+        check(not browser.problems(), "no console errors while walking the chart " + "; ".join(browser.problems()))
     finally:
         browser.close()
         server.shutdown()

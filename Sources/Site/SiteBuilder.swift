@@ -61,7 +61,9 @@ public struct SiteBuilder {
         let summaries = catalogued.filter { $0.isPublished(on: accessed) }
         let withdrawn = catalogued.filter { $0.access == .withdrawn && !$0.missing }
         let fonds = try catalog.fonds()
-        let context = SiteContext(settings: settings, fonds: fonds, items: summaries, files: files, accessed: accessed)
+        var context = SiteContext(settings: settings, fonds: fonds, items: summaries, files: files, accessed: accessed)
+        context.charts = try catalog.charts().mapValues(\.chart)
+        context.itemUnits = try catalog.itemUnits()
         let previous = PublishState.load(stateURL)
         let full = forceFull || previous == nil || previous?.siteFingerprint != renderer.fingerprint
             || !FileManager.default.fileExists(atPath: site.appendingPathComponent("index.html").path)
@@ -122,10 +124,14 @@ public struct SiteBuilder {
         var listings = ListingBuilder(context: context, renderer: renderer, output: output,
                                       previousFingerprints: full ? [:] : state.listPages, itemFingerprints: fingerprints)
         try listings.buildAll()
-        state.listPages = listings.fingerprints
+        var units = UnitPageBuilder(context: context, renderer: renderer, output: output,
+                                    previousFingerprints: full ? [:] : state.listPages, itemFingerprints: fingerprints)
+        try units.buildAll()
+        state.listPages = listings.fingerprints.merging(units.fingerprints) { a, _ in a }
         if !full {
             output.prune("fondos", keeping: listings.paths)
             output.prune("explorar", keeping: listings.paths)
+            output.prune("cuadro", keeping: units.paths)
         }
         for id in removed {
             output.remove(SiteContext.itemFolder(id))
@@ -144,7 +150,7 @@ public struct SiteBuilder {
         if full || !changed.isEmpty || !removed.isEmpty || !derivedFiles.allSatisfy({ FileManager.default.fileExists(atPath: output.path($0)) }) {
             let itemPaths = summaries.map { SiteContext.itemFolder($0.id) + "index.html" }
             let modified = Dictionary(uniqueKeysWithValues: summaries.map { (SiteContext.itemFolder($0.id) + "index.html", $0.updatedAt) })
-            try output.write("sitemap.xml", Sitemap.xml(paths: Array(listings.paths) + itemPaths, baseURL: settings.baseURL, lastModified: modified))
+            try output.write("sitemap.xml", Sitemap.xml(paths: Array(listings.paths) + units.paths.filter { $0.hasSuffix(".html") }.sorted() + itemPaths, baseURL: settings.baseURL, lastModified: modified))
             try output.write("robots.txt", Sitemap.robots(baseURL: settings.baseURL))
             let fondsTitles = Dictionary(uniqueKeysWithValues: fonds.map { ($0.code, $0.title) })
             let rows = CatalogueDump.rows(summaries, fondsTitles: fondsTitles)
@@ -180,6 +186,8 @@ public struct SiteBuilder {
         }
         parts += summary.dublinCore["creator"].map { context.creatorSlugs[$0] ?? "" }
         parts += summary.dublinCore["subject"].map { context.subjectSlugs[$0] ?? "" }
+        // Its place in the classification chart (the breadcrumb): renaming a series renders its items again.
+        parts += context.unitPath(of: summary).map { "\($0.code)|\($0.level.rawValue)|\($0.title)" }
         return Fingerprint.of(parts)
     }
 

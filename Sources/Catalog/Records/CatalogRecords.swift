@@ -70,6 +70,8 @@ public struct CatalogItem: Sendable, Equatable {
     public var events: [PremisEvent]
     /// Who may see it (nil: public).
     public var access: AccessDecision?
+    /// The unit of its fonds' classification chart (METS logical structMap; kept in `item_units`).
+    public var unitCode: String? = nil
 
     public init(id: String, fondsCode: String, headVersion: Int, createdAt: String, updatedAt: String,
                 dublinCore: DublinCoreRecord, batchID: Int64?, files: [File], pages: [Page], events: [PremisEvent],

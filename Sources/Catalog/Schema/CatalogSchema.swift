@@ -164,6 +164,34 @@ enum CatalogSchema {
                 ALTER TABLE items ADD COLUMN missing_since TEXT;
                 """)
         }
+        // v5: the fonds' classification charts (kept in the archive as <CODE>.cuadro objects) and the
+        // unit each item belongs to (its METS logical structMap).
+        migrator.registerMigration("v5-cuadro") { db in
+            try db.execute(sql: """
+                CREATE TABLE charts (
+                    fonds_code TEXT PRIMARY KEY,
+                    version INTEGER NOT NULL,
+                    updated_at TEXT NOT NULL,
+                    chart_json TEXT NOT NULL
+                );
+                CREATE TABLE units (
+                    fonds_code TEXT NOT NULL REFERENCES charts(fonds_code) ON DELETE CASCADE,
+                    code TEXT NOT NULL,
+                    position INTEGER NOT NULL,
+                    parent_code TEXT,
+                    level TEXT NOT NULL,
+                    title TEXT NOT NULL,
+                    date TEXT,
+                    PRIMARY KEY (fonds_code, code)
+                );
+                CREATE TABLE item_units (
+                    item_id TEXT PRIMARY KEY,
+                    fonds_code TEXT NOT NULL,
+                    unit_code TEXT NOT NULL
+                );
+                CREATE INDEX item_units_by_unit ON item_units(fonds_code, unit_code);
+                """)
+        }
         return migrator
     }
 }

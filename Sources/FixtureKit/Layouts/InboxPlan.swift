@@ -82,6 +82,8 @@ public struct InboxPlan: Sendable {
         public var items: [Item]
         public var badFiles: [(BadFile, [(String, String)])]
         public var readyMarker: Bool
+        /// cuadro.csv rows (the fonds' classification chart), in the batch's CSV style.
+        public var chart: [[(String, String)]]? = nil
 
         public init(fonds: String, name: String, csv: CSVStyle, items: [Item], badFiles: [(BadFile, [(String, String)])], readyMarker: Bool) {
             self.fonds = fonds

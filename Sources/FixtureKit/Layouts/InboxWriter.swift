@@ -31,6 +31,7 @@ public struct InboxWriter {
             }
             let rows = batch.items.map(\.row) + batch.badFiles.map(\.1)
             try writeCSV(rows: rows, style: batch.csv, to: folder.appendingPathComponent("metadata.csv"))
+            if let chart = batch.chart { try writeCSV(rows: chart, style: batch.csv, to: folder.appendingPathComponent("cuadro.csv")) }
             if batch.readyMarker {
                 try Data("Lote listo para ingresar.\n".utf8).write(to: folder.appendingPathComponent("LISTO"))
             }

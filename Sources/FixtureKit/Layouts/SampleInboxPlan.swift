@@ -4,6 +4,52 @@ public enum SampleInboxPlan {
     static let rights = "Secretaría de Cultura del Estado de Hidalgo. Uso libre con fines educativos y de investigación, citando la fuente."
 
     public static func make() -> InboxPlan {
+        var plan = batches()
+        // Two fonds bring their classification chart (three levels below the fonds) and place their items in it.
+        let units = ["BSH-0001": "MX-HGO-SC-BSH-01-01-001", "BSH-0002": "MX-HGO-SC-BSH-01-01", "BSH-0003": "MX-HGO-SC-BSH-02-01",
+                     "BSH-0004": "MX-HGO-SC-BSH-02-02", "BSH-0005": "MX-HGO-SC-BSH-01-01",
+                     "MMI-0001": "MX-HGO-SC-MMI-01-01-001", "MMI-0002": "MX-HGO-SC-MMI-02-01"]
+        for b in plan.batches.indices {
+            for i in plan.batches[b].items.indices {
+                if let unit = units[plan.batches[b].items[i].id] { plan.batches[b].items[i].row.append(("memoria.unidad", unit)) }
+            }
+            switch "\(plan.batches[b].fonds)/\(plan.batches[b].name)" {
+            case "banda-sinfonica/2024-03-partituras": plan.batches[b].chart = bandChart
+            case "margarita-michelena/2024-04-cartas": plan.batches[b].chart = michelenaChart
+            default: break
+            }
+        }
+        return plan
+    }
+
+    static func unit(_ code: String, _ level: String, _ parent: String, _ title: String, _ dates: String = "", _ extent: String = "",
+                     _ creator: String = "", _ history: String = "", _ scope: String = "", _ access: String = "") -> [(String, String)] {
+        [("codigo", code), ("nivel", level), ("padre", parent), ("titulo", title), ("fechas", dates), ("volumen", extent),
+         ("productor", creator), ("historia", history), ("alcance", scope), ("acceso", access)]
+    }
+
+    static let bandChart: [[(String, String)]] = [
+        unit("MX-HGO-SC-BSH", "fondo", "", "Banda Sinfónica del Estado de Hidalgo", "1948-1975", "3 cajas", "Banda Sinfónica del Estado de Hidalgo",
+             "Agrupación musical del gobierno del estado, fundada en Pachuca.", "Partituras, programas de mano y avisos de conciertos.", "Libre"),
+        unit("MX-HGO-SC-BSH-01", "sección", "MX-HGO-SC-BSH", "Música"),
+        unit("MX-HGO-SC-BSH-01-01", "serie", "MX-HGO-SC-BSH-01", "Partituras", "1950-1960", "2 cajas"),
+        unit("MX-HGO-SC-BSH-01-01-001", "expediente", "MX-HGO-SC-BSH-01-01", "Marchas", "1954", "1 expediente"),
+        unit("MX-HGO-SC-BSH-02", "sección", "MX-HGO-SC-BSH", "Difusión"),
+        unit("MX-HGO-SC-BSH-02-01", "serie", "MX-HGO-SC-BSH-02", "Programas de mano", "ca. 1950"),
+        unit("MX-HGO-SC-BSH-02-02", "serie", "MX-HGO-SC-BSH-02", "Avisos y carteles", "1948-1952"),
+    ]
+
+    static let michelenaChart: [[(String, String)]] = [
+        unit("MX-HGO-SC-MMI", "fondo", "", "Margarita Michelena", "1950-1960", "1 caja", "Michelena, Margarita",
+             "Poeta y periodista hidalguense (Pachuca, 1917 – Ciudad de México, 1998).", "Correspondencia y borradores de poemas.", "Libre"),
+        unit("MX-HGO-SC-MMI-01", "sección", "MX-HGO-SC-MMI", "Correspondencia"),
+        unit("MX-HGO-SC-MMI-01-01", "serie", "MX-HGO-SC-MMI-01", "Correspondencia 1950-1960", "1950-1960"),
+        unit("MX-HGO-SC-MMI-01-01-001", "expediente", "MX-HGO-SC-MMI-01-01", "Cartas sobre la antología", "1954"),
+        unit("MX-HGO-SC-MMI-02", "sección", "MX-HGO-SC-MMI", "Obra literaria"),
+        unit("MX-HGO-SC-MMI-02-01", "serie", "MX-HGO-SC-MMI-02", "Poesía", "1955-1958"),
+    ]
+
+    static func batches() -> InboxPlan {
         typealias P = InboxPlan.Page
         let letters = SpanishText.letters, notices = SpanishText.notices, descriptions = SpanishText.descriptions
         return InboxPlan(batches: [

@@ -70,6 +70,9 @@ public struct METSItem: Sendable, Equatable {
     public var premisObjects: [PremisFileObject]
     public var events: [PremisEvent]
     public var agents: [PremisAgent]
+    /// The reference code of the unit of the fonds' classification chart the item belongs to
+    /// (metadata.csv `memoria.unidad`), written as a logical structMap.
+    public var unitCode: String? = nil
 
     public init(objectID: String, dublinCore: DublinCoreRecord, type: String, created: String, lastModified: String,
                 version: String, fondsCode: String, fondsTitle: String, institution: String, softwareName: String,

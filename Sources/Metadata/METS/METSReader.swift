@@ -138,7 +138,9 @@ public enum METSReader {
             premisAgents += container.descendants("agent", namespace: METSWriter.premisNS).map(readAgent)
         }
 
-        return METSItem(objectID: root.attribute("OBJID") ?? dc.identifier, dublinCore: dc,
+        let logical = root.children("structMap").first { ($0.attribute("TYPE") ?? "").uppercased() == "LOGICAL" }
+        let unitCode = logical?.descendants("div").first { $0.attribute("TYPE") == "unidad" }?.attribute("ORDERLABEL")
+        var item = METSItem(objectID: root.attribute("OBJID") ?? dc.identifier, dublinCore: dc,
                         type: root.attribute("TYPE") ?? dc["type"].first ?? "",
                         created: header?.attribute("CREATEDATE") ?? "", lastModified: header?.attribute("LASTMODDATE") ?? "",
                         version: version, fondsCode: fondsCode, fondsTitle: "",
@@ -146,6 +148,8 @@ public enum METSReader {
                         softwareName: agents.first { $0.attribute("OTHERTYPE") == "SOFTWARE" }?.child("name")?.trimmedText ?? "",
                         operatorName: agentName("CREATOR", "INDIVIDUAL"),
                         files: files, pages: pages, premisObjects: objects, events: events, agents: premisAgents)
+        item.unitCode = unitCode.flatMap { $0.isEmpty ? nil : $0 }
+        return item
     }
 
     static func readMIX(_ mix: XMLElement) -> MIXRecord {

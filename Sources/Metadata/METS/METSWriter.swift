@@ -143,6 +143,25 @@ public enum METSWriter {
         }
         w.end()
         w.end()
+        if let unit = item.unitCode {
+            // The item's place in the fonds' classification chart: the unit's reference code.
+            w.start("mets:structMap")
+            w.attribute("TYPE", "LOGICAL")
+            w.attribute("LABEL", "Cuadro de clasificación")
+            w.start("mets:div")
+            w.attribute("ID", "unit")
+            w.attribute("TYPE", "unidad")
+            w.attribute("ORDERLABEL", unit)
+            w.attribute("LABEL", "Unidad \(unit)")
+            w.start("mets:div")
+            w.attribute("ID", "unit-item")
+            w.attribute("TYPE", "documento")
+            w.attribute("LABEL", item.dublinCore.title)
+            w.attribute("DMDID", "dmd-dc")
+            w.end()
+            w.end()
+            w.end()
+        }
         w.end()   // mets
         return w.finish()
     }

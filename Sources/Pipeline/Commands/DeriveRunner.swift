@@ -43,7 +43,7 @@ public struct DeriveRunner {
         let store = DerivativeStore(root: config.url(\.derivatives))
         let spec = config.derivativeSpec
         let fingerprint = config.derivativeFingerprint
-        var ids = storage.objectIdentifiers()
+        var ids = storage.objectIdentifiers().filter { !ChartObject.isChart($0) }   // charts have no pages
         if !items.isEmpty {
             let unknown = items.filter { !ids.contains($0) }
             guard unknown.isEmpty else {

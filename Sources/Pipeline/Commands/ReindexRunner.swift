@@ -20,10 +20,12 @@ public struct ReindexRunner {
         /// Entries of the quarantine register, and events restored from objects' logs/ and the register.
         public var quarantineEntries = 0
         public var loggedEvents = 0
+        /// Classification charts restored.
+        public var charts = 0
         public var needsAttention: Bool { !failures.isEmpty || !missing.isEmpty }
 
         public var linesForPeople: [String] {
-            ["Catálogo reconstruido: \(SpanishText.count(items, "ítem", "ítems")), \(SpanishText.count(pages, "página", "páginas")), \(SpanishText.count(loggedEvents, "evento", "eventos")) del registro de la cuarentena y \(SpanishText.count(quarantineEntries, "entrada", "entradas")) de la cuarentena."]
+            ["Catálogo reconstruido: \(SpanishText.count(items, "ítem", "ítems")), \(SpanishText.count(pages, "página", "páginas")), \(SpanishText.count(loggedEvents, "evento", "eventos")) del registro de la cuarentena y \(SpanishText.count(quarantineEntries, "entrada", "entradas")) de la cuarentena" + (charts > 0 ? "; \(SpanishText.count(charts, "cuadro de clasificación", "cuadros de clasificación"))." : ".")]
                 + failures.map { "PROBLEMA \($0)" }
                 + missing.map { "FALTA EN EL ARCHIVO \($0): el catálogo lo conocía y el archivo ya no lo tiene; se conserva su ficha, sin publicarlo. Restáurelo desde la copia de seguridad o una réplica" }
         }
@@ -35,8 +37,10 @@ public struct ReindexRunner {
         let catalog = try context.openCatalog()
         let titles = Dictionary(uniqueKeysWithValues: config.fonds.map { ($0.code, $0.title) })
         let reader = ArchiveReader(storage: storage, ocrWordConfidenceFloor: context.config.text.ocrWordConfidenceFloor)
-        let ids = storage.objectIdentifiers()
+        let all = storage.objectIdentifiers()
+        let ids = all.filter { !ChartObject.isChart($0) }
         var summary = Summary(items: 0, pages: 0, failures: [])
+        var itemUnits: [(itemID: String, fondsCode: String, unitCode: String)] = []
         context.reporter.emit(.began(stage: "reconstrucción del catálogo", total: ids.count))
         let log = ArchiveEventLog(storage: storage, quarantine: QuarantineStore(root: config.url(\.quarantine)))
         let register = try readRegister(log)
@@ -46,7 +50,7 @@ public struct ReindexRunner {
             summary.failures.append("\(SpanishText.count(register.unreadable, "archivo", "archivos")) del registro de la cuarentena no se pudieron leer")
         }
         // Items the catalog knows that are not on disk any more: their records are kept, marked missing.
-        let onDisk = Set(ids)
+        let onDisk = Set(all)
         let vanished: [CatalogItem]
         do {
             vanished = try catalog.itemIDs().filter { !onDisk.contains($0) }.compactMap { try catalog.item($0) }
@@ -61,6 +65,7 @@ public struct ReindexRunner {
                 do {
                     guard let item = try reader.catalogItem(id) else { continue }
                     try store(item, titles[item.fondsCode] ?? item.fondsCode)
+                    if let unit = item.unitCode { itemUnits.append((id, item.fondsCode, unit)) }
                     summary.items += 1
                     summary.pages += item.pages.count
                 } catch let error as CatalogError {
@@ -74,12 +79,31 @@ public struct ReindexRunner {
             }
         }
         context.reporter.emit(.finished(stage: "reconstrucción del catálogo"))
+        summary.charts = try rebuildCharts(storage: storage, catalog: catalog, itemUnits: itemUnits, failures: &summary.failures)
         if !vanished.isEmpty {
             do { try catalog.markMissing(summary.missing, since: context.timestamp()) } catch {
                 summary.failures.append("no se pudieron marcar en el catálogo los ítems que faltan (\(SystemErrorText.describe(error).spanish))")
             }
         }
         return summary
+    }
+
+    /// Each fonds' chart object, head version, back into the catalog with the unit of every item.
+    private func rebuildCharts(storage: OCFLStorageRoot, catalog: CatalogDatabase, itemUnits: [(itemID: String, fondsCode: String, unitCode: String)],
+                               failures: inout [String]) throws -> Int {
+        var charts: [CatalogDatabase.StoredChart] = []
+        for fonds in context.config.fonds {
+            do {
+                guard let stored = try ChartObject.read(storage, fondsCode: fonds.code) else { continue }
+                charts.append(.init(fondsCode: fonds.code, version: stored.version, updatedAt: stored.updatedAt, chart: stored.chart))
+            } catch {
+                failures.append("\(ChartObject.id(fondsCode: fonds.code)): \(context.displayPaths.scrub(SystemErrorText.describe(error).spanish)). Ejecute memoria verify --item \(ChartObject.id(fondsCode: fonds.code))")
+            }
+        }
+        do { try catalog.replaceCharts(charts, itemUnits: itemUnits) } catch {
+            throw PipelineError.environment("No se pudieron guardar los cuadros de clasificación en el catálogo: \(SystemErrorText.describe(error).spanish)", detail: "\(error)")
+        }
+        return charts.count
     }
 
     private func readRegister(_ log: ArchiveEventLog) throws -> (entries: [CatalogQuarantineEntry], events: [(event: PremisEvent, itemID: String)], unreadable: Int) {

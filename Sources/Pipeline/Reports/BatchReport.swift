@@ -25,6 +25,17 @@ public struct BatchReport: Codable, Sendable {
         public var observations: [Observation] = []
     }
 
+    /// The fonds' classification chart the batch brought (cuadro.csv): what became of it.
+    public struct ChartResult: Codable, Sendable {
+        /// archived, new-version, unchanged or kept-in-inbox (the sheet has problems).
+        public var outcome: ItemOutcome
+        public var object: String
+        public var version: String?
+        public var units: Int
+        /// Spanish: what this version changes (unit added, title before → after…), or its problems.
+        public var changes: [String]
+    }
+
     /// One observation of a master: where, its stable code, what a person reads, the verbatim detail.
     public struct Observation: Codable, Sendable {
         public var file: String
@@ -101,6 +112,8 @@ public struct BatchReport: Codable, Sendable {
     public var items: [ItemResult] = []
     public var quarantined: [QuarantinedFile] = []
     public var ignoredFiles: [String] = []
+    /// The classification chart, when the batch brought cuadro.csv.
+    public var chart: ChartResult?
     public var totals = Totals()
     /// Pages validated and derived per second, and MB read per second, over the batch's wall time.
     public var pagesPerSecond: Double = 0

@@ -24,6 +24,12 @@ extension BatchReport {
             body.append(.el("h2", "Avisos"))
             body.append(.el("ul", [], warnings.map { .el("li", [("class", "warn")], [.text($0.message)]) }))
         }
+        if let chart {
+            body.append(.el("h2", "Cuadro de clasificación"))
+            body.append(.el("p", [], [.text("\(chart.object): \(chart.outcome.label)" + (chart.outcome == .unchanged ? "" : " (\(chart.version ?? ""))")
+                                             + ", \(SpanishText.count(chart.units, "unidad", "unidades"))")]))
+            if !chart.changes.isEmpty { body.append(.el("ul", [], chart.changes.map { .el("li", $0) })) }
+        }
         if !items.isEmpty {
             body.append(.el("h2", "Ítems"))
             body.append(.el("table", [], [.el("tr", [], ["Ítem", "Resultado", "Versión", "Páginas", "Formatos", "Qué pasó", "Observaciones (archivado igualmente)"].map { .el("th", $0) })]

@@ -50,6 +50,16 @@ struct BatchLedger {
         report.totals.filesQuarantined += 1
     }
 
+    /// What became of the batch's classification chart, for the report and the terminal.
+    mutating func chart(_ result: BatchReport.ChartResult) {
+        var result = result
+        result.changes = result.changes.map(display.scrub)
+        report.chart = result
+        let line = "cuadro de clasificación (\(result.object)): \(result.outcome.label)" + (result.outcome == .unchanged ? "" : " (\(result.version ?? ""))")
+            + (result.changes.isEmpty ? "" : ": " + result.changes.joined(separator: "; "))
+        if result.outcome.needsAttention { reporter.warning(line) } else { reporter.info(line) }
+    }
+
     mutating func note(_ text: String) { report.notes.append(display.scrub(text)) }
 
     /// A warning for the report and the terminal (and, through `needsAttention`, the exit code).

@@ -32,10 +32,29 @@ final class BatchRunner {
         scope.batchID = beginInCatalog()
         ledger.ignoredFiles(batch.ignored.map(\.lastPathComponent))
         ledger.itemOrder = Dictionary(batch.items.map(\.id).enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+        var chart: ClassificationChart?
+        if let file = batch.chartFile {
+            do {
+                chart = try takeChart(file, scope: scope)
+            } catch {
+                ledger.chart(.init(outcome: .keptInInbox, object: ChartObject.id(fondsCode: scope.fonds.code), version: nil, units: 0,
+                                   changes: [error.message]))
+                ledger.state(.held, reason: error.message, detail: error.detail.isEmpty ? nil : error.detail)
+                context.reporter.warning("lote \(batch.identifier): \(error.message)")
+                let report = try finish(scope)
+                if error.consequence == .stopBatch { throw PipelineError.environment(error.message, detail: error.detail) }
+                return report
+            }
+            if batch.metadataFile == nil && batch.items.isEmpty && batch.rejected.isEmpty {
+                // Only the chart: nothing else to do.
+                releaseBatchFolder()
+                return try finish(scope)
+            }
+        }
         let plan: IntakePlan
         do {
             plan = try IntakeStage(storage: scope.environment.storage, fonds: scope.fonds, catalog: scope.environment.catalog,
-                                   quarantineRoot: scope.quarantine.root).run(batch, context: context)
+                                   quarantineRoot: scope.quarantine.root, chart: chart).run(batch, context: context)
         } catch {
             ledger.state(.held, reason: error.message, detail: error.detail.isEmpty ? nil : error.detail)
             context.reporter.warning("lote \(batch.identifier): \(error.message)")
@@ -62,6 +81,19 @@ final class BatchRunner {
         }
         releaseBatchFolder()
         return try finish(scope)
+    }
+
+    /// The batch's cuadro.csv, checked and archived (a new version of the fonds' chart object when it changed).
+    private func takeChart(_ file: URL, scope: BatchScope) throws(StageFailure) -> ClassificationChart {
+        let plan = try ChartStage(storage: scope.environment.storage, fonds: scope.fonds).run(file, context: context)
+        var result = try ChartCommit(scope: scope).commit(plan, ledger: &ledger)
+        // Archived (the chart object holds it as deposited): it leaves the inbox at once, like an archived
+        // page, so that items of the batch still waiting never bring an older chart back on the next run.
+        do { try scope.cleaner.release([file]) } catch {
+            result.changes.append("cuadro.csv está archivado, pero no se pudo retirar de la bandeja (\(SystemErrorText.describe(error).spanish)); retírelo a mano")
+        }
+        ledger.chart(result)
+        return plan.chart
     }
 
     private func beginInCatalog() -> Int64? {
@@ -172,7 +204,7 @@ final class BatchRunner {
                 return
             }
         }
-        let ignorable = Set(["metadata.csv", config.ingest.readyMarker.lowercased(), config.ingest.readyMarker.lowercased() + ".txt"])
+        let ignorable = Set(["metadata.csv", "cuadro.csv", config.ingest.readyMarker.lowercased(), config.ingest.readyMarker.lowercased() + ".txt"])
         scope.cleaner.removeIfEmpty(batch.folder, ignoring: ignorable)
     }
 

@@ -56,7 +56,7 @@ public final class IngestRunner {
         for batch in scan.batches where only.isEmpty || only.contains(batch.identifier) || only.contains(batch.fondsSlug) {
             // Nothing to process (only the marker and system files): no report, no reprocessing. A sheet
             // alone may correct the description of archived items: the batch runner reads it.
-            if batch.items.isEmpty && batch.rejected.isEmpty && batch.metadataFile == nil {
+            if batch.items.isEmpty && batch.rejected.isEmpty && batch.metadataFile == nil && batch.chartFile == nil {
                 summary.waiting.append("\(batch.identifier): no tiene imágenes que ingresar (solo la hoja, la marca o archivos del sistema)")
                 context.reporter.info("lote \(batch.identifier): no tiene imágenes que ingresar")
                 continue

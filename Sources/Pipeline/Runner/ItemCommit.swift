@@ -63,15 +63,18 @@ struct ItemCommit {
         let base = DescriptionMerge.merge(prior: prior?.mets.dublinCore, row: intake.row.record, present: intake.presentElements)
         let (dc, dcXML) = describe.dublinCore(row: base, itemID: item.id, fonds: scope.fonds, files: plan.files, context: context)
         let description = prior.map { DescriptionMerge.changes(from: $0.mets.dublinCore, to: dc) } ?? []
+        // memoria.unidad: a present column sets (or, empty, clears) the unit; an absent one keeps it.
+        let unit = intake.row.instructions["unidad"].map { $0.isEmpty ? nil : $0 } ?? prior?.mets.unitCode
+        let unitChange = prior.flatMap { $0.mets.unitCode == unit ? nil : "memoria.unidad: «\($0.mets.unitCode ?? "")» → «\(unit ?? "")»" }
         let formats = Array(Set(plan.files.map(\.format.name))).sorted()
         var result = BatchReport.ItemResult(outcome: .archived, id: item.id, version: nil, pages: 0, bytesWritten: 0, formats: formats,
                                             reason: nil, message: nil, detail: nil, warnings: processed.flatMap(\.warnings) + intake.row.notes,
-                                            changes: plan.changes + description.map(\.line) + [access.change].compactMap { $0 },
+                                            changes: plan.changes + description.map(\.line) + [access.change, unitChange].compactMap { $0 },
                                             observations: processed.flatMap { file in
                                                 file.observations.map { BatchReport.Observation(file: file.file.name, code: $0.code.rawValue,
                                                                                                 message: $0.archivistMessage, detail: $0.detail) }
                                             })
-        if let prior, isUnchanged(prior, files: plan.files, dcXML: dcXML, access: access.source) {
+        if let prior, unitChange == nil, isUnchanged(prior, files: plan.files, dcXML: dcXML, access: access.source) {
             environment.derivatives.discard(itemID: item.id)
             result.outcome = .unchanged
             result.version = prior.inventory.head
@@ -83,7 +86,7 @@ struct ItemCommit {
         let pending = plan.files.flatMap(\.events) + versionEvents(intake, plan: plan, description: description, version: version)
             + [access.event].compactMap { $0 }
         let described = try describe.run(.init(itemID: item.id, dublinCore: dc, dcXML: dcXML, fonds: scope.fonds, files: plan.files,
-                                                prior: prior, version: version, pending: pending), context: context)
+                                                prior: prior, version: version, pending: pending, unitCode: unit), context: context)
         var state = PackageStage.state(files: plan.files, dcXML: dcXML, metsXML: described.metsXML)
         state[AccessDecision.logicalPath] = access.source
         let written = try PackageStage(writer: environment.writer).run(
@@ -188,7 +191,7 @@ struct ItemCommit {
                                             batchID: scope.batchID, pageTexts: IndexStage.pageTexts(processed))
         record.access = access
         do {
-            try IndexStage(catalog: environment.catalog).run(record, fondsTitle: scope.fonds.title)
+            try IndexStage(catalog: environment.catalog).run(record, fondsTitle: scope.fonds.title, unitCode: described.mets.unitCode)
         } catch {
             ledger.catalogNotUpdated("ítem «\(itemID)», archivado en \(written.version)", error: error)
         }

@@ -31,6 +31,7 @@ public enum ReasonCode: String, Sendable, Codable, CaseIterable {
     // The batch's sheet.
     case missingSheet = "missing-sheet"
     case unreadableSheet = "unreadable-sheet"
+    case invalidChart = "invalid-chart"
     // The item's row in metadata.csv.
     case noRow = "no-row"
     case invalidDate = "invalid-date"
@@ -42,6 +43,7 @@ public enum ReasonCode: String, Sendable, Codable, CaseIterable {
     case wrongPrefix = "wrong-prefix"
     case invalidInstruction = "invalid-instruction"
     case unknownPage = "unknown-page"
+    case unknownUnit = "unknown-unit"
     case incompleteItem = "incomplete-item"
     case fileChanged = "file-changed"
     // Memoria's own problems with one item.
@@ -78,6 +80,7 @@ public enum ReasonCode: String, Sendable, Codable, CaseIterable {
         case .heldWithItem: return "retenido junto con su ítem"
         case .missingSheet: return "falta metadata.csv"
         case .unreadableSheet: return "metadata.csv ilegible"
+        case .invalidChart: return "cuadro.csv con problemas"
         case .noRow: return "sin fila en metadata.csv"
         case .invalidDate: return "fecha ilegible en metadata.csv"
         case .missingRequiredField: return "falta un campo obligatorio en metadata.csv"
@@ -87,6 +90,7 @@ public enum ReasonCode: String, Sendable, Codable, CaseIterable {
         case .wrongPrefix: return "identificador sin el prefijo del fondo"
         case .invalidInstruction: return "instrucción de la hoja no válida"
         case .unknownPage: return "la hoja nombra una página que no existe"
+        case .unknownUnit: return "la unidad del cuadro no existe"
         case .incompleteItem: return "faltan páginas del ítem"
         case .fileChanged: return "el archivo se está copiando"
         case .sourceChanged: return "el archivo cambió mientras se archivaba"
@@ -101,8 +105,8 @@ public enum ReasonCode: String, Sendable, Codable, CaseIterable {
     /// What a failure with this reason means when the stage does not say otherwise.
     public var defaultConsequence: FailureConsequence {
         switch self {
-        case .missingSheet, .unreadableSheet: return .holdBatch
-        case .noRow, .invalidDate, .missingRequiredField, .missingIdentifier, .tooManyCells, .otherFonds, .wrongPrefix, .invalidInstruction,
+        case .missingSheet, .unreadableSheet, .invalidChart: return .holdBatch
+        case .noRow, .invalidDate, .missingRequiredField, .missingIdentifier, .tooManyCells, .otherFonds, .wrongPrefix, .invalidInstruction, .unknownUnit,
              .unknownPage, .incompleteItem: return .keepItemInInbox
         case .fileChanged: return .retryItem
         case .sourceChanged, .invalidOutput, .unreadableArchive, .derivativeWrite: return .retryItem

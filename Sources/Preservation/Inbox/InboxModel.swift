@@ -12,6 +12,8 @@ public struct InboxBatch: Sendable {
     public var readiness: BatchReadiness
     public var metadataFile: URL?
     public var markerFile: URL?
+    /// The fonds' classification chart (cuadro.csv), when the batch brings one.
+    public var chartFile: URL? = nil
     public var items: [InboxItem]
     /// Entries that cannot be ingested as they are; they go to quarantine with the reason.
     public var rejected: [RejectedEntry]

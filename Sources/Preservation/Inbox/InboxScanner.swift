@@ -133,6 +133,7 @@ public struct InboxScanner {
                 if Self.isJunk(nfc) { batch.ignored.append(url); continue }
                 let lower = nfc.lowercased()
                 if lower == "metadata.csv" { batch.metadataFile = url; continue }
+                if lower == "cuadro.csv" { batch.chartFile = url; continue }
                 if lower == readyMarker.lowercased() || lower == readyMarker.lowercased() + ".txt" { batch.markerFile = url; continue }
                 if let sidecar = Self.sidecar(url: url, original: original, name: nfc) { looseSidecars.append(sidecar); continue }
                 looseFiles.append(InboxFile(url: url, originalName: original, name: nfc, size: entry.size, modified: entry.modified))

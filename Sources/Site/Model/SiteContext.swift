@@ -12,6 +12,9 @@ struct SiteContext {
     let accessed: String
     let creatorSlugs: [String: String]
     let subjectSlugs: [String: String]
+    /// Each fonds' classification chart (by fonds code) and the unit of each item that has one.
+    var charts: [String: ClassificationChart] = [:]
+    var itemUnits: [String: String] = [:]
 
     init(settings: SiteSettings, fonds: [CatalogFonds], items: [CatalogItemSummary], files: [String: SiteItemFiles], accessed: String) {
         self.settings = settings

@@ -62,8 +62,7 @@ struct ItemPageBuilder {
         let description = dc["description"].first ?? "\(summary.title). Documento del fondo \(fondsTitle), \(context.settings.title)."
         let html = renderer.render(.init(
             path: path, title: summary.title, description: String(description.prefix(300)), template: "item", data: data,
-            breadcrumbs: [("Inicio", root + "index.html"), ("Fondo \(fondsTitle)", root + "fondos/\(context.fondsSlug(summary.fondsCode))/index.html"),
-                          (summary.title, nil)],
+            breadcrumbs: context.unitCrumbs(context.unitPath(of: summary), fondsCode: summary.fondsCode, root: root) + [(summary.title, nil)],
             scripts: pageData.isEmpty ? [] : ["visor.js"], jsonLD: jsonLD(summary, fondsTitle: fondsTitle, itemURL: itemURL, images: files.images),
             ogImage: files.images.first.map { folder + "\($0.key).jpg" }, ogType: "article"))
         try output.write(path, html)
@@ -91,11 +90,24 @@ struct ItemPageBuilder {
         }
     }
 
+    /// schema.org: the item's unit (an ArchiveComponent, part of the units above it up to the fonds), or the fonds.
+    private func isPartOf(_ summary: CatalogItemSummary, fondsTitle: String) -> [String: Any] {
+        var node: [String: Any] = ["@type": "Collection", "name": "Fondo \(fondsTitle)"]
+        for unit in context.unitPath(of: summary) where unit.level != .fondo {
+            var part: [String: Any] = ["@type": "ArchiveComponent", "name": "\(unit.level.label) \(unit.title)", "identifier": unit.code, "isPartOf": node]
+            if let base = context.settings.baseURL.isEmpty ? nil : context.settings.baseURL {
+                part["url"] = (base.hasSuffix("/") ? base : base + "/") + context.unitFolder(unit, fondsCode: summary.fondsCode)
+            }
+            node = part
+        }
+        return node
+    }
+
     private func jsonLD(_ summary: CatalogItemSummary, fondsTitle: String, itemURL: String, images: [SitePageImage]) -> [String: Any] {
         let dc = summary.dublinCore
         var ld: [String: Any] = [
             "@context": "https://schema.org", "@type": "ArchiveComponent", "name": summary.title, "identifier": summary.id,
-            "isPartOf": ["@type": "Collection", "name": "Fondo \(fondsTitle)"],
+            "isPartOf": isPartOf(summary, fondsTitle: fondsTitle),
             "holdingArchive": ["@type": "ArchiveOrganization", "name": context.settings.institutionName],
             "inLanguage": dc["language"].first ?? "spa",
         ]

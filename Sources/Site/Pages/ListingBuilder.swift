@@ -114,9 +114,11 @@ struct ListingBuilder {
         let items = context.items.filter { $0.fondsCode == fonds.code }
         let base = "fondos/\(fonds.slug)/"
         let facetList = facets(of: items)
+        let units = UnitPageBuilder(context: context, renderer: renderer, output: output, previousFingerprints: [:], itemFingerprints: [:])
         try listing(folder: base, heading: fonds.title, lead: fonds.description, items: items, facets: facetList, fondsBase: base,
                     current: nil, filterLabel: nil, showFonds: false,
-                    crumbs: [("Inicio", "index.html"), ("Fondo \(fonds.title)", nil)], nav: nil)
+                    crumbs: [("Inicio", "index.html"), ("Fondo \(fonds.title)", nil)], nav: nil,
+                    extra: units.fondsPageData(fondsCode: fonds.code, root: "../../"), extraKey: units.treeKey(fondsCode: fonds.code))
         for facet in facetList {
             for value in facet.values {
                 try listing(folder: base + "\(facet.folder)-\(value.slug)/", heading: "\(fonds.title): \(value.label)", lead: nil,
@@ -129,7 +131,8 @@ struct ListingBuilder {
 
     /// A paged list of items in `folder` (index.html, pagina-2.html, ...).
     mutating func listing(folder: String, heading: String, lead: String?, items: [CatalogItemSummary], facets: [Facet], fondsBase: String?,
-                          current: (String, String)?, filterLabel: String?, showFonds: Bool, crumbs: [(String, String?)], nav: String?) throws {
+                          current: (String, String)?, filterLabel: String?, showFonds: Bool, crumbs: [(String, String?)], nav: String?,
+                          extra: [String: Any] = [:], extraKey: String = "") throws {
         let pages = max(1, (items.count + perPage - 1) / perPage)
         let facetsKey = fondsBase == nil ? "" : facets.map { facet in
             facet.label + "=" + facet.values.map { "\($0.label)|\($0.slug)|\($0.items.count)" }.joined(separator: ",")
@@ -140,7 +143,7 @@ struct ListingBuilder {
             let slice = items.dropFirst((page - 1) * perPage).prefix(perPage)
             // Unchanged inputs, unchanged page: an incremental publish leaves it as it is.
             let inputs = Fingerprint.of([renderer.fingerprint, path, heading, lead ?? "", filterLabel ?? "", String(items.count),
-                                         String(pages), showFonds ? "1" : "0", facetsKey, nav ?? ""]
+                                         String(pages), showFonds ? "1" : "0", facetsKey, nav ?? "", extraKey]
                                         + slice.map { $0.id + ":" + (itemFingerprints[$0.id] ?? "") })
             fingerprints[path] = inputs
             if previousFingerprints[path] == inputs, FileManager.default.fileExists(atPath: output.path(path)) {
@@ -152,6 +155,7 @@ struct ListingBuilder {
                 "total": items.count, "totalWord": items.count == 1 ? "documento" : "documentos",
             ]
             if let lead { data["lead"] = lead }
+            if page == 1 { data.merge(extra) { a, _ in a } }
             if let filterLabel, let fondsBase {
                 data["filterLabel"] = filterLabel
                 data["clearHref"] = root + fondsBase + "index.html"

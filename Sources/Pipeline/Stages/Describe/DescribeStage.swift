@@ -31,6 +31,8 @@ struct DescribeStage: IngestStage {
         var prior: PriorObject?
         var version: Int
         var pending: [PendingEvent]
+        /// The unit of the fonds' classification chart the item belongs to (its METS logical structMap).
+        var unitCode: String? = nil
     }
 
     func dublinCore(row: DublinCoreRecord, itemID: String, fonds: PipelineConfig.Fonds, files: [ProcessedFile],
@@ -87,12 +89,13 @@ struct DescribeStage: IngestStage {
                 }
             }
         }
-        let mets = METSItem(objectID: itemID, dublinCore: dc, type: dc["type"].first { DublinCoreRecord.dcmiTypes.contains($0) } ?? fonds.defaultType,
+        var mets = METSItem(objectID: itemID, dublinCore: dc, type: dc["type"].first { DublinCoreRecord.dcmiTypes.contains($0) } ?? fonds.defaultType,
                             created: prior?.mets.created ?? now, lastModified: now, version: "v\(version)", fondsCode: fonds.code,
                             fondsTitle: fonds.title, institution: context.config.institution.name,
                             softwareName: "\(StageContext.softwareName) \(StageContext.softwareVersion)", operatorName: context.operatorName,
                             files: metsFiles, pages: pages, premisObjects: objects, events: (prior?.mets.events ?? []) + newEvents,
                             agents: agents)
+        mets.unitCode = input.unitCode
         let xml = METSWriter.document(mets)
         let metsProblems = validation.checkMETS(xml)
         guard metsProblems.isEmpty else { throw Self.invalid("mets.xml", itemID: itemID, problems: metsProblems) }

@@ -35,8 +35,10 @@ struct IndexStage {
         }
         let created = inventory.versions["v1"]?.created ?? mets.created
         let updated = inventory.versions[inventory.head]?.created ?? mets.lastModified
-        return CatalogItem(id: itemID, fondsCode: fondsCode, headVersion: inventory.headNumber, createdAt: created, updatedAt: updated,
-                           dublinCore: mets.dublinCore, batchID: batchID, files: files, pages: pages, events: mets.events)
+        var item = CatalogItem(id: itemID, fondsCode: fondsCode, headVersion: inventory.headNumber, createdAt: created, updatedAt: updated,
+                               dublinCore: mets.dublinCore, batchID: batchID, files: files, pages: pages, events: mets.events)
+        item.unitCode = mets.unitCode
+        return item
     }
 
     /// The text of each page, by sequence, from the files of a version being written.
@@ -52,7 +54,8 @@ struct IndexStage {
         return texts
     }
 
-    func run(_ item: CatalogItem, fondsTitle: String) throws {
+    func run(_ item: CatalogItem, fondsTitle: String, unitCode: String? = nil) throws {
         try catalog.store(item, fondsTitle: fondsTitle)
+        try catalog.setItemUnit(itemID: item.id, fondsCode: item.fondsCode, unitCode: unitCode)
     }
 }

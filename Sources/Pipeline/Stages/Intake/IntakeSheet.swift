@@ -44,6 +44,16 @@ enum IntakeRules {
         return nil
     }
 
+    /// A row whose `memoria.unidad` names no unit of the fonds' chart keeps its item in the inbox.
+    static func unitFailure(_ row: MetadataSheet.Row, units: Set<String>, fonds: PipelineConfig.Fonds) -> StageFailure? {
+        guard let code = row.instructions["unidad"], !code.isEmpty, !units.contains(code) else { return nil }
+        let hint = units.isEmpty
+            ? "el fondo \(fonds.title) todavía no tiene cuadro de clasificación: deposite cuadro.csv (en este lote o antes)"
+            : "escriba el código de una unidad del cuadro de clasificación del fondo \(fonds.title), o añada esa unidad al cuadro"
+        return StageFailure(stage: .intake, reason: .unknownUnit, consequence: .keepItemInInbox,
+                            message: "metadata.csv, línea \(row.line), columna memoria.unidad: «\(code)» no es ninguna unidad del cuadro; \(hint). El ítem espera en la bandeja")
+    }
+
     /// Why an item's row keeps it in the inbox, or nil when the row is usable.
     static func rowFailure(_ item: InboxItem, sheet: MetadataSheet, prior: PriorObject?, fonds: PipelineConfig.Fonds) -> StageFailure? {
         if sheet.rows[item.id] == nil, let problem = sheet.unreadableRows[item.id] {

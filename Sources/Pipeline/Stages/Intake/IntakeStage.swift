@@ -60,15 +60,18 @@ struct IntakeStage: IngestStage {
     let fonds: PipelineConfig.Fonds
     let catalog: CatalogDatabase
     let quarantineRoot: URL
+    /// The fonds' classification chart this batch brought; without one, the archived chart is used.
+    var chart: ClassificationChart? = nil
 
     func run(_ batch: InboxBatch, context: StageContext) throws(StageFailure) -> IntakePlan {
         let sheet = try IntakeSheet.read(batch, fonds: fonds)
         try checkFreeSpace(batch, context: context)
+        let units = try unitCodes(sheet)
         var plan = IntakePlan(sheet: sheet, items: [], refused: [], notes: sheet.rowProblems.map(\.description))
         let reader = ArchiveReader(storage: storage, ocrWordConfidenceFloor: context.config.text.ocrWordConfidenceFloor)
         let heldByScanner = Set(batch.rejected.compactMap(\.itemID))
         for item in batch.items where !heldByScanner.contains(item.id) {
-            switch take(item, sheet: sheet, reader: reader, config: context.config) {
+            switch take(item, sheet: sheet, units: units, reader: reader, config: context.config) {
             case .success(let intake): plan.items.append(intake)
             case .failure(let failure): plan.refused.append((item, failure))
             }
@@ -81,7 +84,7 @@ struct IntakeStage: IngestStage {
                 continue
             }
             let item = InboxItem(id: row.identifier, folder: nil, files: [], sidecars: [])
-            switch take(item, sheet: sheet, reader: reader, config: context.config) {
+            switch take(item, sheet: sheet, units: units, reader: reader, config: context.config) {
             case .success(let intake): plan.items.append(intake)
             case .failure(let failure): plan.refused.append((item, failure))
             }
@@ -90,13 +93,17 @@ struct IntakeStage: IngestStage {
         // correction it meant is refused by name, never dropped in silence.
         for id in sheet.unreadableRows.keys.sorted() where !named.contains(id) && sheet.rows[id] == nil && storage.objectExists(id) {
             let item = InboxItem(id: id, folder: nil, files: [], sidecars: [])
-            if case .failure(let failure) = take(item, sheet: sheet, reader: reader, config: context.config) { plan.refused.append((item, failure)) }
+            if case .failure(let failure) = take(item, sheet: sheet, units: units, reader: reader, config: context.config) { plan.refused.append((item, failure)) }
         }
         return plan
     }
 
     /// An item of the batch (or a description-only row) as it will be processed, or why it cannot be.
-    private func take(_ item: InboxItem, sheet: MetadataSheet, reader: ArchiveReader, config: PipelineConfig) -> Result<IntakeItem, StageFailure> {
+    private func take(_ item: InboxItem, sheet: MetadataSheet, units: Set<String>, reader: ArchiveReader, config: PipelineConfig) -> Result<IntakeItem, StageFailure> {
+        if ChartObject.isChart(item.id) {
+            return .failure(StageFailure(stage: Self.name, reason: .invalidIdentifier, consequence: .keepItemInInbox,
+                message: "«\(item.id)» termina en «\(ChartObject.suffix)», que Memoria reserva para el cuadro de clasificación de cada fondo. Renombre la carpeta o el archivo; el ítem espera en la bandeja"))
+        }
         let prior: PriorObject?
         do {
             prior = try reader.prior(item.id)
@@ -108,6 +115,7 @@ struct IntakeStage: IngestStage {
         if let failure = IntakeRules.fondsFailure(item.id, prior: prior, fonds: fonds, config: config) { return .failure(failure) }
         if let failure = IntakeRules.rowFailure(item, sheet: sheet, prior: prior, fonds: fonds) { return .failure(failure) }
         let row = sheet.rows[item.id]!
+        if let failure = IntakeRules.unitFailure(row, units: units, fonds: fonds) { return .failure(failure) }
         let request: DepositRequest
         switch DepositRequest.parse(row) {
         case .success(let parsed): request = parsed
@@ -129,6 +137,19 @@ struct IntakeStage: IngestStage {
             }
         }
         return .success(intake)
+    }
+
+    /// The reference codes of the fonds' chart, read only when a row names a unit.
+    private func unitCodes(_ sheet: MetadataSheet) throws(StageFailure) -> Set<String> {
+        guard sheet.rows.values.contains(where: { !($0.instructions["unidad"] ?? "").isEmpty }) else { return [] }
+        if let chart { return Set(chart.units.map(\.code)) }
+        do {
+            return Set((try ChartObject.read(storage, fondsCode: fonds.code))?.chart.units.map(\.code) ?? [])
+        } catch {
+            throw StageFailure(stage: Self.name, reason: .unreadableArchive, consequence: .holdBatch,
+                message: "No se pudo leer el cuadro de clasificación archivado del fondo \(fonds.title); el lote sigue en la bandeja. Ejecute memoria verify --item \(ChartObject.id(fondsCode: fonds.code))",
+                detail: "\(error)")
+        }
     }
 
     /// The whole batch must fit on the archive's disk with the configured margin to spare.
