@@ -18,22 +18,9 @@ public struct ObjectReplicator: Sendable {
         self.replica = replica
     }
 
-    // MARK: The quick look
-
-    /// True when the replica's root inventory sidecar is the archive's, byte for byte, and it holds
-    /// every log file of the archive's object: a few small reads, no digest, no JSON.
+    /// True when the replica already holds the object as the archive has it (ReplicaComparison's quick look).
     public func isUpToDate(_ id: String) -> Bool {
-        let source = primary.root.path + "/" + id, target = replica.root.path + "/" + id
-        for name in ["inventory.json.sha512", "inventory.json.sha256"] {
-            guard let mine = FileManager.default.contents(atPath: source + "/" + name) else { continue }
-            guard FileManager.default.contents(atPath: target + "/" + name) == mine else { return false }
-            return Self.logNames(source + "/logs").isSubset(of: Self.logNames(target + "/logs"))
-        }
-        return false
-    }
-
-    static func logNames(_ folder: String) -> Set<String> {
-        Set(((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { !$0.hasPrefix(".") })
+        ReplicaComparison(primary: primary.root, replica: replica.root).isUpToDate(id)
     }
 
     // MARK: Copying a group
@@ -130,7 +117,7 @@ public struct ObjectReplicator: Sendable {
                 have = number
             }
         }
-        let logs = Self.logNames(source.path + "/logs").subtracting(Self.logNames(target.path + "/logs")).sorted()
+        let logs = ReplicaComparison.logNames(source.path + "/logs").subtracting(ReplicaComparison.logNames(target.path + "/logs")).sorted()
         let rootDiffers = isNew || FileManager.default.contents(atPath: target.appendingPathComponent("inventory.json").path) != files.data
             || FileManager.default.contents(atPath: target.appendingPathComponent(files.sidecarName).path) != files.sidecar
         let work = replica.staging.appendingPathComponent("\(id).\(getpid())\(Self.workSuffix)")
