@@ -141,7 +141,8 @@ struct ConfigValidator {
         let element = String(path[..<path.index(after: close)])
         guard let label = labels[element] else { return path }
         let rest = path[path.index(after: close)...].drop { $0 == "." }
-        return rest.isEmpty ? "el \(label)" : "\(rest) del \(label)"
+        let feminine = label.contains(" réplica")
+        return rest.isEmpty ? "\(feminine ? "la" : "el") \(label)" : "\(rest) \(feminine ? "de la" : "del") \(label)"
     }
 
     /// "4.º fondo («Maguey Blanco»)" for the 4th element of `fonds`, named by its title, code or slug.
