@@ -10,7 +10,7 @@ struct Replicate: AsyncParsableCommand {
         Cada versión nueva de un objeto se copia una sola vez: se prepara junto a la réplica, se asegura en \
         su disco, se relee de él y se compara con las huellas del inventario, y solo entonces se pone en su \
         lugar (primero las carpetas de versión, al final el inventario), así que una copia interrumpida se \
-        retoma donde quedó. Un archivo del archivo que no coincide con su inventario nunca se copia, y una \
+        retoma donde quedó. Lo que en el archivo no coincide con su inventario nunca se copia, y una \
         versión de la réplica que difiere de la del archivo nunca se sobrescribe. Copia también los \
         registros (logs/) de cada objeto. Mientras trabaja, ningún ingreso cambia el archivo.
 
