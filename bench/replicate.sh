@@ -9,7 +9,7 @@
 # replicar also makes every copy durable (syncfs) and reads it back from the disk, not the page cache;
 # rsync -a does neither (its --fsync is timed too, for the durable comparison).
 # Round-robin rounds and ratios from ../shared/bench/pairbench.py; peak RSS from /usr/bin/time -v.
-#   bash bench/replicate.sh        # N="10000"; RUNS=3; BENCH_OUT=bench/out
+#   bash bench/replicate.sh        # N="10000"; RUNS=3; BENCH_OUT=bench/out; MEMORIA_BIN=folder of release binaries
 set -euo pipefail
 cd "$(dirname "$0")/.."
 OUT=${BENCH_OUT:-bench/out}
@@ -18,8 +18,8 @@ RUNS=${RUNS:-3}
 command -v rsync >/dev/null || { echo "bench/replicate.sh: rsync is not installed (MEMORIA_BENCH_PACKAGES=1 bash scripts/setup-debian.sh)" >&2; exit 2; }
 [ -f ../shared/bench/pairbench.py ] || { echo "bench/replicate.sh: ../shared/bench/pairbench.py is missing" >&2; exit 2; }
 OUT=$(mkdir -p "$OUT" && cd "$OUT" && pwd)
-swift build -c release >/dev/null
-BIN=$(swift build -c release --show-bin-path)
+if [ -n "${MEMORIA_BIN:-}" ]; then BIN=$MEMORIA_BIN   # release binaries already built (a shared machine builds under its lock)
+else swift build -c release >/dev/null; BIN=$(swift build -c release --show-bin-path); fi
 D=$OUT/replicate-$N
 mkdir -p "$D"
 if [ ! -f "$D/archive/0=ocfl_1.1" ]; then

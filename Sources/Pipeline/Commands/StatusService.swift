@@ -86,7 +86,7 @@ public struct StatusService {
                 notes.append("el archivo tiene \(SpanishText.count(objects, "objeto", "objetos")) y el catálogo \(SpanishText.count(counts.items, "ítem", "ítems")); ejecute memoria verify y memoria reindex")
             }
             if config.paths.schemas.isEmpty {
-                notes.append("paths.schemas no está puesta: el METS y el Dublin Core se comprueban solo en su forma, no contra los esquemas oficiales; instálelos (scripts/install-schemas.sh) y ponga su carpeta en pipeline.yaml")
+                notes.append("paths.schemas no está puesta: el METS y el Dublin Core se comprueban solo en su forma, no contra los esquemas oficiales; copie en el servidor la carpeta de esquemas (METS, PREMIS, MIX, DC, OAI-DC y xlink, con bundle.xsd) y ponga su ruta en paths.schemas")
             }
             if config.replicas.isEmpty {
                 notes.append("el archivo no tiene réplicas: una sola copia se pierde con su disco; añada replicas: en pipeline.yaml y ejecute memoria replicar")

@@ -67,13 +67,20 @@ public struct ObjectReplicator: Sendable {
         guard !plans.isEmpty else { return results }
         do {
             for index in plans.indices { try stage(&plans[index]) }
-            try ReplicaFileCopy.syncFileSystem(of: replica.staging, fallback: plans.map(\.work))
+            try ReplicaFileCopy.syncFileSystem(of: replica.staging) { for plan in plans { try FileSystem.syncTree(plan.work) } }
             for index in plans.indices { check(&plans[index]) }
             for index in plans.indices where plans[index].result.problem == nil {
                 try moveIntoPlace(plans[index])
                 CrashPoints.pass("replica object in place")
             }
-            try ReplicaFileCopy.syncFileSystem(of: replica.root, fallback: plans.map { replica.root.appendingPathComponent($0.id) } + [replica.root])
+            try ReplicaFileCopy.syncFileSystem(of: replica.root) {
+                for plan in plans where plan.result.problem == nil {
+                    let object = replica.root.appendingPathComponent(plan.id)
+                    try FileSystem.syncDirectory(object)
+                    if !plan.logs.isEmpty { try FileSystem.syncDirectory(object.appendingPathComponent("logs")) }
+                }
+                try FileSystem.syncDirectory(replica.root)
+            }
         } catch {
             throw ReplicationError.onReplica(error, path: replica.root.path)
         }

@@ -50,15 +50,15 @@ enum ReplicaFileCopy {
         return digester.finalize()
     }
 
-    /// Makes everything written on the file system holding `folder` durable; without syncfs, fsyncs
-    /// every file and folder under `fallback` instead.
-    static func syncFileSystem(of folder: URL, fallback: [URL]) throws {
+    /// Makes everything written on the file system holding `folder` durable; without syncfs, runs
+    /// `fallback` (fsyncs of the files and folders concerned) instead.
+    static func syncFileSystem(of folder: URL, fallback: () throws -> Void) throws {
         let fd = open(folder.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard fd >= 0 else { throw OCFLError.system(path: folder.path, operation: .openFolder, errno: errno) }
         defer { close(fd) }
         switch SystemCall.syncfs(fd) {
         case 0?: return
-        case nil: for url in fallback { try FileSystem.syncTree(url) }
+        case nil: try fallback()
         default: throw OCFLError.system(path: folder.path, operation: .fsync, errno: errno)
         }
     }
