@@ -9,7 +9,7 @@ struct Bench: ParsableCommand {
         commandName: "memoria-bench",
         abstract: "Operations timed by Memoria's benchmarks (bench/*.sh).",
         subcommands: [DeriveOne.self, TilesOne.self, PDFOne.self, ValidateOne.self, DigestFiles.self, FTSBuild.self, FTSQuery.self, SynthesizeSite.self,
-                      SynthesizeLogs.self])
+                      SynthesizeLogs.self, SynthesizeArchive.self])
 }
 
 Bench.main()

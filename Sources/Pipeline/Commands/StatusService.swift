@@ -31,6 +31,15 @@ public struct StatusService {
         /// Items by access state (publico, restringido, embargo, retirado), and those the archive lost.
         public var access: [String: Int] = [:]
         public var missingFromArchive: [String] = []
+        /// Each replica of pipeline.yaml and how far it is behind the archive.
+        public var replicas: [ReplicaStatus] = []
+        /// The time zone the lines are written in.
+        var timeZone: TimeZone = .current
+
+        enum CodingKeys: String, CodingKey {
+            case archiveObjects, catalogItems, pages, files, bytes, events, quarantinedFiles, quarantineFilesNow, itemsByFonds, inboxReady,
+                 inboxWaiting, inboxUndeclared, recentBatches, lastPublish, notes, quarantine, replicas, access, missingFromArchive
+        }
 
         public struct QuarantineGroup: Codable, Sendable {
             public var fonds: String
@@ -59,6 +68,8 @@ public struct StatusService {
             if let lastPublish { lines.append("Última publicación: \(Timestamp.forPeople(record: lastPublish))") }
             if !recentBatches.isEmpty { lines.append("Últimos lotes:") }
             lines += recentBatches.map { "  \($0)" }
+            if !replicas.isEmpty { lines.append("Réplicas:") }
+            lines += replicas.map { $0.line(timeZone: timeZone) }
             lines += notes.map { "aviso: \($0)" }
             return lines
         }
@@ -79,10 +90,17 @@ public struct StatusService {
             let batches = try catalog.batches(limit: 10).map { batch in
                 "\(Timestamp.forPeople(record: batch.started)) \(batch.fonds)/\(batch.name): \(BatchState(rawValue: batch.status)?.label ?? batch.status)"
             }
-            let objects = storage.objectIdentifiers().count
+            let ids = storage.objectIdentifiers()
+            let objects = ids.count
             var notes: [String] = []
             if objects != counts.items {
                 notes.append("el archivo tiene \(SpanishText.count(objects, "objeto", "objetos")) y el catálogo \(SpanishText.count(counts.items, "ítem", "ítems")); ejecute memoria verify y memoria reindex")
+            }
+            if config.paths.schemas.isEmpty {
+                notes.append("paths.schemas no está puesta: el METS y el Dublin Core se comprueban solo en su forma, no contra los esquemas oficiales; copie en el servidor la carpeta de esquemas (METS, PREMIS, MIX, DC, OAI-DC y xlink, con bundle.xsd) y ponga su ruta en paths.schemas")
+            }
+            if config.replicas.isEmpty {
+                notes.append("el archivo no tiene réplicas: una sola copia se pierde con su disco; añada replicas: en pipeline.yaml y ejecute memoria replicar")
             }
             var status = Status(archiveObjects: objects, catalogItems: counts.items, pages: counts.pages, files: counts.files, bytes: counts.bytes,
                           events: counts.events, quarantinedFiles: counts.quarantined,
@@ -93,6 +111,8 @@ public struct StatusService {
                           quarantine: Self.groups(try catalog.quarantineEntries()))
             status.access = Dictionary(uniqueKeysWithValues: try catalog.accessCounts().map { ($0.key.rawValue, $0.value) })
             status.missingFromArchive = try catalog.missingItems().map(\.id)
+            status.replicas = ReplicaStatus.all(context, ids: ids)
+            status.timeZone = context.timeZone
             return status
         } catch let error as PipelineError {
             throw error

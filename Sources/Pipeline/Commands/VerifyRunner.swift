@@ -19,8 +19,10 @@ public struct VerifyRunner {
         public var warnings: [String] = []
         /// The audit report (JSON), shown relative.
         public var report: String
-        /// True when a fixity problem was found or the events could not be recorded.
-        public var needsAttention: Bool { !problems.isEmpty || !warnings.isEmpty }
+        /// Each replica's audit and its differences from the archive (ReplicaAudit).
+        var replicas: [ReplicaAudit.Result] = []
+        /// True when a fixity problem was found (in the archive or a replica), a replica differs, or the events could not be recorded.
+        public var needsAttention: Bool { !problems.isEmpty || !warnings.isEmpty || replicas.contains { $0.needsAttention } }
 
         /// What the terminal shows, in Spanish.
         public var linesForPeople: [String] {
@@ -28,6 +30,8 @@ public struct VerifyRunner {
             lines += problems.map { "PROBLEMA (\($0.kind.label)): \($0.message)" }
             lines += warnings.map { "aviso: \($0)" }
             lines.append(problems.isEmpty ? "Fijeza correcta." : "\(SpanishText.count(problems.count, "problema", "problemas")). Informe: \(report)")
+            lines += replicas.flatMap(\.linesForPeople)
+            if replicas.contains(where: \.needsAttention) { lines.append("Las réplicas necesitan atención. Informe: \(report)") }
             return lines
         }
     }
@@ -40,6 +44,7 @@ public struct VerifyRunner {
         let config = context.config
         let storage = try context.openStorage()
         var ids = storage.objectIdentifiers()
+        let allIDs = ids
         if !items.isEmpty {
             let unknown = items.filter { !ids.contains($0) }
             if !unknown.isEmpty { throw PipelineError.notFound("No está en el archivo: \(SpanishText.list(unknown)). Revise el identificador (memoria search lo encuentra)") }
@@ -108,6 +113,10 @@ public struct VerifyRunner {
         }
         let seconds = context.clock().timeIntervalSince(clockStarted)
 
+        // The replicas, before this audit's own log files are written (they are copied by the next memoria replicar).
+        let replicas = await ReplicaAudit(context: context).run(ids: ids, allIDs: allIDs,
+                                                                wholeArchive: fonds.isEmpty && items.isEmpty && samplePercent == nil)
+
         // One fixity-check event per object (in the catalog: the archive is never changed in place),
         // all in one transaction. The identifier is the object, the audit's time and "fixity".
         let now = context.timestamp()
@@ -142,6 +151,7 @@ public struct VerifyRunner {
                                   shown.message = context.displayPaths.scrub(problem.message)
                                   return shown
                               }, warnings: warnings, report: "")
+        summary.replicas = replicas
         summary.report = context.displayPath(try AuditReport.write(summary, results: results, context: context).path)
         return summary
     }
@@ -181,6 +191,7 @@ enum AuditReport {
                 }))
             body.append(.el("p", "Qué hacer: no modifique el archivo a mano. Restaure los objetos afectados desde la copia de seguridad y vuelva a ejecutar memoria verify --item <id>."))
         }
+        body += ReplicaAuditHTML.section(summary.replicas)
         if !summary.warnings.isEmpty {
             body.append(.el("h2", "Avisos"))
             body.append(.el("ul", [], summary.warnings.map { .el("li", $0) }))

@@ -84,8 +84,11 @@ public enum ConfigLoader {
                              processed: absolute(config.paths.processed), derivatives: absolute(config.paths.derivatives),
                              catalog: absolute(config.paths.catalog), reports: absolute(config.paths.reports),
                              site: absolute(config.paths.site), schemas: absolute(config.paths.schemas))
+        config.replicas = config.replicas.map { .init(name: $0.name, path: absolute($0.path), staging: absolute($0.staging)) }
         config.sourceFile = file
         let layout = Self.layoutProblems(config.paths, lines: node?.mapping?["paths"]?.mapping, file: file)
+            + ReplicaLayout.problems(config.replicas, paths: config.paths, lines: (node?.mapping?["replicas"]?.sequence).map { $0.map { $0.mark?.line } } ?? [],
+                                     file: file)
         guard layout.isEmpty else { throw ConfigError.invalid(layout) }
         return config
     }

@@ -141,14 +141,15 @@ struct ConfigValidator {
         let element = String(path[..<path.index(after: close)])
         guard let label = labels[element] else { return path }
         let rest = path[path.index(after: close)...].drop { $0 == "." }
-        return rest.isEmpty ? "el \(label)" : "\(rest) del \(label)"
+        let feminine = label.contains(" réplica")
+        return rest.isEmpty ? "\(feminine ? "la" : "el") \(label)" : "\(rest) \(feminine ? "de la" : "del") \(label)"
     }
 
     /// "4.º fondo («Maguey Blanco»)" for the 4th element of `fonds`, named by its title, code or slug.
     static func label(of node: Node, index: Int, in path: String) -> String {
-        let noun = ["fonds": "fondo"][path] ?? "elemento de \(path)"
-        let name = ["title", "code", "slug"].lazy.compactMap { node.mapping?[$0]?.string }.first
-        return "\(SpanishText.ordinal(index + 1)) \(noun)" + (name.map { " («\($0)»)" } ?? "")
+        let (noun, feminine) = ["fonds": ("fondo", false), "replicas": ("réplica", true)][path] ?? ("elemento de \(path)", false)
+        let name = ["title", "code", "slug", "name"].lazy.compactMap { node.mapping?[$0]?.string }.first
+        return "\(SpanishText.ordinal(index + 1, feminine: feminine)) \(noun)" + (name.map { " («\($0)»)" } ?? "")
     }
 
     /// The candidate nearest to `word` by edit distance, if near enough to be a likely typo.

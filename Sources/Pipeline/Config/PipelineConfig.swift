@@ -96,6 +96,15 @@ public struct PipelineConfig: Sendable, Codable, Equatable {
         public var hosts: [String]
     }
 
+    /// A second storage root kept as an exact copy of the archive (`memoria replicar`).
+    public struct Replica: Sendable, Codable, Equatable {
+        /// Short name for reports and --replica (a slug).
+        public var name: String
+        public var path: String
+        /// Staging on the replica's disk; empty: `<path>-preparacion` beside it.
+        public var staging: String
+    }
+
     public var version: Int
     public var institution: Institution
     public var paths: Paths
@@ -105,12 +114,13 @@ public struct PipelineConfig: Sendable, Codable, Equatable {
     public var text: Text
     public var site: Site
     public var stats: Stats
+    public var replicas: [Replica]
 
     /// The file this configuration was read from.
     public var sourceFile: String = ""
 
     enum CodingKeys: String, CodingKey {
-        case version, institution, paths, fonds, ingest, derivatives, text, site, stats
+        case version, institution, paths, fonds, ingest, derivatives, text, site, stats, replicas
     }
 
     public func fonds(slug: String) -> Fonds? { fonds.first { $0.slug == slug } }

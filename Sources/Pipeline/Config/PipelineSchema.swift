@@ -86,5 +86,12 @@ enum PipelineSchema {
             .optional("site_prefix", .string(description: "Ruta bajo la que el servidor sirve el sitio, p. ej. /memoria/; vacía: la ruta de site.base_url, o /.", default: "", pattern: "^(/.*)?$")),
             .optional("hosts", .stringList(description: "Nombres del sitio, para distinguir sus propias páginas de otros sitios en los enlaces de procedencia; se añade el de site.base_url.", default: [])),
         ], description: "Estadísticas de visitantes a partir del registro del servidor web (memoria estadisticas).")),
+        .optional("replicas", .array(of: .object([
+            .required("name", .string(description: "Nombre corto de la réplica para los informes y para memoria replicar --replica (por ejemplo disco-externo).",
+                                      pattern: "^[a-z0-9]+(-[a-z0-9]+)*$")),
+            .required("path", .string(description: "Carpeta de la réplica: una raíz OCFL en otro disco o en una unidad de red montada (NFS, SMB). Debe existir: una unidad sin montar nunca se toma por una réplica vacía. Si está vacía, memoria replicar la inicia.")),
+            .optional("staging", .string(description: "Carpeta de preparación en el mismo disco que la réplica; vacía: la carpeta <réplica>-preparacion junto a la réplica.", default: "")),
+        ], description: "Una réplica del archivo."),
+        description: "Copias completas del archivo en otros discos o lugares (NDSA: al menos dos copias que no estén en el mismo sitio); memoria replicar las mantiene al día, memoria verify las audita y memoria status dice cuánto les falta.")),
     ], description: "Configuración de una instalación de Memoria.")
 }

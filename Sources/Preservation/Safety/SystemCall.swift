@@ -35,4 +35,32 @@ enum SystemCall {
         if let code = FaultInjection.fault(for: .rename) { errno = code; return -1 }
         return Foundation.rename(from, to)
     }
+
+    /// syncfs(2): makes everything written on the file system of `fd` durable (counts as an fsync).
+    /// Returns nil when the C library does not offer it (the caller then fsyncs file by file).
+    static func syncfs(_ fd: Int32) -> Int32? {
+        guard let function = LinuxOnly.syncfs else { return nil }
+        if let code = FaultInjection.fault(for: .fsync) { errno = code; return -1 }
+        return function(fd)
+    }
+
+    /// copy_file_range(2) of up to `count` bytes between two descriptors (counts as a write); nil
+    /// when the C library does not offer it.
+    static func copyFileRange(_ from: Int32, _ to: Int32, _ count: Int) -> Int? {
+        guard let function = LinuxOnly.copyFileRange else { return nil }
+        if let code = FaultInjection.fault(for: .write) { errno = code; return -1 }
+        return function(from, nil, to, nil, count, 0)
+    }
+}
+
+/// GNU extensions of the C library that the Swift module of Glibc does not declare, looked up once by name.
+private enum LinuxOnly {
+    typealias SyncFS = @convention(c) (Int32) -> Int32
+    typealias CopyFileRange = @convention(c) (Int32, UnsafeMutablePointer<Int64>?, Int32, UnsafeMutablePointer<Int64>?, Int, UInt32) -> Int
+
+    static let syncfs: SyncFS? = symbol("syncfs").map { unsafeBitCast($0, to: SyncFS.self) }
+    static let copyFileRange: CopyFileRange? = symbol("copy_file_range").map { unsafeBitCast($0, to: CopyFileRange.self) }
+
+    /// dlsym(RTLD_DEFAULT, name): RTLD_DEFAULT is the null handle in glibc.
+    static func symbol(_ name: String) -> UnsafeMutableRawPointer? { dlsym(nil, name) }
 }

@@ -9,9 +9,11 @@ struct Verify: AsyncParsableCommand {
         discussion: """
         Lee cada archivo guardado (o los de --fonds / --item, o una muestra --sample) y compara su huella con \
         la del inventario; informa de archivos que faltan, sobran o cambiaron, registra un evento PREMIS \
-        «fixity check» por objeto y escribe un informe JSON y HTML en reports/auditorias/.
+        «fixity check» por objeto y escribe un informe JSON y HTML en reports/auditorias/. Audita igual cada \
+        réplica de pipeline.yaml (replicas:) y dice en qué difiere del archivo; una réplica que solo va \
+        atrasada se menciona sin contar como problema (memoria replicar la pone al día).
 
-        Códigos de salida: 0 sin problemas, 1 se encontraron problemas (cada uno con su nombre), \
+        Códigos de salida: 0 sin problemas, 1 se encontraron problemas en el archivo o en una réplica (cada uno con su nombre), \
         2 interrumpido, 64 error de uso.
         """,
         aliases: ["verificar"])

@@ -1,0 +1,47 @@
+import ArgumentParser
+import Foundation
+import Preservation
+
+/// `memoria-bench synth-archive`: an OCFL storage root of N objects written by Memoria's own version
+/// writer, deterministic from the seed: each object a version of `files` pseudo-random masters of
+/// about `bytes` bytes plus a small metadata file; every tenth object a second version (one master
+/// replaced) and every fifth a log file. The input of bench/replicate.sh.
+struct SynthesizeArchive: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "synth-archive",
+        abstract: "Write an OCFL storage root of N generated objects (the replication benchmark's archive).")
+    @Option(help: "empty folder for the storage root") var dir: String
+    @Option(help: "staging folder on the same disk") var staging: String
+    @Option var objects = 1000
+    @Option var files = 3
+    @Option var bytes = 65536
+    @Option var seed: UInt64 = 2026
+
+    func run() throws {
+        let storage = try OCFLStorageRoot(root: URL(fileURLWithPath: dir))
+        let writer = try OCFLVersionWriter(storage: storage, staging: URL(fileURLWithPath: staging), algorithm: .sha512)
+        let logs = ObjectLogs(storage: storage)
+        var state = seed
+        func next() -> UInt64 { state = state &* 6364136223846793005 &+ 1442695040888963407; return state }
+        func master(_ size: Int) -> [UInt8] {
+            var out = [UInt8](repeating: 0, count: size)
+            out.withUnsafeMutableBytes { raw in
+                let words = raw.bindMemory(to: UInt64.self)
+                for i in words.indices { words[i] = next() }
+            }
+            return out
+        }
+        let created = Date(timeIntervalSince1970: 1_780_000_000)
+        for index in 0..<objects {
+            let id = String(format: "BEN-%06d", index)
+            var content: [String: OCFLVersionRequest.Source] = [:]
+            for page in 1...files { content["objects/\(page).tif"] = .bytes(master(bytes + Int(next() % 4096) * 8)) }
+            content["metadata/dc.xml"] = .bytes(Array("<dc>\(id)</dc>\n".utf8))
+            _ = try writer.write(OCFLVersionRequest(objectID: id, files: content, message: "ingreso", userName: "bench", created: created))
+            if index % 10 == 0 {
+                content["objects/1.tif"] = .bytes(master(bytes))
+                _ = try writer.write(OCFLVersionRequest(objectID: id, files: content, message: "corrección", userName: "bench", created: created))
+            }
+            if index % 5 == 0 { try logs.write(objectID: id, name: "fixity-2026", bytes: Array("{\"event\":\"fixity\"}\n".utf8)) }
+        }
+    }
+}
