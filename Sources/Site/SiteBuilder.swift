@@ -213,7 +213,7 @@ public struct SiteBuilder {
             var keys = Set(state.shardKeys)
             func key(for term: String) -> String {
                 var best = DocumentTerms.shardKey(term)
-                for candidate in keys where term.hasPrefix(candidate) && candidate.count > best.count { best = candidate }
+                for candidate in keys where DocumentTerms.keyText(term).hasPrefix(candidate) && candidate.count > best.count { best = candidate }
                 return best
             }
             var additions: [String: [String: [SearchIndexWriter.Posting]]] = [:]
