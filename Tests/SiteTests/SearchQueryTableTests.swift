@@ -24,7 +24,7 @@ import TestSupport
         Case(query: "cartas", ids: ["MMI-0001"]),
         Case(query: "poema", ids: ["MMI-0001", "MMI-0002"]),
         Case(query: "querido", ids: ["MMI-0001"]),
-        Case(query: "arreglar", ids: ["BSH-0002"]),
+        Case(query: "arreglar", ids: ["BSH-0001", "BSH-0002"]),
         Case(query: "revisar pruebas", ids: ["MMI-0001"]),
         // Accents, either way.
         Case(query: "funcion", ids: ["BSH-0002"]),
