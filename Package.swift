@@ -30,6 +30,8 @@ let package = Package(
         .systemLibrary(name: "CLibCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "CFreeType", pkgConfig: "freetype2", providers: [.apt(["libfreetype-dev"])]),
+        // Snowball's stemmers (no pkg-config file in Debian; the module map links libstemmer).
+        .systemLibrary(name: "CStemmer", providers: [.apt(["libstemmer-dev"])]),
 
         // The C shim: setjmp-guarded libjpeg/libpng calls and libtiff error capture.
         .target(
@@ -39,8 +41,10 @@ let package = Package(
         ),
         // The resampler's inner loops, built for AVX2/FMA and for baseline x86-64, chosen at run time.
         .target(name: "CResampleKernels"),
-        // The FTS5 tokenizer that folds case and accents the way Spanish readers expect.
-        .target(name: "CSearchTokenizer", linkerSettings: [.linkedLibrary("sqlite3")]),
+        // The FTS5 tokenizer that folds case and accents the way Spanish readers expect, and adds each
+        // word's Snowball Spanish stem as a second form.
+        .target(name: "CSearchTokenizer", dependencies: ["CStemmer"],
+                linkerSettings: [.linkedLibrary("sqlite3"), .linkedLibrary("stemmer")]),
 
         // Helpers every room shares: stable hashing, timestamps, markup escaping, the JSON byte scanner,
         // Spanish numbers/sizes/plurals, display paths, the person-facing error protocol, fault injection.

@@ -1,6 +1,8 @@
 // FTS5 tokenizer "memoria": unicode61 with remove_diacritics 0 and categories 'L* N* Co Mn', then our
-// accent folding of each token (see search_tokenizer.h).
+// accent folding of each token, and each word's folded stem as a colocated second form (see
+// search_tokenizer.h).
 #include "search_tokenizer.h"
+#include <libstemmer.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -80,25 +82,64 @@ int memoria_fold_token(const char *token, int length, char *out, int out_capacit
     return o;
 }
 
+// ---- the stemmer ----
+
+struct memoria_stemmer { struct sb_stemmer *snowball; };
+
+memoria_stemmer *memoria_stemmer_new(void) {
+    memoria_stemmer *s = calloc(1, sizeof *s);
+    if (!s) return NULL;
+    s->snowball = sb_stemmer_new("spanish", "UTF_8");
+    if (!s->snowball) { free(s); return NULL; }
+    return s;
+}
+
+void memoria_stemmer_free(memoria_stemmer *stemmer) {
+    if (!stemmer) return;
+    sb_stemmer_delete(stemmer->snowball);
+    free(stemmer);
+}
+
+int memoria_stem_token(memoria_stemmer *stemmer, const char *token, int length, char *out, int out_capacity) {
+    if (!stemmer || length < 0) return -1;
+    const sb_symbol *stem = sb_stemmer_stem(stemmer->snowball, (const sb_symbol *)token, length);
+    if (!stem) return -1;
+    return memoria_fold_token((const char *)stem, sb_stemmer_length(stemmer->snowball), out, out_capacity);
+}
+
 // ---- the FTS5 tokenizer ----
 
 typedef struct {
     fts5_tokenizer base;          // unicode61's methods
     Fts5Tokenizer *base_instance;
+    memoria_stemmer *stemmer;
 } memoria_tokenizer;
 
 typedef struct {
     void *ctx;
     int (*xToken)(void *, int, const char *, int, int, int);
+    memoria_stemmer *stemmer;     // NULL for queries: a query names stems itself
     char buffer[256];
+    char stem[256 + MEMORIA_STEM_MARK_LENGTH];
 } fold_context;
 
 static int fold_callback(void *p, int flags, const char *token, int length, int start, int end) {
     fold_context *c = p;
+    // A document word that begins with the stem mark loses it: only the tokenizer writes stem terms.
+    if (c->stemmer && length > MEMORIA_STEM_MARK_LENGTH && memcmp(token, MEMORIA_STEM_MARK, MEMORIA_STEM_MARK_LENGTH) == 0) {
+        token += MEMORIA_STEM_MARK_LENGTH;
+        length -= MEMORIA_STEM_MARK_LENGTH;
+    }
     if (length > (int)sizeof c->buffer - 8) return c->xToken(c->ctx, flags, token, length, start, end);
     int folded = memoria_fold_token(token, length, c->buffer, (int)sizeof c->buffer);
     if (folded < 0) return c->xToken(c->ctx, flags, token, length, start, end);
-    return c->xToken(c->ctx, flags, c->buffer, folded, start, end);
+    int rc = c->xToken(c->ctx, flags, c->buffer, folded, start, end);
+    if (rc != SQLITE_OK || !c->stemmer) return rc;
+    memcpy(c->stem, MEMORIA_STEM_MARK, MEMORIA_STEM_MARK_LENGTH);
+    int stemmed = memoria_stem_token(c->stemmer, token, length, c->stem + MEMORIA_STEM_MARK_LENGTH,
+                                     (int)sizeof c->stem - MEMORIA_STEM_MARK_LENGTH);
+    if (stemmed <= 0 || (stemmed == folded && memcmp(c->stem + MEMORIA_STEM_MARK_LENGTH, c->buffer, (size_t)folded) == 0)) return rc;
+    return c->xToken(c->ctx, FTS5_TOKEN_COLOCATED, c->stem, stemmed + MEMORIA_STEM_MARK_LENGTH, start, end);
 }
 
 static int memoria_create(void *api_pointer, const char **args, int arg_count, Fts5Tokenizer **out) {
@@ -112,6 +153,8 @@ static int memoria_create(void *api_pointer, const char **args, int arg_count, F
     const char *base_args[] = { "remove_diacritics", "0", "categories", "L* N* Co Mn" };
     rc = t->base.xCreate(base_context, base_args, 4, &t->base_instance);
     if (rc != SQLITE_OK) { free(t); return rc; }
+    t->stemmer = memoria_stemmer_new();
+    if (!t->stemmer) { t->base.xDelete(t->base_instance); free(t); return SQLITE_NOMEM; }
     *out = (Fts5Tokenizer *)t;
     return SQLITE_OK;
 }
@@ -120,6 +163,7 @@ static void memoria_delete(Fts5Tokenizer *p) {
     memoria_tokenizer *t = (memoria_tokenizer *)p;
     if (!t) return;
     if (t->base_instance) t->base.xDelete(t->base_instance);
+    memoria_stemmer_free(t->stemmer);
     free(t);
 }
 
@@ -129,6 +173,7 @@ static int memoria_tokenize(Fts5Tokenizer *p, void *ctx, int flags, const char *
     fold_context c;
     c.ctx = ctx;
     c.xToken = xToken;
+    c.stemmer = (flags & FTS5_TOKENIZE_DOCUMENT) ? t->stemmer : NULL;
     return t->base.xTokenize(t->base_instance, &c, flags, text, length, fold_callback);
 }
 

@@ -146,20 +146,24 @@ public struct SiteBuilder {
         // Interoperability and open data: they depend only on the items (whose fingerprints cover their
         // records, dates and fonds titles) and the settings (in the site fingerprint), so with no item
         // changed or withdrawn the files already there are current.
-        let derivedFiles = ["sitemap.xml", "robots.txt", "datos/catalogo.csv", "datos/catalogo.json"]
+        let derivedFiles = ["sitemap.xml", "robots.txt", "datos/catalogo.csv", "datos/catalogo-excel.csv", "datos/catalogo.json"]
         if full || !changed.isEmpty || !removed.isEmpty || !derivedFiles.allSatisfy({ FileManager.default.fileExists(atPath: output.path($0)) }) {
-            let itemPaths = summaries.map { SiteContext.itemFolder($0.id) + "index.html" }
-            let modified = Dictionary(uniqueKeysWithValues: summaries.map { (SiteContext.itemFolder($0.id) + "index.html", $0.updatedAt) })
-            try output.write("sitemap.xml", Sitemap.xml(paths: Array(listings.paths) + units.paths.filter { $0.hasSuffix(".html") }.sorted() + itemPaths, baseURL: settings.baseURL, lastModified: modified))
+            try output.write("sitemap.xml", Sitemap.xml(items: summaries, fonds: fonds, units: Array(units.paths), baseURL: settings.baseURL))
             try output.write("robots.txt", Sitemap.robots(baseURL: settings.baseURL))
             let fondsTitles = Dictionary(uniqueKeysWithValues: fonds.map { ($0.code, $0.title) })
-            let rows = CatalogueDump.rows(summaries, fondsTitles: fondsTitles)
-            // The two dumps are independent: one per core.
+            // The dumps are independent: one per core.
             let dumps = DumpResults()
+            let baseURL = settings.baseURL
             DispatchQueue.concurrentPerform(iterations: 2) { index in
-                if index == 0 { dumps.csv = CatalogueDump.csv(rows) } else { dumps.json = CatalogueDump.json(rows) }
+                if index == 0 {
+                    dumps.csv = OpenData.csv(summaries, fondsTitles: fondsTitles, baseURL: baseURL, excel: false)
+                    dumps.excel = OpenData.csv(summaries, fondsTitles: fondsTitles, baseURL: baseURL, excel: true)
+                } else {
+                    dumps.json = OpenData.json(summaries, fondsTitles: fondsTitles, baseURL: baseURL)
+                }
             }
             try output.write("datos/catalogo.csv", dumps.csv)
+            try output.write("datos/catalogo-excel.csv", dumps.excel)
             try output.write("datos/catalogo.json", dumps.json)
         }
 
@@ -223,7 +227,7 @@ public struct SiteBuilder {
             var keys = Set(state.shardKeys)
             func key(for term: String) -> String {
                 var best = DocumentTerms.shardKey(term)
-                for candidate in keys where term.hasPrefix(candidate) && candidate.count > best.count { best = candidate }
+                for candidate in keys where DocumentTerms.keyText(term).hasPrefix(candidate) && candidate.count > best.count { best = candidate }
                 return best
             }
             var additions: [String: [String: [SearchIndexWriter.Posting]]] = [:]
@@ -294,6 +298,7 @@ public struct SiteBuilder {
 /// read after `concurrentPerform` returns.
 private final class DumpResults: @unchecked Sendable {
     var csv = ""
+    var excel = ""
     var json = Data()
 }
 

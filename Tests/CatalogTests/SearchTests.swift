@@ -19,16 +19,19 @@ import TestSupport
 @Suite struct QueryRepairTests {
     @Test(arguments: [
         ("\"banda sinfónica", "\"banda sinfonica\""),
-        ("cancion AND", "\"cancion\""),
-        ("- carta", "\"carta\""),
-        ("OR carta", "\"carta\""),
-        ("carta -poema", "\"carta\" NOT \"poema\""),
-        ("carta NO poema", "\"carta\" NOT \"poema\""),
+        ("cancion AND", "(\"cancion\" OR \"\u{E000}cancion\")"),
+        ("- carta", "(\"carta\" OR \"\u{E000}cart\" OR \"cart\")"),
+        ("OR carta", "(\"carta\" OR \"\u{E000}cart\" OR \"cart\")"),
+        ("\"carta\"", "\"carta\""),
+        ("carta -poema", "(\"carta\" OR \"\u{E000}cart\" OR \"cart\") NOT (\"poema\" OR \"\u{E000}poem\" OR \"poem\")"),
+        ("carta NO poema", "(\"carta\" OR \"\u{E000}cart\" OR \"cart\") NOT (\"poema\" OR \"\u{E000}poem\" OR \"poem\")"),
         ("mich*", "\"mich\"*"),
-        ("carta O poema", "(\"carta\" OR \"poema\")"),
-        ("la carta de amor", "(\"carta\" AND \"amor\")"),
+        ("\"carta\" O \"poema\"", "(\"carta\" OR \"poema\")"),
+        ("la \"carta\" de \"amor\"", "(\"carta\" AND \"amor\")"),
         ("\"carta de amor\"", "\"carta de amor\""),
-        ("x\"y NEAR(z", "(\"x\" AND \"y near z\")"),
+        ("cantó", "(\"canto\" OR \"\u{E000}cant\" OR \"cant\")"),
+        ("x\"y NEAR(z", "((\"x\" OR \"\u{E000}x\") AND \"y near z\")"),
+        ("\u{E000}cart", "(\"cart\" OR \"\u{E000}cart\")"),
     ])
     func userTextBecomesASafeExpression(_ input: String, _ expected: String) {
         #expect(SearchQuery(input).matchExpression == expected)
@@ -133,6 +136,49 @@ import TestSupport
         #expect(results.hits.first?.itemID == "A-2")
         #expect(results.hits.first?.matchedIn == "title")
         #expect(results.hits.count == 3)
+    }
+
+    @Test func otherFormsOfAWordAreFoundAndTheExactFormRanksFirst() throws {
+        let db = try Self.catalog(pages: [
+            ("S-1", "Una carta", "La carta llegó tarde."),
+            ("S-2", "Cartas", "Las cartas de la familia."),
+            ("S-3", "Cantar", "Cantó en la plaza; cantaban todos."),
+            ("S-4", "Otra cosa", "Nada que ver con cartones."),
+        ])
+        let plural = try db.search("cartas")
+        #expect(plural.hits.map(\.itemID) == ["S-2", "S-1"])
+        let singular = try db.search("carta")
+        #expect(singular.hits.map(\.itemID) == ["S-1", "S-2"])
+        #expect(try db.search("cantar").hits.map(\.itemID) == ["S-3"])
+        let verb = try #require(try db.search("cantaré").hits.first)
+        #expect(verb.snippet.contains("«Cantó»"), "\(verb.snippet)")
+        #expect(try db.search("\"cartas\"").hits.map(\.itemID) == ["S-2"], "a quoted word is exact")
+    }
+
+    @Test func identifiersAreSearchableAsWritten() throws {
+        let db = try Self.catalog(pages: [("BSH-0001", "Marcha", "texto"), ("BSH-0002", "Canción", "texto"), ("MMI-0001", "Carta", "texto")])
+        for query in ["BSH-0001", "bsh 0001", "bsh-0001"] {
+            let hits = try db.search(query).hits
+            #expect(hits.map(\.itemID) == ["BSH-0001"], "\(query)")
+            #expect(hits.first?.matchedIn == "identifier")
+        }
+    }
+
+    @Test func aQueryThatFindsNothingIsAnsweredWithAnIndexedWord() throws {
+        let db = try Self.catalog(pages: [
+            ("Ñ-1", "España", "El año de la añoranza; las partituras del pequeño."),
+            ("Ñ-2", "Ano", "Nada."),
+        ])
+        #expect(try db.search("Espana").suggestion == "España".lowercased())
+        #expect(try db.search("anoranza").suggestion == "añoranza")
+        #expect(try db.search("partiruras").suggestion == "partituras", "one letter")
+        #expect(try db.search("partituaras").suggestion == "partituras", "another letter")
+        #expect(try db.search("pequeno").suggestion == "pequeño")
+        #expect(try db.search("partiruras españa").suggestion == "partituras españa", "the other words are kept")
+        let ano = try db.search("ano")
+        #expect(ano.hits.map(\.itemID) == ["Ñ-2"] && ano.suggestion == nil, "ano is a word of its own")
+        #expect(try db.search("xyzzy").suggestion == nil)
+        #expect(try db.search("españa").suggestion == nil)
     }
 
     @Test(arguments: ["\"banda", "-", "AND", "carta AND", "NOT carta", "***", "(((", "\"\"", "NEAR(a b)", "title:carta", "^carta", "carta OR OR", "'; DROP TABLE items; --"])

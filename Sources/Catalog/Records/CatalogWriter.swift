@@ -61,7 +61,7 @@ extension CatalogDatabase {
 
     static func insert(_ rows: [TextRow], in db: Database) throws {
         let statement = try db.cachedStatement(sql: """
-            INSERT INTO search_fts (rowid, title, creator, subject, description, fonds, date, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO search_fts (rowid, title, creator, subject, description, fonds, date, body, identifier) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         for row in rows {
             var arguments: [(any DatabaseValueConvertible)?] = [row.pageID]
@@ -119,7 +119,7 @@ extension CatalogDatabase {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """).execute(arguments: [item.id, page.sequence, page.label, page.masterPath, page.indexInFile, page.width, page.height,
                                  page.textSource, page.textPath])
-            textRows.append(TextRow(pageID: db.lastInsertedRowID, values: [dc.title, creator, subject, description, fondsTitle, date, page.text]))
+            textRows.append(TextRow(pageID: db.lastInsertedRowID, values: [dc.title, creator, subject, description, fondsTitle, date, page.text, item.id]))
         }
         for event in item.events { try store(event, itemID: item.id, in: db) }
     }

@@ -192,6 +192,25 @@ enum CatalogSchema {
                 CREATE INDEX item_units_by_unit ON item_units(fonds_code, unit_code);
                 """)
         }
+        // v5 (search for Spanish speakers): the tokenizer now adds each word's Snowball Spanish stem, so
+        // every page is tokenized again; a new last column holds the item's identifier ("BSH-0001" is
+        // searchable as written), weighted like the title; a vocabulary view of the index feeds the
+        // "¿Quiso decir …?" suggestions.
+        migrator.registerMigration("v5-busqueda") { db in
+            try db.execute(sql: """
+                CREATE VIRTUAL TABLE search_fts_new USING fts5(
+                    title, creator, subject, description, fonds, date, body, identifier,
+                    tokenize = 'memoria', prefix = '3', detail = full
+                );
+                INSERT INTO search_fts_new (search_fts_new, rank) VALUES ('rank', 'bm25(10.0, 5.0, 5.0, 2.0, 1.0, 1.0, 1.0, 10.0)');
+                INSERT INTO search_fts_new (rowid, title, creator, subject, description, fonds, date, body, identifier)
+                    SELECT f.rowid, f.title, f.creator, f.subject, f.description, f.fonds, f.date, f.body, COALESCE(p.item_id, '')
+                    FROM search_fts f LEFT JOIN pages p ON p.id = f.rowid;
+                DROP TABLE search_fts;
+                ALTER TABLE search_fts_new RENAME TO search_fts;
+                CREATE VIRTUAL TABLE search_vocabulary USING fts5vocab(search_fts, row);
+                """)
+        }
         return migrator
     }
 }

@@ -31,7 +31,8 @@ public struct SearchHit: Sendable, Equatable, Codable {
     /// The same text in pieces, each saying whether it is a match: where it is shown, a terminal makes
     /// matches bold and a page marks them (the catalog writes no markup).
     public var segments: [Segment]
-    /// Where the match is: "title", "creator", "subject", "description", "fonds", "date" or "text".
+    /// Where the match is: "title", "creator", "subject", "description", "fonds", "date", "text" or
+    /// "identifier".
     public var matchedIn: String
     public var score: Double
 }
@@ -70,6 +71,9 @@ public struct SearchResults: Sendable, Equatable, Codable {
     /// Matching pages, counted up to `countLimit` (then "more than").
     public var matchingPages: Int
     public var countIsLowerBound: Bool
+    /// When nothing matched and a word is not in the index: the query with that word replaced by an
+    /// indexed one ("¿Quiso decir …?"; see `SearchSuggestion`).
+    public var suggestion: String?
 }
 
 extension CatalogDatabase {
@@ -77,14 +81,23 @@ extension CatalogDatabase {
     static let countLimit = 2000
     /// Most pages ranked by bm25 for one query (see `search`).
     static let rankingBudget = 1000
-    static let columns = ["title", "creator", "subject", "description", "fonds", "date", "text"]
+    static let columns = ["title", "creator", "subject", "description", "fonds", "date", "text", "identifier"]
 
-    /// Ranked full-text search: items whose title matches come before items that only match in their
-    /// text (bm25 with column weights 10/5/5/2/1/1/1); one hit per item, its best page.
+    /// Ranked full-text search: items whose title or identifier matches come before items that only
+    /// match in their text (bm25 with column weights 10/5/5/2/1/1/1/10); one hit per item, its best page.
+    /// A query that finds nothing comes back with a suggestion when one of its words is not indexed.
     public func search(_ text: String, filters: SearchFilters = SearchFilters(), limit: Int = 20, offset: Int = 0) throws -> SearchResults {
+        var results = try rankedSearch(text, filters: filters, limit: limit, offset: offset)
+        guard results.hits.isEmpty, results.expression != nil else { return results }
+        let query = SearchQuery(text)
+        results.suggestion = try read { db in try SearchSuggestion.suggestion(for: query, input: text, in: db) }
+        return results
+    }
+
+    func rankedSearch(_ text: String, filters: SearchFilters, limit: Int, offset: Int) throws -> SearchResults {
         let query = SearchQuery(text)
         var results = SearchResults(query: text, expression: query.matchExpression, notes: query.notes, hits: [], matchingPages: 0,
-                                    countIsLowerBound: false)
+                                    countIsLowerBound: false, suggestion: nil)
         guard let expression = query.matchExpression else {
             if text.trimmingCharacters(in: .whitespaces).isEmpty { results.notes.append("Escriba una o más palabras para buscar.") }
             return results
@@ -159,13 +172,13 @@ extension CatalogDatabase {
                 guard let info = try Row.fetchOne(db, sql: """
                     SELECT p.sequence, p.label, i.title, i.fonds_code, i.date_text FROM pages p JOIN items i ON i.id = p.item_id WHERE p.id = ?
                     """, arguments: [candidate.pageID]),
-                      let stored = try Row.fetchOne(db, sql: "SELECT title, creator, subject, description, fonds, date, body FROM search_fts WHERE rowid = ?",
+                      let stored = try Row.fetchOne(db, sql: "SELECT title, creator, subject, description, fonds, date, body, identifier FROM search_fts WHERE rowid = ?",
                                                     arguments: [candidate.pageID]) else { continue }
                 // Where the match is: the page's text first, then the item's fields in index order.
                 var matchedIn = "text"
                 var marked = snippets.snippet(stored["body"] ?? "")
                 if marked == nil {
-                    for (index, name) in Self.columns.enumerated() where index < 6 {
+                    for (index, name) in Self.columns.enumerated() where index != 6 {
                         if let found = snippets.snippet(stored[index] ?? "", length: 24) {
                             (matchedIn, marked) = (name, found)
                             break

@@ -4,6 +4,9 @@
 ///
 /// Accepted: words (AND by default), "phrases", prefixes (mich*), OR, NOT or -word, and the Spanish
 /// Y / O / NO. Very common words (de, la, que...) are left out of AND queries unless quoted.
+/// A word also matches its Snowball Spanish stem ("cartas" finds "carta"): the expression asks for the
+/// word OR its stem term OR its stem as a word, so a page with the exact form matches twice and ranks
+/// first. Phrases and prefixes match exactly.
 import Foundation
 public struct SearchQuery: Sendable, Equatable {
     public enum Term: Sendable, Equatable {
@@ -24,6 +27,8 @@ public struct SearchQuery: Sendable, Equatable {
     public var notes: [String]
     /// True when only very common words were asked for: results are listed without ranking.
     public var onlyCommonWords: Bool
+    /// The folded stem of each word term (by its folded form), as the index's tokenizer stems it.
+    public var stems: [String: String]
 
     /// The FTS5 MATCH expression, or nil when nothing searchable remains.
     public var matchExpression: String? {
@@ -31,18 +36,21 @@ public struct SearchQuery: Sendable, Equatable {
         guard !positives.isEmpty else { return nil }
         var expression = ""
         for clause in positives {
-            let text = Self.render(clause.term)
+            let text = render(clause.term)
             if expression.isEmpty { expression = text } else { expression += (clause.or ? " OR " : " AND ") + text }
         }
         if positives.count > 1 { expression = "(\(expression))" }
-        for clause in clauses where clause.negated { expression += " NOT " + Self.render(clause.term) }
+        for clause in clauses where clause.negated { expression += " NOT " + render(clause.term) }
         return expression
     }
 
-    static func render(_ term: Term) -> String {
+    func render(_ term: Term) -> String {
         func quoted(_ s: String) -> String { "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
         switch term {
-        case .word(let w): return quoted(w)
+        case .word(let w):
+            guard let stem = stems[w], !stem.isEmpty else { return quoted(w) }
+            let forms = [w, SpanishStemmer.mark + stem] + (stem == w ? [] : [stem])
+            return "(" + forms.map(quoted).joined(separator: " OR ") + ")"
         case .prefix(let p): return quoted(p) + "*"
         case .phrase(let words): return quoted(words.joined(separator: " "))
         }
@@ -52,7 +60,10 @@ public struct SearchQuery: Sendable, Equatable {
         clauses = []
         notes = []
         onlyCommonWords = false
-        var text = input.precomposedStringWithCanonicalMapping
+        stems = [:]
+        let stemmer = SpanishStemmer()
+        // The stem mark is the index's own character: a visitor cannot type a stem term.
+        var text = input.precomposedStringWithCanonicalMapping.replacingOccurrences(of: SpanishStemmer.mark, with: "")
         if text.filter({ $0 == "\"" }).count % 2 == 1 {
             text += "\""
             notes.append("Faltaba cerrar unas comillas; se cerraron al final de la búsqueda.")
@@ -94,7 +105,9 @@ public struct SearchQuery: Sendable, Equatable {
             var negated = pendingNot
             if body.hasPrefix("-") { negated = true; body = body.drop { $0 == "-" } }
             let isPrefix = body.hasSuffix("*")
-            let words = SearchText.words(String(body)).map { SearchText.fold(String($0)) }
+            let written = SearchText.words(String(body))
+            let words = written.map { SearchText.fold($0) }
+            for (word, folded) in zip(written, words) where stems[folded] == nil { stems[folded] = stemmer.stem(word) }
             if words.isEmpty {
                 if chunk.contains("-") && chunk.allSatisfy({ $0 == "-" }) { notes.append("Se ignoró un «-» suelto (sirve para excluir una palabra: -carta).") }
                 continue

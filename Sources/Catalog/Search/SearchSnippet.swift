@@ -10,17 +10,19 @@ struct SearchSnippet {
 
     /// A query term as folded UTF-8 bytes.
     enum Pattern {
-        case word([UInt8])
+        /// A word and its folded stem: a word of the text matches when either is its own.
+        case word([UInt8], stem: [UInt8]?)
         case prefix([UInt8])
         case phrase([[UInt8]])
     }
 
     let patterns: [Pattern]
+    let stemmer = SpanishStemmer()
 
     init(_ query: SearchQuery) {
         patterns = query.clauses.filter { !$0.negated }.map { clause in
             switch clause.term {
-            case .word(let w): return .word(Array(w.utf8))
+            case .word(let w): return .word(Array(w.utf8), stem: query.stems[w].map { Array($0.utf8) })
             case .prefix(let p): return .prefix(Array(p.utf8))
             case .phrase(let words): return .phrase(words.map { Array($0.utf8) })
             }
@@ -32,6 +34,8 @@ struct SearchSnippet {
         var start: Int
         var end: Int
         var folded: [UInt8]
+        /// Lower-cased, not folded (what the stemmer reads).
+        var lowered: [UInt8]
     }
 
     /// Words of UTF-8 text as the tokenizer sees them: letters, digits, marks and private-use
@@ -50,7 +54,7 @@ struct SearchSnippet {
                 }
                 if length >= 0 { folded = scratch.prefix(Int(length)).map { UInt8(bitPattern: $0) } }
             }
-            result.append(Word(start: start, end: end, folded: folded))
+            result.append(Word(start: start, end: end, folded: folded, lowered: lowered))
             start = -1
             lowered.removeAll(keepingCapacity: true)
         }
@@ -94,8 +98,14 @@ struct SearchSnippet {
         var hit: Set<Int> = []
         for pattern in patterns {
             switch pattern {
-            case .word(let w):
+            case .word(let w, let stem):
                 for (i, word) in words.enumerated() where word.folded == w { hit.insert(i) }
+                guard let stem, stem.count >= 2 else { continue }
+                // Only words that begin like the stem can have it (stems keep a word's first letters).
+                for (i, word) in words.enumerated() where !hit.contains(i) && word.folded.starts(with: stem.prefix(2)) {
+                    let wordStem = Array(stemmer.stem(String(decoding: word.lowered, as: UTF8.self)).utf8)
+                    if wordStem == stem || word.folded == stem { hit.insert(i) }
+                }
             case .prefix(let p):
                 for (i, word) in words.enumerated() where word.folded.starts(with: p) { hit.insert(i) }
             case .phrase(let phrase):

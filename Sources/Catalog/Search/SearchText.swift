@@ -41,6 +41,12 @@ public enum SearchText {
         SearchSnippet.words(Array(text.utf8)).map { String(decoding: $0.folded, as: UTF8.self) }
     }
 
+    /// Words of a text with their folded form (what the index stores) and their lower-cased form (what
+    /// the stemmer reads).
+    public static func indexWords(_ text: String) -> [(folded: String, lowered: String)] {
+        SearchSnippet.words(Array(text.utf8)).map { (String(decoding: $0.folded, as: UTF8.self), String(decoding: $0.lowered, as: UTF8.self)) }
+    }
+
     @inline(__always)
     static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
         let v = scalar.value

@@ -33,10 +33,12 @@ public struct SearchRunner {
         public var hits: [Hit]
         public var matchingPages: Int
         public var countIsLowerBound: Bool
+        /// Nothing matched and a word is not in the index: the query with that word replaced.
+        public var suggestion: String?
 
         /// The closing line, in Spanish.
         public var summaryLine: String {
-            guard !hits.isEmpty else { return "Sin resultados." }
+            guard !hits.isEmpty else { return "Sin resultados." + (suggestion.map { " ¿Quiso decir «\($0)»?" } ?? "") }
             return "\(SpanishText.count(hits.count, "ítem mostrado", "ítems mostrados")); \(countIsLowerBound ? "más de " : "")\(SpanishText.count(matchingPages, "página coincide", "páginas coinciden"))."
         }
     }
@@ -70,9 +72,10 @@ public struct SearchRunner {
                 notPublic: access[hit.itemID].flatMap { $0.notPublicLabel(on: today) })
         }
         return Report(query: results.query, notes: results.notes, hits: hits, matchingPages: results.matchingPages,
-                      countIsLowerBound: results.countIsLowerBound)
+                      countIsLowerBound: results.countIsLowerBound, suggestion: results.suggestion)
     }
 
     static let fieldNames = ["title": "el título", "creator": "el autor", "subject": "los temas", "description": "la descripción",
-                             "fonds": "el fondo", "date": "la fecha", "text": "el texto de la página"]
+                             "fonds": "el fondo", "date": "la fecha", "text": "el texto de la página",
+                             "identifier": "el identificador"]
 }

@@ -4,17 +4,12 @@
 //   indice/t/<hex>.js     postings of the terms that begin with <key>: [doc delta, score, page, ...]
 //   indice/f/<doc>-<k>.js title, link and page texts of a document (only for the results shown)
 //   indice/meta.js        fonds and years of every document (only when a filter is used)
-// Words are normalised exactly like the catalog's tokenizer: case and accents folded, ñ kept.
-(function () {
+// Words are normalised exactly like the catalog's tokenizer: case and accents folded, ñ kept; a word
+// also finds the other words with its Snowball Spanish stem (the index holds "\uE000" + stem terms),
+// exact forms first. The folding and the stemmer also run outside a page (tests load this file in
+// Node): they come first, and the rest needs a document.
+(function (root) {
   'use strict';
-  var form = document.querySelector('.buscador');
-  if (!form) { return; }
-  var status = document.querySelector('.busqueda-estado');
-  var list = document.querySelector('.busqueda-resultados');
-  var pager = document.querySelector('.busqueda-paginas');
-  var PER_PAGE = 10;
-  var base = 'indice/';
-  var manifest = null, shards = {}, fragments = {}, meta = null, waiting = {};
 
   // ---- normalisation (mirrors CSearchTokenizer/search_tokenizer.c) ----
   var LATIN1 = 'aaaaaa\0ceeeeiiii\0\0ooooo\0ouuuuy\0y';
@@ -43,21 +38,194 @@
     return out.join('');
   }
   function words(text) { return (text.normalize('NFC').match(/[\p{L}\p{N}\p{Mn}\p{Co}]+/gu) || []); }
-  window.MemoriaFold = fold;
+  root.MemoriaFold = fold;
+
+  // ---- Snowball's Spanish stemmer, written from the algorithm's published description
+  // (snowballstem.org/algorithms/spanish), as libstemmer 2.2 applies it; the catalog's tokenizer uses
+  // libstemmer itself, and a test compares the two on more than 20,000 words. ----
+  var VOWELS = 'aeiouáéíóúü';
+  function isVowel(ch) { return VOWELS.indexOf(ch) >= 0; }
+  // Regions: RV, R1 and R2 as positions in the array of characters (the word's length when absent).
+  function regions(w) {
+    var n = w.length, rv = n, r1 = n, r2 = n, i;
+    function pastVowel(from) { for (var k = from; k < n; k++) { if (isVowel(w[k])) { return k + 1; } } return -1; }
+    function pastConsonant(from) { for (var k = from; k < n; k++) { if (!isVowel(w[k])) { return k + 1; } } return -1; }
+    if (n >= 2) {
+      if (isVowel(w[0])) {
+        i = !isVowel(w[1]) ? pastVowel(2) : pastConsonant(2);
+      } else {
+        i = !isVowel(w[1]) ? pastVowel(2) : (n >= 3 ? 3 : -1);
+      }
+      if (i >= 0) { rv = i; }
+    }
+    i = pastVowel(0);
+    if (i >= 0) { i = pastConsonant(i); }
+    if (i >= 0) {
+      r1 = i;
+      i = pastVowel(r1);
+      if (i >= 0) { i = pastConsonant(i); }
+      if (i >= 0) { r2 = i; }
+    }
+    return { rv: rv, r1: r1, r2: r2 };
+  }
+  function list(text) { return text.split(' ').map(function (s) { return Array.from(s); }); }
+  function endsWith(w, s, end) {
+    if (end === undefined) { end = w.length; }
+    if (s.length > end) { return false; }
+    for (var k = 0; k < s.length; k++) { if (w[end - s.length + k] !== s[k]) { return false; } }
+    return true;
+  }
+  // The longest suffix of the list that ends the word (at `end`) and starts at `limit` or later.
+  function longest(w, suffixes, limit, end) {
+    if (end === undefined) { end = w.length; }
+    var best = null;
+    suffixes.forEach(function (s) {
+      if (end - s.length >= (limit || 0) && endsWith(w, s, end) && (!best || s.length > best.length)) { best = s; }
+    });
+    return best;
+  }
+  var PRONOUNS = list('me se sela selo selas selos la le lo las les los nos');
+  var BEFORE_PRONOUN = list('iéndo ándo ár ér ír ando iendo ar er ir yendo');
+  var S1_DELETE = list('anza anzas ico ica icos icas ismo ismos able ables ible ibles ista istas oso osa osos osas amiento amientos imiento imientos');
+  var S1_IC = list('adora ador ación adoras adores aciones ante antes ancia ancias');
+  var S1_LOG = list('logía logías'), S1_U = list('ución uciones'), S1_ENTE = list('encia encias');
+  var S1_AMENTE = list('amente'), S1_MENTE = list('mente'), S1_IDAD = list('idad idades'), S1_IV = list('iva ivo ivas ivos');
+  var STEP1 = [].concat(S1_DELETE, S1_IC, S1_LOG, S1_U, S1_ENTE, S1_AMENTE, S1_MENTE, S1_IDAD, S1_IV);
+  var Y_SUFFIXES = list('ya ye yan yen yeron yendo yo yó yas yes yais yamos');
+  var VERB_GU = list('en es éis emos');
+  var VERB_DELETE = list('arían arías arán arás aríais aría aréis aríamos aremos ará aré erían erías erán erás eríais ería eréis ' +
+    'eríamos eremos erá eré irían irías irán irás iríais iría iréis iríamos iremos irá iré aba ada ida ía ara iera ad ed id ase ' +
+    'iese aste iste an aban ían aran ieran asen iesen aron ieron ado ido ando iendo ió ar er ir as abas adas idas ías aras ieras ' +
+    'ases ieses ís áis abais íais arais ierais aseis ieseis asteis isteis ados idos amos ábamos íamos imos áramos iéramos iésemos ásemos');
+  var RESIDUAL_DELETE = list('os a o á í ó'), RESIDUAL_E = list('e é');
+  function isIn(s, group) { return group.some(function (g) { return g.join('') === s.join(''); }); }
+  var UNACCENT = { 'á': 'a', 'é': 'e', 'í': 'i', 'ó': 'o', 'ú': 'u' };
+
+  function stem(word) {
+    var w = Array.from(word), reg = regions(w), s, start, before;
+    // Step 0: an attached pronoun after a gerund or an infinitive, both in RV.
+    s = longest(w, PRONOUNS);
+    if (s) {
+      var end = w.length - s.length;
+      before = longest(w, BEFORE_PRONOUN, 0, end);
+      if (before && end - before.length >= reg.rv) {
+        var b = before.join('');
+        if (b === 'yendo') {
+          if (end - before.length >= 1 && w[end - before.length - 1] === 'u') { w = w.slice(0, end); }
+        } else if (b === 'iéndo' || b === 'ándo' || b === 'ár' || b === 'ér' || b === 'ír') {
+          w = w.slice(0, end - before.length).concat(before.map(function (c) { return UNACCENT[c] || c; }));
+        } else {
+          w = w.slice(0, end);
+        }
+      }
+    }
+    // Step 1: standard suffixes (the longest; its condition decides, no shorter one is tried).
+    var done = false;
+    s = longest(w, STEP1);
+    if (s) {
+      start = w.length - s.length;
+      var inR2 = start >= reg.r2;
+      if (isIn(s, S1_DELETE)) {
+        if (inR2) { w = w.slice(0, start); done = true; }
+      } else if (isIn(s, S1_IC)) {
+        if (inR2) {
+          w = w.slice(0, start); done = true;
+          if (endsWith(w, ['i', 'c']) && w.length - 2 >= reg.r2) { w = w.slice(0, -2); }
+        }
+      } else if (isIn(s, S1_LOG)) {
+        if (inR2) { w = w.slice(0, start).concat(['l', 'o', 'g']); done = true; }
+      } else if (isIn(s, S1_U)) {
+        if (inR2) { w = w.slice(0, start).concat(['u']); done = true; }
+      } else if (isIn(s, S1_ENTE)) {
+        if (inR2) { w = w.slice(0, start).concat(['e', 'n', 't', 'e']); done = true; }
+      } else if (isIn(s, S1_AMENTE)) {
+        if (start >= reg.r1) {
+          w = w.slice(0, start); done = true;
+          var p = longest(w, list('iv os ic ad'));
+          if (p && w.length - p.length >= reg.r2) {
+            w = w.slice(0, w.length - p.length);
+            if (p.join('') === 'iv' && endsWith(w, ['a', 't']) && w.length - 2 >= reg.r2) { w = w.slice(0, -2); }
+          }
+        }
+      } else if (isIn(s, S1_MENTE)) {
+        if (inR2) {
+          w = w.slice(0, start); done = true;
+          var q = longest(w, list('ante able ible'));
+          if (q && w.length - q.length >= reg.r2) { w = w.slice(0, w.length - q.length); }
+        }
+      } else if (isIn(s, S1_IDAD)) {
+        if (inR2) {
+          w = w.slice(0, start); done = true;
+          var r = longest(w, list('abil ic iv'));
+          if (r && w.length - r.length >= reg.r2) { w = w.slice(0, w.length - r.length); }
+        }
+      } else if (isIn(s, S1_IV)) {
+        if (inR2) {
+          w = w.slice(0, start); done = true;
+          if (endsWith(w, ['a', 't']) && w.length - 2 >= reg.r2) { w = w.slice(0, -2); }
+        }
+      }
+    }
+    // Step 2a: verb suffixes beginning with y, in RV, after a u (which may lie before RV).
+    if (!done) {
+      s = longest(w, Y_SUFFIXES, reg.rv);
+      if (s) {
+        start = w.length - s.length;
+        if (start >= 1 && w[start - 1] === 'u') { w = w.slice(0, start); done = true; }
+      }
+    }
+    // Step 2b: the other verb suffixes, in RV.
+    if (!done) {
+      s = longest(w, VERB_GU.concat(VERB_DELETE), reg.rv);
+      if (s) {
+        start = w.length - s.length;
+        if (isIn(s, VERB_GU) && start >= 2 && w[start - 1] === 'u' && w[start - 2] === 'g') { start -= 1; }
+        w = w.slice(0, start);
+      }
+    }
+    // Step 3: residual suffixes, in RV.
+    s = longest(w, RESIDUAL_DELETE.concat(RESIDUAL_E));
+    if (s) {
+      start = w.length - s.length;
+      if (start >= reg.rv) {
+        w = w.slice(0, start);
+        if (isIn(s, RESIDUAL_E) && endsWith(w, ['g', 'u']) && w.length - 1 >= reg.rv) { w = w.slice(0, -1); }
+      }
+    }
+    return w.map(function (c) { return UNACCENT[c] || c; }).join('');
+  }
+
+  var MARK = '\uE000';
+  // The folded stem of a word as written (the catalog's SpanishStemmer.stem).
+  function stemOf(word) { return fold(stem(word.normalize('NFC').toLowerCase())); }
+  root.MemoriaStem = stemOf;
+
+  if (typeof document === 'undefined') { return; }
+  var form = document.querySelector('.buscador');
+  if (!form) { return; }
+  var status = document.querySelector('.busqueda-estado');
+  var list = document.querySelector('.busqueda-resultados');
+  var pager = document.querySelector('.busqueda-paginas');
+  var PER_PAGE = 10;
+  var base = 'indice/';
+  var manifest = null, shards = {}, fragments = {}, meta = null, waiting = {};
 
   var STOP = {};
   ('a al algo ante como con cual de del desde donde e el ella en entre era es esa ese eso esta este esto fue ha hay la las le les lo los ' +
    'mas me mi muy ni no nos o para pero por que se si sin sobre su sus te tu u un una uno y ya yo').split(' ').forEach(function (w) { STOP[w] = 1; });
 
   // ---- query parsing (mirrors SearchQuery.swift) ----
+  // A clause: {words, phrase, prefix, neg, or, stem}; `stem` (plain words only) is the word's folded
+  // stem: the clause also finds the words with that stem, below the exact form.
+  function isIndexable(w) { return !STOP[w] && (w.length > 1 || /^\p{N}+$/u.test(w)); }
   function parse(input) {
-    var notes = [], clauses = [], text = input;
+    var notes = [], clauses = [], text = input.split(MARK).join('');
     if ((text.match(/"/g) || []).length % 2 === 1) { text += '"'; notes.push('Faltaba cerrar unas comillas; se cerraron al final.'); }
     var re = /"([^"]*)"|(\S+)/g, m, or = false, not = false;
     while ((m = re.exec(text))) {
       if (m[1] !== undefined) {
         var ws = words(m[1]).map(fold);
-        if (ws.length) { clauses.push({ words: ws, phrase: ws.length > 1, neg: not, or: or }); }
+        if (ws.length) { clauses.push({ words: ws, phrase: ws.length > 1, neg: not, or: or, typed: [m[1]] }); }
         or = false; not = false; continue;
       }
       var chunk = m[2];
@@ -67,10 +235,11 @@
       var neg = not;
       if (chunk.charAt(0) === '-') { neg = true; chunk = chunk.replace(/^-+/, ''); }
       var prefix = /\*$/.test(chunk);
-      var found = words(chunk).map(fold);
+      var written = words(chunk), found = written.map(fold);
       found.forEach(function (w, i) {
         var isPrefix = prefix && i === found.length - 1 && w.length >= 2;
-        clauses.push({ words: [w], prefix: isPrefix, neg: neg, or: i === 0 ? or : false });
+        clauses.push({ words: [w], prefix: isPrefix, neg: neg, or: i === 0 ? or : false, typed: [written[i]],
+                       stem: isPrefix ? null : stemOf(written[i]) });
       });
       or = false; not = false;
     }
@@ -117,6 +286,7 @@
   // The shards holding a term (or every term with a prefix).
   function shardKeys(term, prefix) {
     var keys = manifest.shards;
+    if (term.charAt(0) === MARK) { term = term.slice(1); }
     return keys.filter(function (k) {
       if (prefix) { return k.indexOf(term.slice(0, k.length)) === 0 && (term.length >= k.length || k.indexOf(term) === 0); }
       return term.indexOf(k) === 0 && !keys.some(function (longer) { return longer.length > k.length && term.indexOf(longer) === 0; });
@@ -142,8 +312,26 @@
     });
   }
 
+  // Docs of a clause: Map doc -> [score, page]. A word: its exact postings, plus half the score of its
+  // stem's (the stem term, or the stem as a word). A phrase: every indexable word of it (the phrase
+  // itself is checked on the text of the results); very common words are not indexed.
   function clauseDocs(clause) {
-    return Promise.all(clause.words.map(function (w) { return postings(w, clause.prefix); })).then(function (maps) {
+    if (clause.stem) {
+      var forms = [clause.words[0], MARK + clause.stem].concat(clause.stem !== clause.words[0] ? [clause.stem] : []);
+      return Promise.all(forms.map(function (f) { return postings(f, false); })).then(function (maps) {
+        var result = new Map(), docs = new Set();
+        maps.forEach(function (map) { map.forEach(function (_, doc) { docs.add(doc); }); });
+        docs.forEach(function (doc) {
+          var exact = maps[0].get(doc), best = null;
+          maps.slice(1).forEach(function (map) { var v = map.get(doc); if (v && (!best || v[0] > best[0])) { best = v; } });
+          result.set(doc, [(exact ? exact[0] : 0) + (best ? best[0] / 2 : 0), (exact || best)[1]]);
+        });
+        return result;
+      });
+    }
+    var searchable = clause.words.filter(function (w) { return !clause.phrase || isIndexable(w); });
+    if (!searchable.length) { return Promise.resolve(new Map()); }
+    return Promise.all(searchable.map(function (w) { return postings(w, clause.prefix); })).then(function (maps) {
       var result = new Map(maps[0]);
       maps.slice(1).forEach(function (other) {
         result.forEach(function (value, doc) {
@@ -175,6 +363,80 @@
     });
   }
 
+  // ---- "¿Quiso decir …?" (the rules of the catalog's SearchSuggestion.swift) ----
+  function termIn(term) {
+    return Promise.all(shardKeys(term, false).map(getShard)).then(function (loaded) {
+      return loaded.some(function (terms) { return Object.prototype.hasOwnProperty.call(terms, term); });
+    });
+  }
+  function enyeVariants(word) {
+    var letters = Array.from(word), positions = [];
+    letters.forEach(function (c, i) { if (c === 'n' && positions.length < 4) { positions.push(i); } });
+    var variants = [];
+    for (var mask = 1; mask < (1 << positions.length); mask++) {
+      var copy = letters.slice(), changes = 0;
+      positions.forEach(function (p, bit) { if (mask & (1 << bit)) { copy[p] = 'ñ'; changes++; } });
+      variants.push({ changes: changes, text: copy.join('') });
+    }
+    variants.sort(function (a, b) { return a.changes - b.changes || (a.text < b.text ? -1 : a.text > b.text ? 1 : 0); });
+    return variants.map(function (v) { return v.text; });
+  }
+  function editDistance(a, b, limit) {
+    var previous = [], current = [], i, j;
+    for (j = 0; j <= b.length; j++) { previous.push(j); }
+    for (i = 1; i <= a.length; i++) {
+      current = [i];
+      var rowMinimum = i;
+      for (j = 1; j <= b.length; j++) {
+        current.push(Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1)));
+        rowMinimum = Math.min(rowMinimum, current[j]);
+      }
+      if (rowMinimum > limit) { return -1; }
+      previous = current;
+    }
+    return previous[b.length] <= limit ? previous[b.length] : -1;
+  }
+  function replacement(word) {
+    var variants = enyeVariants(word);
+    return Promise.all(variants.map(termIn)).then(function (found) {
+      var index = found.indexOf(true);
+      if (index >= 0) { return variants[index]; }
+      var letters = Array.from(word), limit = letters.length >= 5 ? 2 : (letters.length >= 3 ? 1 : 0);
+      if (!limit) { return null; }
+      var head = letters.slice(0, 2).join('');
+      return Promise.all(shardKeys(head, true).map(getShard)).then(function (loaded) {
+        var best = null;
+        loaded.forEach(function (terms) {
+          Object.keys(terms).forEach(function (term) {
+            if (term.charAt(0) === MARK || term.indexOf(head) !== 0 || STOP[term]) { return; }
+            var other = Array.from(term);
+            if (Math.abs(other.length - letters.length) > limit) { return; }
+            var distance = editDistance(letters, other, limit), documents = terms[term].length / 3;
+            if (distance <= 0) { return; }
+            if (best && (best.distance < distance || (best.distance === distance && (best.documents > documents ||
+                (best.documents === documents && best.term <= term))))) { return; }
+            best = { distance: distance, documents: documents, term: term };
+          });
+        });
+        return best ? best.term : null;
+      });
+    });
+  }
+  // The query with each word the index does not hold (in any form) replaced, or null.
+  function suggest(query, input) {
+    var plain = query.clauses.filter(function (c) { return !c.neg && c.stem && !STOP[c.words[0]]; });
+    return Promise.all(plain.map(function (c) {
+      var forms = [c.words[0], MARK + c.stem, c.stem];
+      return Promise.all(forms.map(termIn)).then(function (known) {
+        return known.some(Boolean) ? null : replacement(c.words[0]).then(function (better) { return better && { typed: c.typed[0], better: better }; });
+      });
+    })).then(function (changes) {
+      var text = input.normalize('NFC'), any = false;
+      changes.forEach(function (change) { if (change) { text = text.replace(change.typed, change.better); any = true; } });
+      return any ? text : null;
+    });
+  }
+
   function filterDocs(ranked, filters) {
     if (!filters.fondo && !filters.desde && !filters.hasta) { return Promise.resolve(ranked); }
     return getMeta().then(function (m) {
@@ -194,8 +456,14 @@
   function snippet(text, terms, phrases) {
     var plain = text.replace(/\s+/g, ' ');
     var tokens = [], re = /[\p{L}\p{N}\p{Mn}\p{Co}]+/gu, m;
-    while ((m = re.exec(plain))) { tokens.push({ start: m.index, end: m.index + m[0].length, folded: fold(m[0]) }); }
-    function hit(t) { return terms.some(function (term) { return term.prefix ? t.folded.indexOf(term.word) === 0 : t.folded === term.word; }); }
+    while ((m = re.exec(plain))) { tokens.push({ start: m.index, end: m.index + m[0].length, folded: fold(m[0]), text: m[0] }); }
+    function hit(t) {
+      return terms.some(function (term) {
+        if (term.prefix) { return t.folded.indexOf(term.word) === 0; }
+        if (t.folded === term.word) { return true; }
+        return !!term.stem && t.folded.slice(0, 2) === term.stem.slice(0, 2) && (t.folded === term.stem || stemOf(t.text) === term.stem);
+      });
+    }
     var first = tokens.findIndex(hit);
     var from = first < 0 ? 0 : Math.max(0, first - 12), to = Math.min(tokens.length, from + 32);
     var pieces = [], cursor = tokens.length ? tokens[from].start : 0;
@@ -216,7 +484,7 @@
   function render(results, query, total, page, filters) {
     while (list.firstChild) { list.removeChild(list.firstChild); }
     var terms = [];
-    query.clauses.forEach(function (c) { if (!c.neg) { c.words.forEach(function (w) { terms.push({ word: w, prefix: c.prefix }); }); } });
+    query.clauses.forEach(function (c) { if (!c.neg) { c.words.forEach(function (w) { terms.push({ word: w, prefix: c.prefix, stem: c.stem }); }); } });
     results.forEach(function (r) {
       var li = document.createElement('li');
       var heading = document.createElement('h2');
@@ -309,6 +577,20 @@
         notes.unshift(total === 0 ? 'Sin resultados.' : (total === 1 ? '1 documento.' : total + ' documentos.'));
         status.textContent = notes.join(' ');
         render(results, query, total, page, input);
+        if (total === 0) {
+          return suggest(query, input.q).then(function (better) {
+            if (!better || input.q !== lastQuery) { return; }
+            var line = document.createElement('span'), link = document.createElement('a');
+            line.className = 'sugerencia';
+            link.href = '?q=' + encodeURIComponent(better);
+            link.textContent = better;
+            link.addEventListener('click', function (event) { event.preventDefault(); form.elements.q.value = better; run(1); });
+            line.appendChild(document.createTextNode(' ¿Quiso decir «'));
+            line.appendChild(link);
+            line.appendChild(document.createTextNode('»?'));
+            status.appendChild(line);
+          });
+        }
       });
     }).catch(function (error) { status.textContent = 'No se pudo buscar: ' + error.message; });
   }
@@ -317,4 +599,4 @@
   var params = new URLSearchParams(window.location.search);
   ['q', 'fondo', 'desde', 'hasta'].forEach(function (k) { var field = form.elements[k]; if (field && params.get(k)) { field.value = params.get(k); } });
   if (params.get('q')) { run(parseInt(params.get('pagina'), 10) || 1); }
-})();
+})(typeof window !== 'undefined' ? window : globalThis);

@@ -1,3 +1,4 @@
+import Foundation
 /// JSON that is safe inside a <script> element and in the JSONP files of the search index: `<`, `>`
 /// and `&` are written as \u escapes (no `</script>` can end the element early), as are U+2028 and
 /// U+2029 (line breaks to old JavaScript parsers). Keys are sorted, so the same data gives the same
@@ -15,7 +16,7 @@ enum ScriptJSON {
 
     static func append(_ value: Any?, to out: inout String) {
         switch value {
-        case nil:
+        case nil, is NSNull:
             out.append("null")
         case let string as String:
             appendString(string, to: &out)

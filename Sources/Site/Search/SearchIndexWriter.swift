@@ -152,7 +152,8 @@ struct SearchIndexWriter {
                 continue
             }
             for (term, list) in terms {
-                let subKey = term.count >= 3 ? String(term.prefix(3)) : key
+                let text = DocumentTerms.keyText(term)
+                let subKey = text.count >= 3 ? String(text.prefix(3)) : key
                 result[subKey, default: [:]][term] = list
             }
         }

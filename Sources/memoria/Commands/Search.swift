@@ -8,8 +8,11 @@ struct Search: AsyncParsableCommand {
         abstract: "Busca en el catálogo: títulos, autores, temas, descripciones y el texto completo de cada página (buscar).",
         discussion: """
         No distingue mayúsculas ni acentos (canción = cancion = CANCIÓN), pero la ñ es su propia letra \
-        (año ≠ ano). Las palabras se combinan con Y; use "comillas" para una frase, mich* para un prefijo, \
-        O (u OR) para alternativas y NO (o -palabra) para excluir.
+        (año ≠ ano). Una palabra encuentra también sus otras formas (cartas encuentra carta; cantó, \
+        cantar), y las coincidencias exactas salen primero. Las palabras se combinan con Y; use \
+        "comillas" para una frase (también con de, la…) o una palabra exacta, mich* para un prefijo, \
+        O (u OR) para alternativas y NO (o -palabra) para excluir. Los identificadores se buscan como \
+        se escriben (BSH-0001). Si nada coincide, se sugiere una palabra del índice (¿Quiso decir «año»?).
 
         Códigos de salida: 0 hubo resultados, 1 sin resultados, 64 error de uso.
         """,
