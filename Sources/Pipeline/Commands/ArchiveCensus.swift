@@ -15,8 +15,14 @@ struct ArchiveCensus {
     /// Objects the catalog lists that are not on disk, and objects on disk it does not know.
     func objectsProblems(onDisk: [String]) throws -> (problems: [FixityAuditor.Problem], missing: [String]) {
         let known = Set(try catalog.itemIDs())
-        let present = Set(onDisk)
+        // The fonds' classification charts are objects of their own, catalogued apart (charts table).
+        let charts = Set(try catalog.charts().keys.map { ChartObject.id(fondsCode: $0) })
         var problems: [FixityAuditor.Problem] = []
+        for id in onDisk.filter(ChartObject.isChart) where !charts.contains(id) {
+            problems.append(.init(objectID: id, kind: .uncatalogued, path: "\(id)/", expected: nil, found: nil,
+                                  message: "el cuadro de clasificación \(id) está en el archivo pero el catálogo no lo conoce; ejecute memoria reindex"))
+        }
+        let present = Set(onDisk.filter { !ChartObject.isChart($0) })
         let missing = known.subtracting(present).sorted()
         for id in missing {
             problems.append(.init(objectID: id, kind: .missingObject, path: "\(id)/", expected: nil, found: nil,
@@ -32,6 +38,7 @@ struct ArchiveCensus {
     /// The METS of an object against its head inventory: every master and text it lists is in the
     /// inventory with the same digest, and every master and text of the inventory is in the METS.
     func metsProblems(_ id: String) -> [FixityAuditor.Problem] {
+        if ChartObject.isChart(id) { return chartProblems(id) }
         let prior: PriorObject
         do {
             guard let found = try reader.prior(id) else { return [] }
@@ -59,5 +66,21 @@ struct ArchiveCensus {
                                   message: "el inventario de \(id) tiene \(path), que su METS no lista; restaure el objeto desde la copia de seguridad"))
         }
         return problems
+    }
+
+    /// A chart object holds no METS: its cuadro.json must be readable.
+    private func chartProblems(_ id: String) -> [FixityAuditor.Problem] {
+        do {
+            guard let inventory = try? storage.inventory(of: id), inventory.contentPath(forLogicalPath: ChartObject.chartPath) != nil,
+                  let url = try storage.file(of: id, logicalPath: ChartObject.chartPath, inventory: inventory),
+                  let data = FileManager.default.contents(atPath: url.path) else {
+                throw ArchiveReader.Failure.unreadable(objectID: id, reason: "\(ChartObject.chartPath) is missing")
+            }
+            _ = try ClassificationChart.decode([UInt8](data))
+            return []
+        } catch {
+            return [.init(objectID: id, kind: .metsMismatch, path: ChartObject.chartPath, expected: nil, found: nil,
+                          message: "el cuadro de clasificación \(id) no se puede leer; restaure el objeto desde la copia de seguridad")]
+        }
     }
 }

@@ -59,7 +59,13 @@ public struct ReindexRunner {
         }
         summary.missing = vanished.map(\.id)
         // One transaction: until it commits, searches see the old catalog, and a stopped run changes nothing.
-        try catalog.replaceAllItems(quarantine: register.entries, events: register.events) { store in
+        // Events logged on the charts' objects (fixity checks) come back with them.
+        let chartEvents = all.filter(ChartObject.isChart).flatMap { id in
+            ((try? ObjectLogs(storage: storage).read(objectID: id)) ?? []).flatMap { file in
+                ((try? JSONDecoder().decode(ArchiveEventLog.Record.self, from: Data(file.bytes)))?.events ?? []).map { (event: $0, itemID: id) }
+            }
+        }
+        try catalog.replaceAllItems(quarantine: register.entries, events: register.events + chartEvents) { store in
             for item in vanished { try store(item, titles[item.fondsCode] ?? item.fondsCode) }
             for (index, id) in ids.enumerated() {
                 do {
