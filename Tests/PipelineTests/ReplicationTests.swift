@@ -32,7 +32,7 @@ import TestSupport
         let deployment = try deploymentWithReplica("replica-copy")
         let first = try deployment.memoria(["replicar"])
         #expect(first.status == 0, "\(first.stdout)\(first.stderr)")
-        #expect(first.stdout.contains("15 objetos copiados"), "\(first.stdout)")
+        #expect(first.stdout.contains("17 objetos copiados"), "\(first.stdout)")
         #expect(first.stdout.contains("mismo disco"), "the replica shares the test's disk and says so")
         try expectIdentical(deployment.archive, replica(deployment))
         let second = try deployment.memoria(["replicate", "--json"])
@@ -40,15 +40,15 @@ import TestSupport
         let json = try JSONSerialization.jsonObject(with: Data(second.stdout.utf8)) as? [String: Any]
         let summary = (json?["replicas"] as? [[String: Any]])?.first
         #expect(summary?["objectsCopied"] as? Int == 0)
-        #expect(summary?["alreadyUpToDate"] as? Int == 15)
+        #expect(summary?["alreadyUpToDate"] as? Int == 17)
         // New log files (an audit) are copied on the next run; versions already there are not copied again.
         #expect(try deployment.memoria(["verify", "--quiet"]).status == 0)
         let status = try deployment.memoria(["status"])
-        #expect(status.stdout.contains("disco-2 (replica): 15 objetos atrasados y 15 registros sin copiar"), "\(status.stdout)")
+        #expect(status.stdout.contains("disco-2 (replica): 17 objetos atrasados y 17 registros sin copiar"), "\(status.stdout)")
         let third = try deployment.memoria(["replicar"])
-        #expect(third.stdout.contains("0 versiones, 15 registros"), "\(third.stdout)")
+        #expect(third.stdout.contains("0 versiones, 17 registros"), "\(third.stdout)")
         try expectIdentical(deployment.archive, replica(deployment))
-        #expect(try deployment.memoria(["status"]).stdout.contains("disco-2 (replica): al día (15 objetos)"))
+        #expect(try deployment.memoria(["status"]).stdout.contains("disco-2 (replica): al día (17 objetos)"))
         if let validator = PythonTools.pathOrSkip("ocfl-validate.py") {
             let result = try ProcessRunner.run(validator, [replica(deployment).path])
             #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
@@ -69,7 +69,7 @@ import TestSupport
         #expect(verify.stdout.contains("Fijeza correcta."), "the archive itself is sound: \(verify.stdout)")
         #expect(verify.stdout.contains("PROBLEMA EN LA RÉPLICA (alterado): BSH-0001/v1/content/objects/0001.tif"), "\(verify.stdout)")
         #expect(verify.stdout.contains("PROBLEMA EN LA RÉPLICA (falta): MMI-0001/v1/content/objects/"), "\(verify.stdout)")
-        #expect(verify.stdout.contains("MMI-0001/v1/inventory.json en la réplica: inventario"), "\(verify.stdout)")
+        #expect(verify.stdout.contains("PROBLEMA EN LA RÉPLICA (falta una versión): MMI-0001/v1/"), "\(verify.stdout)")
         let json = try deployment.memoria(["verify", "--json", "--item", "BSH-0001"])
         #expect(json.status == 1)
         #expect(json.stdout.contains("\"corrupted\""))
@@ -106,7 +106,7 @@ import TestSupport
         }
         let resumed = try deployment.memoria(["replicar"])
         #expect(resumed.status == 0, "\(resumed.stdout)\(resumed.stderr)")
-        #expect(!resumed.stdout.contains("15 objetos copiados"), "objects already in place are not copied again: \(resumed.stdout)")
+        #expect(!resumed.stdout.contains("17 objetos copiados"), "objects already in place are not copied again: \(resumed.stdout)")
         try expectIdentical(deployment.archive, replica(deployment))
         let staging = try FileManager.default.contentsOfDirectory(atPath: deployment.root.appendingPathComponent("replica-preparacion").path)
         #expect(staging.isEmpty, "no work folder is left behind: \(staging)")
