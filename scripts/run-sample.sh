@@ -17,5 +17,5 @@ status=0
 if [ $status -ne 0 ] && [ $status -ne 1 ]; then exit $status; fi
 "$memoria" publish --config run/pipeline.yaml
 echo
-echo "Archive:  run/archive (OCFL)      Reports: run/reports      Quarantine: run/quarantine"
-echo "Site:     run/site/index.html      (serve it with: python3 -m http.server -d run/site 8000 --bind 127.0.0.1)"
+echo "Archivo:  run/archive (OCFL)      Informes: run/reports      Cuarentena: run/quarantine"
+echo "Sitio:    run/site/index.html      (para servirlo: python3 -m http.server -d run/site 8000 --bind 127.0.0.1)"

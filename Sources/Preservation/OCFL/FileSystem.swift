@@ -5,6 +5,12 @@ import Support
 public enum FileSystem {
     /// Writes bytes to a new file and fsyncs it.
     public static func writeDurably(_ data: Data, to url: URL) throws {
+        try write(data, to: url, fsync: true)
+    }
+
+    /// Writes bytes to a new file (replacing one there), with an fsync when asked; callers that make
+    /// many files durable at once (replication) sync the file system once instead.
+    public static func write(_ data: Data, to url: URL, fsync sync: Bool) throws {
         let fd = SystemCall.open(url.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644, for: .create)
         guard fd >= 0 else { throw OCFLError.system(path: url.path, operation: .create, errno: errno) }
         defer { close(fd) }
@@ -19,7 +25,7 @@ public enum FileSystem {
                 offset += n
             }
         }
-        guard SystemCall.fsync(fd) == 0 else { throw OCFLError.system(path: url.path, operation: .fsync, errno: errno) }
+        guard !sync || SystemCall.fsync(fd) == 0 else { throw OCFLError.system(path: url.path, operation: .fsync, errno: errno) }
     }
 
     /// Writes a file atomically: a temporary sibling, fsync, rename over the target, fsync the folder.

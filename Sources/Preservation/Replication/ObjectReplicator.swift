@@ -198,20 +198,7 @@ public struct ObjectReplicator: Sendable {
     }
 
     private func write(_ data: Data, to url: URL) throws {
-        let fd = SystemCall.open(url.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644, for: .create)
-        guard fd >= 0 else { throw OCFLError.system(path: url.path, operation: .create, errno: errno) }
-        defer { close(fd) }
-        try data.withUnsafeBytes { raw in
-            var offset = 0
-            while offset < raw.count {
-                let n = SystemCall.write(fd, raw.baseAddress! + offset, raw.count - offset)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    throw OCFLError.system(path: url.path, operation: .write, errno: errno)
-                }
-                offset += n
-            }
-        }
+        try FileSystem.write(data, to: url, fsync: false)   // made durable by the group's syncfs
     }
 
     /// Reads every staged file back from the replica's disk and compares its digest; on a content
