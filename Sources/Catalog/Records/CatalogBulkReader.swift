@@ -96,6 +96,21 @@ extension CatalogDatabase {
         }
     }
 
+    /// Where the given items' files are stored in the archive: content paths (inside each item's
+    /// object) by logical path.
+    public func contentPaths(of itemIDs: [String]) throws -> [String: [String: String]] {
+        var result: [String: [String: String]] = [:]
+        for chunk in stride(from: 0, to: itemIDs.count, by: 500).map({ Array(itemIDs[$0..<min($0 + 500, itemIDs.count)]) }) {
+            try read { db in
+                let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
+                let rows = try Row.fetchCursor(db, sql: "SELECT item_id, logical_path, content_path FROM files WHERE item_id IN (\(marks))",
+                                               arguments: StatementArguments(chunk))
+                while let row = try rows.next() { result[row["item_id"], default: [:]][row["logical_path"]] = row["content_path"] }
+            }
+        }
+        return result
+    }
+
     /// For every item, where its metadata files are stored in the archive (content paths by logical path).
     public func metadataContentPaths() throws -> [String: [String: String]] {
         try read { db in

@@ -139,6 +139,13 @@ public enum MasterDecoder {
         page.access = EncodedImage(width: access.width, height: access.height,
                                    jpeg: try JPEGEncoder.encode(access, quality: spec.accessQuality,
                                                                 progressive: spec.progressive, dpi: accessDPI))
+        if spec.mediumLongEdge > 0, max(access.width, access.height) > spec.mediumLongEdge {
+            let size = PixelImage.fittedSize(width: access.width, height: access.height, longEdge: spec.mediumLongEdge)
+            let medium = StreamingResampler.resize(access, toWidth: size.width, height: size.height)
+            page.medium = EncodedImage(width: medium.width, height: medium.height,
+                                       jpeg: try JPEGEncoder.encode(medium, quality: spec.accessQuality, progressive: spec.progressive,
+                                                                    dpi: Self.accessDPI(technical, accessWidth: medium.width)))
+        }
         let thumbSize = PixelImage.fittedSize(width: access.width, height: access.height, longEdge: spec.thumbnailLongEdge)
         let thumbnail = StreamingResampler.resize(access, toWidth: thumbSize.width, height: thumbSize.height)
         page.thumbnail = EncodedImage(width: thumbnail.width, height: thumbnail.height,

@@ -31,6 +31,26 @@ public enum IIIFInfoJSON {
         return lines.joined(separator: "\n") + "\n"
     }
 
+    /// The `info.json` of a page without tiles (its master is no larger than its access copy): a
+    /// level-0 service that offers whole images only, at the `sizes` written under `full/` (the
+    /// access copy is `full/max`, no larger image exists), so every painted image of a manifest
+    /// has a service.
+    public static func render(width: Int, height: Int, sizes: [(width: Int, height: Int)], id: String) -> String {
+        let listed = sizes.sorted { $0.width < $1.width }.map { "{ \"width\": \($0.width), \"height\": \($0.height) }" }.joined(separator: ", ")
+        return [
+            "{",
+            "  \"@context\": \"http://iiif.io/api/image/3/context.json\",",
+            "  \"id\": \"\(escaped(id))\",",
+            "  \"type\": \"ImageService3\",",
+            "  \"protocol\": \"http://iiif.io/api/image\",",
+            "  \"profile\": \"level0\",",
+            "  \"width\": \(width),",
+            "  \"height\": \(height),",
+            "  \"sizes\": [ \(listed) ]",
+            "}",
+        ].joined(separator: "\n") + "\n"
+    }
+
     /// A JSON string's content: quotes, backslashes and control characters escaped.
     static func escaped(_ text: String) -> String {
         var out = ""

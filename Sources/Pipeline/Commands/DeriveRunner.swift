@@ -107,9 +107,10 @@ public struct DeriveRunner {
                         try MasterDecoder.decode(job.url, format: format, limits: limits, derivatives: spec, tiles: tiles) { page in
                             let key = StableKey.derivative(masterPath: job.masterPath, index: page.indexInFile)
                             guard let access = page.access, let thumbnail = page.thumbnail else { return }
-                            try store.stage(itemID: job.itemID, key: key, access: access.jpeg, thumbnail: thumbnail.jpeg)
+                            try store.stage(itemID: job.itemID, key: key, access: access.jpeg, medium: page.medium?.jpeg, thumbnail: thumbnail.jpeg)
                             entries.append(.init(key: key, masterPath: job.masterPath, indexInFile: page.indexInFile, masterDigest: job.digest,
-                                                 fingerprint: fingerprint, accessWidth: access.width, accessHeight: access.height))
+                                                 fingerprint: fingerprint, accessWidth: access.width, accessHeight: access.height,
+                                                 mediumWidth: page.medium?.width, mediumHeight: page.medium?.height))
                         }
                         return (job, .success(entries))
                     } catch {

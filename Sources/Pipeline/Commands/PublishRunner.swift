@@ -36,6 +36,23 @@ public struct PublishRunner {
         return SitePageTiles(folder: folder, width: pyramid.width, height: pyramid.height, infoJSON: IIIFInfoJSON.render(pyramid, id: id))
     }
 
+    /// The whole-image service of a page without tiles: the access copy is `full/max` (and its own
+    /// size), the medium copy and the thumbnail their sizes; all hard links of the derivatives.
+    func sizes(itemID: String, key: String, image: SitePageImage) -> SiteStaticSizes {
+        var files = ["full/max/0/default.jpg": image.accessFile]
+        var listed: [(width: Int, height: Int)] = []
+        // Largest first: a copy no smaller than the access copy (a tiny page's thumbnail) is not listed twice.
+        let copies = [(image.accessWidth, image.accessHeight, image.accessFile)] + (image.medium.map { [($0.width, $0.height, $0.file)] } ?? [])
+            + [(image.thumbnailWidth, image.thumbnailHeight, image.thumbnailFile)]
+        for (width, height, file) in copies where files["full/\(width),\(height)/0/default.jpg"] == nil {
+            files["full/\(width),\(height)/0/default.jpg"] = file
+            listed.append((width: width, height: height))
+        }
+        let id = context.config.site.baseUrl + SitePageTiles.sitePath(itemID: itemID, key: key)
+        return SiteStaticSizes(infoJSON: IIIFInfoJSON.render(width: image.accessWidth, height: image.accessHeight, sizes: listed, id: id),
+                               files: files)
+    }
+
     public func run(full: Bool) throws -> PublishSummary {
         let config = context.config
         let catalog = try context.openCatalog()
@@ -51,6 +68,7 @@ public struct PublishRunner {
             throw PipelineError.environment("No se pudo leer el catálogo: \(SystemErrorText.describe(error).spanish). Ejecute memoria reindex", detail: "\(error)")
         }
         var files: [String: SiteItemFiles] = [:]
+        var entriesByItem: [String: [DerivativeStore.Entry]] = [:]
         var missing: [String] = []
         // One small manifest file per item: read on both cores (a tenth of an incremental publish).
         let itemIDs = Array(masters.keys)
@@ -65,12 +83,18 @@ public struct PublishRunner {
             for page in pages {
                 guard let entry = entries["\(page.masterPath)#\(page.indexInFile)"] else { missing.append("\(itemID) p\(page.sequence)"); continue }
                 let thumb = PixelImage.fittedSize(width: entry.accessWidth, height: entry.accessHeight, longEdge: config.derivatives.thumbnailLongEdge)
-                images.append(SitePageImage(sequence: page.sequence, key: entry.key, accessFile: store.accessPath(itemID: itemID, key: entry.key),
-                                            thumbnailFile: store.thumbnailPath(itemID: itemID, key: entry.key),
-                                            accessWidth: entry.accessWidth, accessHeight: entry.accessHeight,
-                                            thumbnailWidth: thumb.width, thumbnailHeight: thumb.height,
-                                            tiles: tiles(itemID: itemID, key: entry.key, store: store)))
+                var image = SitePageImage(sequence: page.sequence, key: entry.key, accessFile: store.accessPath(itemID: itemID, key: entry.key),
+                                          thumbnailFile: store.thumbnailPath(itemID: itemID, key: entry.key),
+                                          accessWidth: entry.accessWidth, accessHeight: entry.accessHeight,
+                                          thumbnailWidth: thumb.width, thumbnailHeight: thumb.height,
+                                          tiles: tiles(itemID: itemID, key: entry.key, store: store))
+                if let width = entry.mediumWidth, let height = entry.mediumHeight {
+                    image.medium = SiteMediumImage(file: store.mediumPath(itemID: itemID, key: entry.key), width: width, height: height)
+                }
+                if image.tiles == nil { image.sizes = sizes(itemID: itemID, key: entry.key, image: image) }
+                images.append(image)
             }
+            entriesByItem[itemID] = manifests[index]
             let paths = metadata[itemID] ?? [:]
             files[itemID] = SiteItemFiles(images: images,
                                           metsFile: paths["metadata/mets.xml"].map { "\(archivePath)/\(itemID)/\($0)" },
@@ -80,6 +104,27 @@ public struct PublishRunner {
             let line = "\(SpanishText.count(missing.count, "página", "páginas")) sin copia de consulta (por ejemplo \(SpanishText.list(Array(missing.prefix(3))))); ejecute memoria derive y vuelva a publicar"
             context.reporter.warning(line)
             warnings.append(line)
+        }
+        if config.site.baseUrl.isEmpty {
+            let line = "site.base_url está vacía en pipeline.yaml: sin la dirección pública del sitio no se escriben los manifiestos IIIF ni sus colecciones, y el mapa del sitio y los enlaces canónicos no tienen direcciones completas. Póngala (por ejemplo https://memoria.hidalgo.gob.mx/) y vuelva a publicar"
+            warnings.append(line)   // said once, with the summary (not also as a progress warning)
+        }
+        if config.site.pdf {
+            // Only what the public may see today gets a PDF (as only it gets pages).
+            let published: [CatalogItemSummary]
+            do { published = try catalog.itemSummaries().filter { $0.isPublished(on: context.today) } } catch {
+                throw PipelineError.environment("No se pudo leer el catálogo: \(SystemErrorText.describe(error).spanish). Ejecute memoria reindex", detail: "\(error)")
+            }
+            let maker = ItemPDFs(store: store, catalog: catalog, producer: "\(StageContext.softwareName) \(StageContext.softwareVersion)",
+                                 archive: archivePath, minimumOCRConfidence: config.text.ocrWordConfidenceFloor)
+            let made = maker.make(items: published, images: files.mapValues(\.images), entries: entriesByItem)
+            for (itemID, pdf) in made.pdfs { files[itemID]?.pdf = pdf }
+            if !made.failures.isEmpty {
+                let named = made.failures.prefix(3).map { "\($0.itemID) (\($0.reason))" }
+                let line = "\(SpanishText.count(made.failures.count, "documento queda", "documentos quedan")) sin PDF para descargar: \(SpanishText.list(Array(named))); ejecute memoria derive y vuelva a publicar"
+                context.reporter.warning(line)
+                warnings.append(line)
+            }
         }
         let settings = SiteSettings(title: config.site.title, tagline: config.site.tagline, baseURL: config.site.baseUrl,
                                     itemsPerPage: config.site.itemsPerPage, about: config.site.about,

@@ -58,6 +58,8 @@ public struct PipelineConfig: Sendable, Codable, Equatable {
     public struct Derivatives: Sendable, Codable, Equatable {
         public var accessLongEdge: Int
         public var accessQuality: Int
+        /// Long edge of the medium copy the site offers phones beside the access copy (0: none).
+        public var mediumLongEdge: Int
         public var thumbnailLongEdge: Int
         public var thumbnailQuality: Int
         public var progressive: Bool
@@ -86,6 +88,8 @@ public struct PipelineConfig: Sendable, Codable, Equatable {
         public var baseUrl: String
         public var itemsPerPage: Int
         public var about: String
+        /// Publish a PDF of each item for download.
+        public var pdf: Bool
     }
 
     public struct Stats: Sendable, Codable, Equatable {
@@ -128,7 +132,7 @@ public struct PipelineConfig: Sendable, Codable, Equatable {
 
     public var derivativeSpec: DerivativeSpec {
         DerivativeSpec(accessLongEdge: derivatives.accessLongEdge, accessQuality: derivatives.accessQuality,
-                       thumbnailLongEdge: derivatives.thumbnailLongEdge, thumbnailQuality: derivatives.thumbnailQuality,
+                       mediumLongEdge: derivatives.mediumLongEdge, thumbnailLongEdge: derivatives.thumbnailLongEdge, thumbnailQuality: derivatives.thumbnailQuality,
                        progressive: derivatives.progressive)
     }
 

@@ -56,6 +56,7 @@ enum PipelineSchema {
         .optional("derivatives", .object([
             .optional("access_long_edge", .integer(description: "Lado largo de las copias de consulta, en píxeles.", default: 2000, minimum: 200, maximum: 10000)),
             .optional("access_quality", .integer(description: "Calidad JPEG de las copias de consulta.", default: 85, minimum: 30, maximum: 100)),
+            .optional("medium_long_edge", .integer(description: "Lado largo de la copia mediana, hecha a partir de la copia de consulta, que el sitio ofrece a los teléfonos (srcset); 0: ninguna.", default: 1000, minimum: 0, maximum: 10000)),
             .optional("thumbnail_long_edge", .integer(description: "Lado largo de las miniaturas (hechas a partir de la copia de consulta).", default: 400, minimum: 50, maximum: 2000)),
             .optional("thumbnail_quality", .integer(description: "Calidad JPEG de las miniaturas.", default: 80, minimum: 30, maximum: 100)),
             .optional("progressive", .boolean(description: "Escribir las copias de consulta como JPEG progresivo.", default: true)),
@@ -75,9 +76,10 @@ enum PipelineSchema {
         .optional("site", .object([
             .optional("title", .string(description: "Nombre del sitio.", default: "Memoria de Hidalgo")),
             .optional("tagline", .string(description: "Una línea bajo el título.", default: "Archivo digital de la Secretaría de Cultura del Estado de Hidalgo")),
-            .optional("base_url", .string(description: "Dirección pública del sitio (para el mapa del sitio, los enlaces canónicos y IIIF); vacía: solo enlaces relativos.", default: "")),
+            .optional("base_url", .string(description: "Dirección pública del sitio, p. ej. https://memoria.hidalgo.gob.mx/; la necesitan los manifiestos IIIF (que sin ella no se escriben), el mapa del sitio y los enlaces canónicos. Vacía: solo enlaces relativos, y la publicación lo avisa.", default: "")),
             .optional("items_per_page", .integer(description: "Ítems por página en las páginas de fondos y de exploración.", default: 24, minimum: 6, maximum: 200)),
             .optional("about", .string(description: "Texto de la página «Acerca de» (párrafos separados por una línea en blanco).", default: "")),
+            .optional("pdf", .boolean(description: "Publicar un PDF de cada documento para descargar: sus copias de consulta sin volver a comprimirlas, con su texto (invisible) para buscar y copiar. Ocupa en disco lo mismo que esas copias.", default: true)),
         ], description: "El sitio público.")),
         .optional("stats", .object([
             .optional("log", .string(description: "Registro de acceso del servidor web del sitio (formato «combined»), p. ej. /var/log/nginx/access.log; sus rotaciones junto a él (access.log.1, access.log.2.gz) se leen también. Vacío: se da en la línea de órdenes.", default: "")),

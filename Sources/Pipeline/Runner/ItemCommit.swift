@@ -168,9 +168,14 @@ struct ItemCommit {
         for file in processed where !file.carriedOver {
             for page in file.pages {
                 let access = PixelImage.fittedSize(width: page.displayWidth, height: page.displayHeight, longEdge: config.derivatives.accessLongEdge)
+                // The medium copy as MasterDecoder makes it: from the access copy, when that is larger.
+                let mediumEdge = config.derivatives.mediumLongEdge
+                let medium = mediumEdge > 0 && max(access.width, access.height) > mediumEdge
+                    ? PixelImage.fittedSize(width: access.width, height: access.height, longEdge: mediumEdge) : nil
                 entries.append(.init(key: page.derivativeKey, masterPath: file.logicalPath, indexInFile: page.indexInFile,
                                      masterDigest: file.digest, fingerprint: config.derivativeFingerprint,
-                                     accessWidth: access.width, accessHeight: access.height))
+                                     accessWidth: access.width, accessHeight: access.height,
+                                     mediumWidth: medium?.width, mediumHeight: medium?.height))
             }
         }
         do {

@@ -266,7 +266,7 @@
       if (waiting[key]) { waiting[key].push(resolve); return; }
       waiting[key] = [resolve];
       var script = document.createElement('script');
-      script.src = base + path;
+      script.src = /^(\.\.\/|\/)/.test(path) ? path : base + path;
       script.onerror = function () { reject(new Error('No se pudo cargar ' + path)); };
       document.head.appendChild(script);
     });
@@ -278,10 +278,16 @@
     fragment: function (id, data) { fragments[id] = data; done('f:' + id, data); },
     meta: function (m) { meta = m; done('meta', m); }
   };
-  function getManifest() { return manifest ? Promise.resolve(manifest) : load('manifiesto.js', 'manifest'); }
-  function getShard(key) { return shards[key] ? Promise.resolve(shards[key]) : load('t/' + hex(key) + '.js', 't:' + key); }
+  // Index files have versioned names (a publish never serves a stale one): the search page names the
+  // manifest (link.busqueda-indice), and the manifest names the shards and the metadata.
+  var indexLink = document.querySelector('link.busqueda-indice');
+  function getManifest() {
+    return manifest ? Promise.resolve(manifest) : load(indexLink ? indexLink.getAttribute('href') : 'manifiesto.js', 'manifest');
+  }
+  function shardFile(key) { return (manifest.files && manifest.files[key]) || 't/' + hex(key) + '.js'; }
+  function getShard(key) { return shards[key] ? Promise.resolve(shards[key]) : load(shardFile(key), 't:' + key); }
   function getFragment(id) { return fragments[id] ? Promise.resolve(fragments[id]) : load('f/' + id + '.js', 'f:' + id); }
-  function getMeta() { return meta ? Promise.resolve(meta) : load('meta.js', 'meta'); }
+  function getMeta() { return meta ? Promise.resolve(meta) : load(manifest.meta || 'meta.js', 'meta'); }
 
   // The shards holding a term (or every term with a prefix).
   function shardKeys(term, prefix) {

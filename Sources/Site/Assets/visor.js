@@ -65,6 +65,9 @@
     if (index < 0 || index >= links.length) { return; }
     current = index;
     var link = links[index];
+    // The page's copies by width (data-srcset), so a phone fetches the medium copy, not the 2000 px one.
+    var srcset = link.getAttribute('data-srcset');
+    if (srcset) { image.srcset = srcset; } else { image.removeAttribute('srcset'); }
     image.src = link.getAttribute('href');
     image.width = +link.getAttribute('data-width');
     image.height = +link.getAttribute('data-height');

@@ -2,8 +2,12 @@
 public struct SiteSettings: Sendable {
     public var title: String
     public var tagline: String
-    /// Public address, e.g. "https://memoria.hidalgo.gob.mx/" (empty: relative links only).
+    /// Public address, e.g. "https://memoria.hidalgo.gob.mx/", always with its final slash (empty:
+    /// relative links only). IIIF manifests and collections, the sitemap's and the canonical links'
+    /// absolute addresses need it; `absoluteURL(_:)` is how every page builder makes one.
     public var baseURL: String
+    /// Whether the site has a public address (IIIF is written only then).
+    public var hasBaseURL: Bool { !baseURL.isEmpty }
     public var itemsPerPage: Int
     public var about: String
     public var institutionName: String
@@ -23,7 +27,6 @@ public struct SiteSettings: Sendable {
     }
 }
 
-/// An access image and thumbnail of one page, as `memoria derive` left them.
 /// A page's deep-zoom tiles (a static IIIF level-0 image service), as the derive stage wrote them.
 public struct SitePageTiles: Sendable, Equatable {
     /// Absolute path of the derivative folder holding the tiles (`full/`, `0,0,512,512/`…).
@@ -45,6 +48,34 @@ public struct SitePageTiles: Sendable, Equatable {
     public static func sitePath(itemID: String, key: String) -> String { "items/\(itemID)/iiif/\(key)" }
 }
 
+/// The static IIIF level-0 service of a page without tiles: whole images only, at the sizes of its
+/// access, medium and thumbnail copies (hard links under `iiif/<key>/full/…`).
+public struct SiteStaticSizes: Sendable, Equatable {
+    /// The service's info.json, its id the page's service address on the site.
+    public var infoJSON: String
+    /// Paths under the service folder (`full/max/0/default.jpg`…) and the derivative each one is.
+    public var files: [String: String]
+
+    public init(infoJSON: String, files: [String: String]) {
+        self.infoJSON = infoJSON
+        self.files = files
+    }
+}
+
+/// The medium copy of a page (for small screens: `srcset` offers it beside the access copy).
+public struct SiteMediumImage: Sendable, Equatable {
+    public var file: String
+    public var width: Int
+    public var height: Int
+
+    public init(file: String, width: Int, height: Int) {
+        self.file = file
+        self.width = width
+        self.height = height
+    }
+}
+
+/// An access image, medium copy and thumbnail of one page, as `memoria derive` left them.
 public struct SitePageImage: Sendable, Equatable {
     public var sequence: Int
     public var key: String
@@ -55,10 +86,16 @@ public struct SitePageImage: Sendable, Equatable {
     public var thumbnailWidth: Int
     public var thumbnailHeight: Int
     public var tiles: SitePageTiles?
+    public var medium: SiteMediumImage?
+    /// The page's image service when it has no tiles.
+    public var sizes: SiteStaticSizes?
 
     public init(sequence: Int, key: String, accessFile: String, thumbnailFile: String, accessWidth: Int, accessHeight: Int,
-                thumbnailWidth: Int, thumbnailHeight: Int, tiles: SitePageTiles? = nil) {
+                thumbnailWidth: Int, thumbnailHeight: Int, tiles: SitePageTiles? = nil, medium: SiteMediumImage? = nil,
+                sizes: SiteStaticSizes? = nil) {
         self.tiles = tiles
+        self.medium = medium
+        self.sizes = sizes
         self.sequence = sequence
         self.key = key
         self.accessFile = accessFile
@@ -70,13 +107,34 @@ public struct SitePageImage: Sendable, Equatable {
     }
 }
 
+/// An item's download PDF, as publishing made it in the derivatives.
+public struct SiteItemPDF: Sendable, Equatable {
+    public var file: String
+    public var bytes: Int64
+    public var pages: Int
+    /// Identifies its content (changes when it is made again), so the item page follows it.
+    public var fingerprint: String
+
+    public init(file: String, bytes: Int64, pages: Int, fingerprint: String) {
+        self.file = file
+        self.bytes = bytes
+        self.pages = pages
+        self.fingerprint = fingerprint
+    }
+
+    /// Where it is published, relative to the site root.
+    public static func sitePath(itemID: String) -> String { "items/\(itemID)/\(itemID).pdf" }
+}
+
 /// Per item, files the site copies or links to beside the catalog data.
 public struct SiteItemFiles: Sendable, Equatable {
     public var images: [SitePageImage]
     public var metsFile: String?
     public var dcFile: String?
+    public var pdf: SiteItemPDF?
 
-    public init(images: [SitePageImage], metsFile: String?, dcFile: String?) {
+    public init(images: [SitePageImage], metsFile: String?, dcFile: String?, pdf: SiteItemPDF? = nil) {
+        self.pdf = pdf
         self.images = images
         self.metsFile = metsFile
         self.dcFile = dcFile

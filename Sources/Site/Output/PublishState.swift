@@ -5,7 +5,7 @@ import Support
 /// rewrite only what changed: each item's fingerprint and search-document number, and the search
 /// shards its words live in.
 struct PublishState {
-    static let version = 4
+    static let version = 5
     var formatVersion = PublishState.version
     /// Fingerprint of templates, assets and settings: when it changes, everything is rewritten.
     var siteFingerprint = ""
@@ -16,6 +16,8 @@ struct PublishState {
     /// Fingerprint of the inputs of each list page (its items, counts, facets), so an incremental
     /// publish renders only the list pages whose inputs changed.
     var listPages: [String: String] = [:]
+    /// Logical path → versioned path of the site's versioned files (assets, search index).
+    var versions: [String: String] = [:]
 
     struct ItemState {
         var fingerprint: String
@@ -74,6 +76,7 @@ struct PublishState {
                 state.items[fields[1]] = ItemState(fingerprint: fields[2], document: Int(fields[3]) ?? 0,
                                                    shardList: fields[5], fragments: Int(fields[4]) ?? 0)
             case "l" where fields.count == 3: state.listPages[fields[1]] = fields[2]
+            case "v" where fields.count == 3: state.versions[fields[1]] = fields[2]
             default: return nil   // damaged: the next publish is a full one
             }
         }
@@ -87,6 +90,7 @@ struct PublishState {
             text += "i\t\(id)\t\(item.fingerprint)\t\(item.document)\t\(item.fragments)\t\(item.shardList)\n"
         }
         for (path, fingerprint) in listPages.sorted(by: { $0.key < $1.key }) { text += "l\t\(path)\t\(fingerprint)\n" }
+        for (path, published) in versions.sorted(by: { $0.key < $1.key }) { text += "v\t\(path)\t\(published)\n" }
         let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).tmp")
         try Data(text.utf8).write(to: temporary)
         guard rename(temporary.path, url.path) == 0 else { throw SiteError.write(path: url.path, reason: String(cString: strerror(errno))) }

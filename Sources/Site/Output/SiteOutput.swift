@@ -13,12 +13,30 @@ final class SiteOutput {
     private(set) var unchanged = 0
     private(set) var bytes: Int64 = 0
     private var createdFolders: Set<String> = []
+    /// Logical path → versioned path of every versioned file in the site (see VersionedNames), and
+    /// the part of it that HTML pages refer to directly.
+    private(set) var versions: [String: String]
+    private var pageNames: [String: String]
+    private var retired: Set<String> = []
 
-    init(target: URL, compareWithExisting: Bool) throws {
+    /// - Parameter versions: the versioned names already in `target` (an incremental publish).
+    init(target: URL, compareWithExisting: Bool, versions: [String: String] = [:]) throws {
         self.target = target
         targetPath = target.path
         compare = compareWithExisting
+        self.versions = versions
+        pageNames = versions.filter { VersionedNames.rule(for: $0.key).referencedFromPages }
         try FileManager.default.createDirectory(at: target, withIntermediateDirectories: true)
+    }
+
+    /// Where a logical path's current content is (its versioned name when it has one).
+    func existingPath(_ relative: String) -> String { path(versions[relative] ?? relative) }
+
+    /// The versioned files of `previous` that this publish replaced: safe to delete once the new
+    /// site is complete.
+    func replacedVersions(of previous: [String: String]) -> [String] {
+        let current = Set(versions.values)
+        return Set(previous.values).union(retired).subtracting(current).sorted()
     }
 
     /// The absolute path of a site-relative path ("items/BSH-0001/index.html").
@@ -36,7 +54,25 @@ final class SiteOutput {
         createdFolders.insert(folder)
     }
 
+    /// Writes a site file: scripts, stylesheets and search shards under their versioned name
+    /// (VersionedNames), HTML with its references to them rewritten, everything else as named.
     func write(_ relative: String, _ data: Data) throws {
+        let rule = VersionedNames.rule(for: relative)
+        guard rule.versioned else {
+            try writeFile(relative, relative.hasSuffix(".html") ? VersionedNames.rewrite(data, names: pageNames) : data)
+            return
+        }
+        let published = VersionedNames.name(relative, data)
+        try writeFile(published, data)
+        if let old = versions[relative], old != published { retired.insert(old) }
+        versions[relative] = published
+        if rule.referencedFromPages {
+            pageNames[relative] = published
+            try writeFile(relative, data)
+        }
+    }
+
+    private func writeFile(_ relative: String, _ data: Data) throws {
         let destination = path(relative)
         bytes += Int64(data.count)
         if compare, let existing = FileManager.default.contents(atPath: destination), existing == data {
@@ -92,6 +128,11 @@ final class SiteOutput {
     }
 
     func remove(_ relative: String) {
+        if let published = versions.removeValue(forKey: relative) {
+            // The versioned file goes with the others this publish replaced, once the site is complete.
+            pageNames[relative] = nil
+            retired.insert(published)
+        }
         try? FileManager.default.removeItem(atPath: path(relative))
     }
 

@@ -1,6 +1,7 @@
 import Catalog
 import Foundation
 import Metadata
+import Support
 
 /// One item's files in the site: its page (viewer, Dublin Core with Spanish labels, transcription,
 /// citation, rights, downloads), the page images, per-page text files, METS and DC copies, and its
@@ -27,20 +28,29 @@ struct ItemPageBuilder {
             guard let image = images[page.sequence] else { continue }
             try output.link(folder + "\(image.key).jpg", from: image.accessFile)
             try output.link(folder + "\(image.key).thumb.jpg", from: image.thumbnailFile)
+            if let medium = image.medium { try output.link(folder + "\(image.key).m.jpg", from: medium.file) }
             if let tiles = image.tiles { try publishTiles(tiles, itemID: summary.id, key: image.key) }
+            else if let sizes = image.sizes { try publishSizes(sizes, itemID: summary.id, key: image.key) }
             let label = Self.sourceLabels[page.textSource ?? ""] ?? ""
             try output.write(folder + "t/\(page.sequence).js",
                              "MemoriaTexto(\(page.sequence),\(PageRenderer.scriptSafeJSON(["f": label, "t": page.text])));\n")
             try output.write(folder + "t/\(page.sequence).txt", page.text + "\n")
-            pageData.append(["sequence": page.sequence, "label": page.label, "access": "\(image.key).jpg", "thumb": "\(image.key).thumb.jpg",
+            var entry: [String: Any] = ["sequence": page.sequence, "label": page.label, "access": "\(image.key).jpg", "thumb": "\(image.key).thumb.jpg",
                              "width": image.accessWidth, "height": image.accessHeight, "thumbWidth": image.thumbnailWidth,
                              "thumbHeight": image.thumbnailHeight, "textHref": "t/\(page.sequence).js", "textFile": "t/\(page.sequence).txt",
                              "textSourceLabel": label,
                              "tiles": image.tiles.map { _ in "iiif/\(image.key)/info.json" } as Any,
                              "fullWidth": image.tiles?.width ?? image.accessWidth, "fullHeight": image.tiles?.height ?? image.accessHeight,
-                             "paragraphs": page.text.components(separatedBy: "\n\n").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }])
+                             "paragraphs": page.text.components(separatedBy: "\n\n").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }]
+            // Only pages with a medium copy get srcset/sizes (a nil value would render as text).
+            if let srcset = Self.srcset(image) {
+                entry["srcset"] = srcset
+                entry["sizes"] = Self.sizesAttribute
+            }
+            pageData.append(entry)
         }
         if let mets = files.metsFile { try output.link(folder + "mets.xml", from: mets) }
+        if let pdf = files.pdf { try output.link(SiteItemPDF.sitePath(itemID: summary.id), from: pdf.file) }
         if let dcFile = files.dcFile { try output.link(folder + "dc.xml", from: dcFile) }
 
         let itemURL = renderer.absoluteURL(path) ?? ""
@@ -59,6 +69,13 @@ struct ItemPageBuilder {
         ]
         if let date = dc["date"].first { data["date"] = Labels.readableDate(date) }
         if let first = pageData.first { data["first"] = first }
+        if let pdf = files.pdf {
+            data["pdf"] = ["href": "\(summary.id).pdf", "size": SpanishText.bytes(pdf.bytes),
+                           "pages": pdf.pages == 1 ? "1 página" : "\(pdf.pages) páginas"]
+        }
+        let manifest = IIIFManifest.json(summary: summary, images: pages.compactMap { images[$0.sequence] }, fondsTitle: fondsTitle,
+                                         fondsSlug: context.fondsSlug(summary.fondsCode), renderer: renderer)
+        if manifest != nil { data["manifest"] = "manifest.json" }
         let description = dc["description"].first ?? "\(summary.title). Documento del fondo \(fondsTitle), \(context.settings.title)."
         let html = renderer.render(.init(
             path: path, title: summary.title, description: String(description.prefix(300)), template: "item", data: data,
@@ -66,8 +83,17 @@ struct ItemPageBuilder {
             scripts: pageData.isEmpty ? [] : ["visor.js"], jsonLD: jsonLD(summary, fondsTitle: fondsTitle, itemURL: itemURL, images: files.images),
             ogImage: files.images.first.map { folder + "\($0.key).jpg" }, ogType: "article"))
         try output.write(path, html)
-        try output.write(folder + "manifest.json", IIIFManifest.json(summary: summary, images: pages.compactMap { images[$0.sequence] },
-                                                                     fondsTitle: fondsTitle, fondsSlug: context.fondsSlug(summary.fondsCode), renderer: renderer))
+        if let manifest { try output.write(folder + "manifest.json", manifest) } else { output.remove(folder + "manifest.json") }
+    }
+
+    /// How wide the viewer shows a page, for the browser to pick from `srcset`: the main column
+    /// (72rem less padding) on wide screens, the screen less its margins on phones.
+    static let sizesAttribute = "(min-width: 74rem) 70rem, calc(100vw - 3rem)"
+
+    /// The page's copies by width (the medium one when there is one, and the access copy).
+    static func srcset(_ image: SitePageImage) -> String? {
+        guard let medium = image.medium else { return nil }
+        return "\(image.key).m.jpg \(medium.width)w, \(image.key).jpg \(image.accessWidth)w"
     }
 
     private func fields(_ dc: DublinCoreRecord, root: String) -> [[String: Any]] {
@@ -120,6 +146,13 @@ struct ItemPageBuilder {
         if let words = dc["rights"].first(where: { RightsStatement.recognise($0) == nil }) { ld["copyrightNotice"] = words }
         if let image = images.first, let base = renderer.absoluteURL(SiteContext.itemFolder(summary.id) + "\(image.key).jpg") { ld["image"] = base }
         return ld
+    }
+
+    /// A page's whole-image service (no tiles): its info.json and the copies it lists, as hard links.
+    private func publishSizes(_ sizes: SiteStaticSizes, itemID: String, key: String) throws {
+        let base = SitePageTiles.sitePath(itemID: itemID, key: key)
+        for (path, source) in sizes.files.sorted(by: { $0.key < $1.key }) { try output.link("\(base)/\(path)", from: source) }
+        try output.write("\(base)/info.json", sizes.infoJSON)
     }
 
     /// A page's tiles into the site (hard links, as the access images) with its info.json.

@@ -127,9 +127,14 @@ struct SearchIndexWriter {
         }
     }
 
-    static func manifest(documents: Int, average: Double, shardKeys: [String], fonds: [String]) -> String {
-        let manifest: [String: Any] = ["docs": max(1, documents), "avgdl": average, "shards": shardKeys.sorted(), "fonds": fonds,
-                                       "pagesPerFragment": pagesPerFragment]
+    /// - Parameter files: versioned names (relative to the index folder) by logical path under it:
+    ///   the page loads shard `key` from `files["t/<hex>.js"]` and the metadata from `files["meta.js"]`.
+    static func manifest(documents: Int, average: Double, shardKeys: [String], fonds: [String], files: [String: String] = [:]) -> String {
+        var shardFiles: [String: String] = [:]
+        for key in shardKeys { if let name = files[folder + "t/\(hex(key)).js"] { shardFiles[key] = name } }
+        var manifest: [String: Any] = ["docs": max(1, documents), "avgdl": average, "shards": shardKeys.sorted(), "fonds": fonds,
+                                       "pagesPerFragment": pagesPerFragment, "files": shardFiles]
+        if let meta = files[folder + "meta.js"] { manifest["meta"] = meta }
         return "Memoria.manifest(\(PageRenderer.scriptSafeJSON(manifest)));\n"
     }
 

@@ -1,6 +1,6 @@
 // Derive stage (storage side).
-// Consumes: access copies and thumbnails as JPEG bytes. Produces: files in derivatives/<item>/ named
-// <key>.access.jpg and <key>.thumb.jpg, plus derivatives/<item>/derivatives.json (settings fingerprint
+// Consumes: access copies, medium copies and thumbnails as JPEG bytes. Produces: files in
+// derivatives/<item>/ named <key>.access.jpg, <key>.medium.jpg (when there is one) and <key>.thumb.jpg, plus derivatives/<item>/derivatives.json (settings fingerprint
 // and master digest per page, so `memoria derive` knows what is stale).
 // New derivatives wait in derivatives/.staging/<item>/ until their item is archived, then are renamed
 // into place; an item that is held back leaves nothing behind. Derivatives are never archival.
@@ -28,9 +28,14 @@ public struct DerivativeStore: Sendable {
         public var fingerprint: String
         public var accessWidth: Int
         public var accessHeight: Int
+        /// The medium copy's size, when the page has one (derivatives made before it existed have none).
+        public var mediumWidth: Int?
+        public var mediumHeight: Int?
 
         public init(key: String, masterPath: String, indexInFile: Int, masterDigest: String, fingerprint: String,
-                    accessWidth: Int, accessHeight: Int) {
+                    accessWidth: Int, accessHeight: Int, mediumWidth: Int? = nil, mediumHeight: Int? = nil) {
+            self.mediumWidth = mediumWidth
+            self.mediumHeight = mediumHeight
             self.key = key
             self.masterPath = masterPath
             self.indexInFile = indexInFile
@@ -45,10 +50,11 @@ public struct DerivativeStore: Sendable {
 
     public func itemFolder(_ itemID: String) -> URL { root.appendingPathComponent(itemID) }
 
-    func stage(itemID: String, key: String, access: [UInt8], thumbnail: [UInt8]) throws {
+    func stage(itemID: String, key: String, access: [UInt8], medium: [UInt8]?, thumbnail: [UInt8]) throws {
         let folder = staging.appendingPathComponent(itemID)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         try Data(access).write(to: folder.appendingPathComponent("\(key).access.jpg"))
+        if let medium { try Data(medium).write(to: folder.appendingPathComponent("\(key).medium.jpg")) }
         try Data(thumbnail).write(to: folder.appendingPathComponent("\(key).thumb.jpg"))
     }
 
@@ -62,6 +68,7 @@ public struct DerivativeStore: Sendable {
         for name in staged where name.hasSuffix(".access.jpg") {
             let key = String(name.dropLast(".access.jpg".count))
             if !staged.contains("\(key).iiif") { try? FileManager.default.removeItem(atPath: tilesPath(itemID: itemID, key: key)) }
+            if !staged.contains("\(key).medium.jpg") { try? FileManager.default.removeItem(atPath: mediumPath(itemID: itemID, key: key)) }
         }
         for name in staged {
             let target = to.appendingPathComponent(name)
@@ -100,7 +107,7 @@ public struct DerivativeStore: Sendable {
         var strings: [String: String] = [:], integers: [String: Int] = [:]
         let fields = scanner.object { scanner, name in
             switch name {
-            case "accessHeight", "accessWidth", "indexInFile":
+            case "accessHeight", "accessWidth", "indexInFile", "mediumHeight", "mediumWidth":
                 guard let value = scanner.integer() else { return false }
                 integers[name] = value
             case "fingerprint", "key", "masterDigest", "masterPath":
@@ -115,7 +122,8 @@ public struct DerivativeStore: Sendable {
               let fingerprint = strings["fingerprint"], let indexInFile = integers["indexInFile"],
               let accessWidth = integers["accessWidth"], let accessHeight = integers["accessHeight"] else { return nil }
         return Entry(key: key, masterPath: masterPath, indexInFile: indexInFile, masterDigest: masterDigest,
-                     fingerprint: fingerprint, accessWidth: accessWidth, accessHeight: accessHeight)
+                     fingerprint: fingerprint, accessWidth: accessWidth, accessHeight: accessHeight,
+                     mediumWidth: integers["mediumWidth"], mediumHeight: integers["mediumHeight"])
     }
 
     public func writeManifest(itemID: String, entries: [Entry]) throws {
@@ -137,4 +145,8 @@ public struct DerivativeStore: Sendable {
     public func thumbnailURL(itemID: String, key: String) -> URL { URL(fileURLWithPath: thumbnailPath(itemID: itemID, key: key), isDirectory: false) }
     public func accessPath(itemID: String, key: String) -> String { "\(rootPath)/\(itemID)/\(key).access.jpg" }
     public func thumbnailPath(itemID: String, key: String) -> String { "\(rootPath)/\(itemID)/\(key).thumb.jpg" }
+    public func mediumPath(itemID: String, key: String) -> String { "\(rootPath)/\(itemID)/\(key).medium.jpg" }
+    /// The item's download PDF and the fingerprint of what it was made from (see ItemPDFMaker).
+    public func pdfPath(itemID: String) -> String { "\(rootPath)/\(itemID)/documento.pdf" }
+    public func pdfStampPath(itemID: String) -> String { "\(rootPath)/\(itemID)/documento.pdf.huella" }
 }

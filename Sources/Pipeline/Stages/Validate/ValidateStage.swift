@@ -48,7 +48,7 @@ struct ValidateStage: IngestStage {
                                      derivatives: context.config.derivativeSpec, tiles: tiles) { page in
                 let key = StableKey.derivative(masterPath: input.logicalPath, index: page.indexInFile)
                 if let access = page.access, let thumbnail = page.thumbnail {
-                    try derivatives.stage(itemID: input.itemID, key: key, access: access.jpeg, thumbnail: thumbnail.jpeg)
+                    try derivatives.stage(itemID: input.itemID, key: key, access: access.jpeg, medium: page.medium?.jpeg, thumbnail: thumbnail.jpeg)
                 }
                 let t = page.technical
                 let (w, h) = MIXMapping.displaySize(width: t.width, height: t.height, orientation: t.orientation)
