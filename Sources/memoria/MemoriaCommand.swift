@@ -22,7 +22,7 @@ struct MemoriaCommand: AsyncParsableCommand {
         """,
         version: "\(StageContext.softwareName) \(StageContext.softwareVersion)",
         subcommands: [Ingest.self, Retry.self, Publish.self, Verify.self, Reindex.self, Derive.self, Search.self, Status.self, Export.self,
-                      Validate.self, ValidateConfig.self, Statistics.self, Withdraw.self, Reinstate.self, Restrict.self, Embargo.self, History.self, Restore.self, Replicate.self])
+                      Validate.self, ValidateConfig.self, Statistics.self, Withdraw.self, Reinstate.self, Restrict.self, Embargo.self, History.self, Restore.self, Replicate.self, Watch.self, DashboardCommand.self])
 }
 
 /// Options every command shares.

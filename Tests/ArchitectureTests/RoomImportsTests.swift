@@ -17,7 +17,7 @@ import TestSupport
         "Pipeline": ["Support", "Imaging", "Metadata", "Preservation", "Catalog", "Site", "Audience", "Yams"],
         "memoria": ["Pipeline", "ArgumentParser"],
     ]
-    static let system: Set<String> = ["Foundation", "Dispatch", "Glibc"]
+    static let system: Set<String> = ["Foundation", "FoundationNetworking", "Dispatch", "Glibc"]
 
     /// `import X` lines of every Swift file of a target, by module.
     static func imports(of target: String) throws -> [String: [String]] {

@@ -4,7 +4,7 @@ import TestSupport
 
 /// The command line as a user meets it: --help everywhere, documented exit codes.
 @Suite struct CommandLineTests {
-    static let subcommands = ["ingest", "publish", "verify", "reindex", "derive", "search", "status", "export", "validate", "validate-config", "replicar"]
+    static let subcommands = ["ingest", "publish", "verify", "reindex", "derive", "search", "status", "export", "validate", "validate-config", "replicar", "vigilar", "informe"]
 
     func run(_ arguments: [String], in folder: URL? = nil) throws -> ProcessResult {
         try ProcessRunner.run(TestPaths.memoriaExecutable.path, arguments, currentDirectory: folder)

@@ -17,7 +17,7 @@ import TestSupport
         "See '", "for more information", "Usage:", "Help:",
     ]
 
-    static let commands = ["ingest", "retry", "publish", "verify", "reindex", "derive", "search", "status", "export", "validate", "validate-config", "estadisticas", "withdraw", "reinstate", "restrict", "embargo", "history", "restore", "replicar"]
+    static let commands = ["ingest", "retry", "publish", "verify", "reindex", "derive", "search", "status", "export", "validate", "validate-config", "estadisticas", "withdraw", "reinstate", "restrict", "embargo", "history", "restore", "replicar", "vigilar", "informe"]
 
     func memoria(_ arguments: [String], in folder: URL? = nil, environment: [String: String] = [:]) throws -> ProcessResult {
         try ProcessRunner.run(TestPaths.memoriaExecutable.path, arguments, currentDirectory: folder, environment: environment)

@@ -97,7 +97,12 @@ public struct StatusService {
                 notes.append("el archivo tiene \(SpanishText.count(objects, "objeto", "objetos")) y el catálogo \(SpanishText.count(counts.items, "ítem", "ítems")); ejecute memoria verify y memoria reindex")
             }
             if config.paths.schemas.isEmpty {
-                notes.append("paths.schemas no está puesta: el METS y el Dublin Core se comprueban solo en su forma, no contra los esquemas oficiales; copie en el servidor la carpeta de esquemas (METS, PREMIS, MIX, DC, OAI-DC y xlink, con bundle.xsd) y ponga su ruta en paths.schemas")
+                notes.append("paths.schemas no está puesta: el METS y el Dublin Core se comprueban solo en su forma, no contra los esquemas oficiales; instale los esquemas con scripts/install-schemas.sh CARPETA (o copie la carpeta de esquemas con bundle.xsd) y ponga su ruta en paths.schemas")
+            } else {
+                let missing = Self.schemaFiles.filter { !FileManager.default.fileExists(atPath: URL(fileURLWithPath: config.paths.schemas).appendingPathComponent($0).path) }
+                if !missing.isEmpty {
+                    notes.append("a la carpeta de esquemas \(context.displayPath(config.paths.schemas)) (paths.schemas) le \(SpanishText.form(missing.count, "falta", "faltan")) \(SpanishText.list(missing)); los ingresos se detienen hasta que estén. Vuelva a instalarlos con scripts/install-schemas.sh")
+                }
             }
             if config.replicas.isEmpty {
                 notes.append("el archivo no tiene réplicas: una sola copia se pierde con su disco; añada replicas: en pipeline.yaml y ejecute memoria replicar")
@@ -140,6 +145,10 @@ public struct StatusService {
         }
         return (ready, waiting, scan.undeclared.map(\.message))
     }
+
+    /// What paths.schemas must hold: the bundle and the official schemas it imports (scripts/install-schemas.sh).
+    static let schemaFiles = ["bundle.xsd", "mets.xsd", "xlink.xsd", "premis.xsd", "mix20.xsd", "dc.xsd", "dcterms.xsd", "dcmitype.xsd",
+                              "oai_dc.xsd", "OAI-PMH.xsd", "xml.xsd"]
 
     /// The quarantine entries counted by fonds (the first folder of their path) and reason.
     static func groups(_ entries: [CatalogQuarantineEntry]) -> [Status.QuarantineGroup] {

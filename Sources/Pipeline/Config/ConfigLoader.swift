@@ -72,6 +72,15 @@ public enum ConfigLoader {
                 fondsProblem(index, "required_fields", "debe incluir «title»: todo ítem necesita un título")
             }
         }
+        let mailLine = node?.mapping?["notices"]?.mapping?["mail_to"]?.mark?.line
+        for (index, address) in config.notices.mailTo.enumerated() where !Self.isMailAddress(address) {
+            problems.append(ConfigProblem(file: file, line: mailLine, keyPath: "notices.mail_to[\(index)]",
+                                          message: "«\(address)» no es una dirección de correo (nombre@dominio, sin espacios ni comas)"))
+        }
+        if !config.notices.mailFrom.isEmpty && !Self.isMailAddress(config.notices.mailFrom) {
+            problems.append(ConfigProblem(file: file, line: node?.mapping?["notices"]?.mapping?["mail_from"]?.mark?.line, keyPath: "notices.mail_from",
+                                          message: "«\(config.notices.mailFrom)» no es una dirección de correo (nombre@dominio, sin espacios ni comas)"))
+        }
         guard problems.isEmpty else { throw ConfigError.invalid(problems) }
 
         func absolute(_ path: String) -> String {
@@ -121,6 +130,13 @@ public enum ConfigLoader {
                                           message: "la carpeta de preparación está en otro disco que el archivo; las versiones se mueven de una a otro y eso solo es seguro en el mismo disco. Póngala en el disco del archivo"))
         }
         return problems
+    }
+
+    /// One plain address (name@domain): nothing a mail header could be split on.
+    static func isMailAddress(_ text: String) -> Bool {
+        let parts = text.split(separator: "@", omittingEmptySubsequences: false)
+        let forbidden = CharacterSet.whitespacesAndNewlines.union(.controlCharacters).union(CharacterSet(charactersIn: ",;<>()\"\\"))
+        return parts.count == 2 && parts.allSatisfy { !$0.isEmpty } && text.unicodeScalars.allSatisfy { !forbidden.contains($0) } && parts[1].contains(".")
     }
 
     /// The JSON Schema of pipeline.yaml (Schemas/pipeline.schema.json).

@@ -109,6 +109,31 @@ public struct PipelineConfig: Sendable, Codable, Equatable {
         public var staging: String
     }
 
+    /// The continuous service (`memoria vigilar`).
+    public struct Service: Sendable, Codable, Equatable {
+        public var pollSeconds: Int
+        public var verifyEveryHours: Int
+        public var verifySamplePercent: Int
+        public var publishAfterIngest: Bool
+        public var replicateAfterIngest: Bool
+        public var dashboardAfterChanges: Bool
+    }
+
+    /// Notices by mail (the system's sendmail) and JSON webhook.
+    public struct Notices: Sendable, Codable, Equatable {
+        public var mailTo: [String]
+        public var mailFrom: String
+        public var sendmail: String
+        public var webhookUrl: String
+        public var attempts: Int
+        public var retrySeconds: Int
+        public var dailyDigest: Bool
+        public var digestHour: Int
+
+        /// True when some notice has somewhere to go.
+        public var isConfigured: Bool { !mailTo.isEmpty || !webhookUrl.isEmpty }
+    }
+
     public var version: Int
     public var institution: Institution
     public var paths: Paths
@@ -119,12 +144,14 @@ public struct PipelineConfig: Sendable, Codable, Equatable {
     public var site: Site
     public var stats: Stats
     public var replicas: [Replica]
+    public var service: Service
+    public var notices: Notices
 
     /// The file this configuration was read from.
     public var sourceFile: String = ""
 
     enum CodingKeys: String, CodingKey {
-        case version, institution, paths, fonds, ingest, derivatives, text, site, stats, replicas
+        case version, institution, paths, fonds, ingest, derivatives, text, site, stats, replicas, service, notices
     }
 
     public func fonds(slug: String) -> Fonds? { fonds.first { $0.slug == slug } }

@@ -95,5 +95,23 @@ enum PipelineSchema {
             .optional("staging", .string(description: "Carpeta de preparación en el mismo disco que la réplica; vacía: la carpeta <réplica>-preparacion junto a la réplica.", default: "")),
         ], description: "Una réplica del archivo."),
         description: "Copias completas del archivo en otros discos o lugares (NDSA: al menos dos copias que no estén en el mismo sitio); memoria replicar las mantiene al día, memoria verify las audita y memoria status dice cuánto les falta.")),
+        .optional("service", .object([
+            .optional("poll_seconds", .integer(description: "memoria vigilar mira la bandeja al menos cada tantos segundos (y al instante cuando el sistema avisa de un cambio); un lote que se está copiando se vuelve a mirar así.", default: 30, minimum: 1, maximum: 3600)),
+            .optional("verify_every_hours", .integer(description: "Cada cuántas horas memoria vigilar audita una muestra del archivo (memoria verify --sample); 0 = nunca.", default: 24, minimum: 0, maximum: 8760)),
+            .optional("verify_sample_percent", .integer(description: "Porcentaje de los objetos que audita cada vez (una muestra distinta cada día).", default: 5, minimum: 1, maximum: 100)),
+            .optional("publish_after_ingest", .boolean(description: "Publicar el sitio (incremental) después de cada ingreso que archivó algo.", default: true)),
+            .optional("replicate_after_ingest", .boolean(description: "Poner al día las réplicas (memoria replicar) después de cada ingreso que archivó algo.", default: false)),
+            .optional("dashboard_after_changes", .boolean(description: "Escribir el informe para la dirección (memoria informe) después de cada ingreso y de cada auditoría.", default: true)),
+        ], description: "El servicio continuo (memoria vigilar): cada cuánto mira la bandeja, cuándo audita y qué hace después de un ingreso.")),
+        .optional("notices", .object([
+            .optional("mail_to", .stringList(description: "Direcciones que reciben los avisos por correo (lote archivado, retenido o con cuarentena; auditoría con problemas). Vacía: sin correo.", default: [])),
+            .optional("mail_from", .string(description: "Remitente de los avisos; vacío: el que ponga el sistema de correo de la máquina.", default: "")),
+            .optional("sendmail", .string(description: "La orden compatible con sendmail que entrega el correo (msmtp-mta o postfix la instalan); se le pasa el mensaje con -t.", default: "sendmail")),
+            .optional("webhook_url", .string(description: "Dirección a la que se envía cada aviso como JSON (POST); vacía: sin webhook.", default: "", pattern: "^(https?://.+)?$")),
+            .optional("attempts", .integer(description: "Intentos de entrega de cada aviso antes de apartarlo en avisos/fallidos/.", default: 6, minimum: 1, maximum: 50)),
+            .optional("retry_seconds", .integer(description: "Espera antes del primer reintento; se duplica en cada intento.", default: 60, minimum: 0, maximum: 86400)),
+            .optional("daily_digest", .boolean(description: "Un solo correo al día con todos los avisos, en lugar de uno por lote o auditoría (el webhook sigue recibiendo cada aviso).", default: false)),
+            .optional("digest_hour", .integer(description: "Hora local a partir de la cual se envía el resumen diario (0 a 23).", default: 8, minimum: 0, maximum: 23)),
+        ], description: "Avisos por correo (sendmail del sistema) y por webhook JSON cuando algo necesita a una persona.")),
     ], description: "Configuración de una instalación de Memoria.")
 }

@@ -33,6 +33,7 @@ struct Ingest: AsyncParsableCommand {
         let config = try common.load()
         let context = common.context(config, agent: agent, quiet: json)
         let summary = try await IngestRunner(context: context, schemasFolder: schemas).run(only: batches, ignoreSettle: now)
+        await AfterRun.batches(summary.batches, context: context)
         if json {
             try printJSON(summary)
         } else if !common.quiet {

@@ -31,7 +31,9 @@ struct Verify: AsyncParsableCommand {
 
     func run() async throws {
         let config = try common.load()
-        let summary = try await VerifyRunner(context: common.context(config, quiet: json)).run(fonds: fonds, items: item, samplePercent: sample)
+        let context = common.context(config, quiet: json)
+        let summary = try await VerifyRunner(context: context).run(fonds: fonds, items: item, samplePercent: sample)
+        await AfterRun.audit(summary, context: context)
         if json { try printJSON(summary) } else { printLines(summary.linesForPeople) }
         try finish(needsAttention: summary.needsAttention)
     }

@@ -1,0 +1,62 @@
+import Foundation
+import GRDB
+
+/// The figures of the director's dashboard (`memoria informe`), read from the catalog in one
+/// transaction: growth by fonds and month, master formats, and the fixity audits over time.
+public struct CatalogDashboardFigures: Sendable, Equatable {
+    public struct Growth: Sendable, Equatable {
+        public var fondsCode: String
+        /// AAAA-MM of the item's first version (UTC, as the catalog records it).
+        public var month: String
+        public var items: Int
+        public var pages: Int
+        public var bytes: Int64
+    }
+
+    public struct Format: Sendable, Equatable {
+        public var name: String
+        /// PRONOM PUID (fmt/353), empty when none was identified.
+        public var pronomID: String
+        public var mimeType: String
+        public var files: Int
+        public var bytes: Int64
+    }
+
+    public struct Audit: Sendable, Equatable {
+        /// When the audit ran (UTC record time; every event of one audit shares it).
+        public var dateTime: String
+        public var objectsChecked: Int
+        public var objectsWithProblems: Int
+    }
+
+    public var growth: [Growth]
+    public var formats: [Format]
+    public var audits: [Audit]
+}
+
+extension CatalogDatabase {
+    public func dashboardFigures() throws -> CatalogDashboardFigures {
+        try read { db in
+            let growth = try Row.fetchAll(db, sql: """
+                SELECT i.fonds_code, substr(i.created_at, 1, 7), COUNT(*), COALESCE(SUM(i.page_count), 0),
+                       COALESCE(SUM((SELECT COALESCE(SUM(f.size), 0) FROM files f WHERE f.item_id = i.id)), 0)
+                FROM items i WHERE i.status = 'archived' GROUP BY 1, 2 ORDER BY 2, 1
+                """).map { row in
+                CatalogDashboardFigures.Growth(fondsCode: row[0], month: row[1], items: row[2], pages: row[3], bytes: row[4])
+            }
+            let formats = try Row.fetchAll(db, sql: """
+                SELECT format_name, COALESCE(pronom_id, ''), mime_type, COUNT(*), COALESCE(SUM(size), 0)
+                FROM files WHERE role = 'master' GROUP BY 1, 2, 3 ORDER BY 4 DESC, 1
+                """).map { row in
+                CatalogDashboardFigures.Format(name: row[0], pronomID: row[1], mimeType: row[2], files: row[3], bytes: row[4])
+            }
+            let audits = try Row.fetchAll(db, sql: """
+                SELECT date_time, COUNT(DISTINCT item_id), COUNT(DISTINCT CASE WHEN outcome = 'failure' THEN item_id END)
+                FROM events WHERE type = 'fixity check' GROUP BY date_time ORDER BY date_time
+                """).map { row in
+                CatalogDashboardFigures.Audit(dateTime: row[0], objectsChecked: row[1], objectsWithProblems: row[2])
+            }
+            return CatalogDashboardFigures(growth: growth, formats: formats, audits: audits)
+        }
+    }
+}
