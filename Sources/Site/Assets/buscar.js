@@ -39,6 +39,7 @@
   }
   function words(text) { return (text.normalize('NFC').match(/[\p{L}\p{N}\p{Mn}\p{Co}]+/gu) || []); }
   root.MemoriaFold = fold;
+  root.MemoriaWords = words;
 
   // ---- Snowball's Spanish stemmer, written from the algorithm's published description
   // (snowballstem.org/algorithms/spanish), as libstemmer 2.2 applies it; the catalog's tokenizer uses
@@ -199,6 +200,11 @@
   // The folded stem of a word as written (the catalog's SpanishStemmer.stem).
   function stemOf(word) { return fold(stem(word.normalize('NFC').toLowerCase())); }
   root.MemoriaStem = stemOf;
+  var STOP = {};
+  ('a al algo ante como con cual de del desde donde e el ella en entre era es esa ese eso esta este esto fue ha hay la las le les lo los ' +
+   'mas me mi muy ni no nos o para pero por que se si sin sobre su sus te tu u un una uno y ya yo').split(' ').forEach(function (w) { STOP[w] = 1; });
+  // The query as the search reads it (the item viewer highlights its words on the page image).
+  root.MemoriaQuery = function (input) { return parse(input); };
 
   if (typeof document === 'undefined') { return; }
   var form = document.querySelector('.buscador');
@@ -209,10 +215,6 @@
   var PER_PAGE = 10;
   var base = 'indice/';
   var manifest = null, shards = {}, fragments = {}, meta = null, waiting = {};
-
-  var STOP = {};
-  ('a al algo ante como con cual de del desde donde e el ella en entre era es esa ese eso esta este esto fue ha hay la las le les lo los ' +
-   'mas me mi muy ni no nos o para pero por que se si sin sobre su sus te tu u un una uno y ya yo').split(' ').forEach(function (w) { STOP[w] = 1; });
 
   // ---- query parsing (mirrors SearchQuery.swift) ----
   // A clause: {words, phrase, prefix, neg, or, stem}; `stem` (plain words only) is the word's folded
@@ -495,7 +497,8 @@
       var li = document.createElement('li');
       var heading = document.createElement('h2');
       var link = document.createElement('a');
-      link.href = '../' + r.data.u + 'index.html' + (r.page > 1 ? '#p' + r.page : '');
+      // The query goes along, so the item page highlights the words found on the page image.
+      link.href = '../' + r.data.u + 'index.html?q=' + encodeURIComponent(filters.q) + (r.page > 1 ? '#p' + r.page : '');
       link.textContent = r.data.t;
       heading.appendChild(link);
       li.appendChild(heading);

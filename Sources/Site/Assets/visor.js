@@ -1,127 +1,459 @@
-// Memoria de Hidalgo — page viewer: change page (buttons, thumbnails, ← →), zoom and pan, and the
-// transcription of the current page. Without JavaScript the thumbnails link to the images and the
-// first page's text is on the page; this script only enhances.
+// Memoria de Hidalgo — page viewer. Without JavaScript the page shows the first access image, the
+// thumbnails link to every page's image and the first page's text is on the page; this script only
+// enhances, and makes every control it needs (no button ever shows without it):
+// - page turns (buttons, thumbnails, ← → on the focused viewer when it is not zoomed in), a loading
+//   state while the new page arrives (the counter only names a page once it is shown), the next page
+//   fetched ahead once the visitor uses the viewer;
+// - deep zoom on the page's static IIIF level-0 tiles with Leaflet (copied into the site at publish,
+//   loaded after the page): pinch, double tap, wheel (when zoomed in, focused or with Ctrl) and
+//   buttons; one-finger drags pan only a zoomed-in view, so a swipe elsewhere scrolls the page; keys
+//   act only while the viewer has focus; pan buttons move a zoomed image without dragging;
+// - search hits: with ?q= in the address (the search passes it along) the words found are boxed on
+//   the page image from the archived ALTO/hOCR word boxes (w/<page>.js, loaded only then), and
+//   «Buscar en este documento» lists the pages and lines holding a word. Words are matched with the
+//   search's own folding and stemmer (buscar.js, loaded only then).
 (function () {
   'use strict';
   var visor = document.querySelector('.visor');
   if (!visor) { return; }
   var links = Array.prototype.slice.call(visor.querySelectorAll('.visor-miniaturas a'));
-  var image = visor.querySelector('.visor-imagen');
   var canvas = visor.querySelector('.visor-lienzo');
-  var counter = visor.querySelector('.visor-actual');
+  var frame = visor.querySelector('.visor-marco');
+  var image = visor.querySelector('.visor-imagen');
+  var controls = visor.querySelector('.visor-controles');
+  var status = visor.querySelector('.visor-estado');
+  var help = visor.querySelector('.visor-ayuda');
   var title = document.getElementById('titulo-item').textContent;
   var textHeading = document.querySelector('.transcripcion-pagina');
   var textSource = document.querySelector('.transcripcion-fuente');
   var textBody = document.querySelector('.transcripcion-texto');
-  var current = 0, scale = 1, dx = 0, dy = 0, texts = {};
+  var total = links.length, current = 0, turn = 0, texts = {}, words = {}, deep = null, matcher = null, used = false;
+  var query = (new URLSearchParams(window.location.search).get('q') || '').trim();
 
+  // ---- scripts that register data (they load from file:// too) ----
+  var scripts = {};
+  function loadScript(src) {
+    if (!scripts[src]) {
+      scripts[src] = new Promise(function (resolve, reject) {
+        var script = document.createElement('script');
+        script.src = src;
+        script.onload = function () { resolve(); };
+        script.onerror = function () { delete scripts[src]; reject(new Error('No se pudo cargar ' + src)); };
+        document.head.appendChild(script);
+      });
+    }
+    return scripts[src];
+  }
   window.MemoriaTexto = function (page, data) {
     texts[page] = data;
     if (page === current + 1) { showText(page); }
   };
+  window.MemoriaPalabras = function (page, data) { words[page] = data; };
+  function loadText(page) {
+    var link = links[page - 1];
+    if (texts[page] || !link || !link.getAttribute('data-text')) { return Promise.resolve(texts[page]); }
+    return loadScript(link.getAttribute('data-text')).then(function () { return texts[page]; });
+  }
+  function loadWords(page) {
+    var link = links[page - 1];
+    if (words[page] || !link || !link.getAttribute('data-words')) { return Promise.resolve(words[page]); }
+    return loadScript(link.getAttribute('data-words')).then(function () { return words[page]; });
+  }
 
+  // ---- matching words as the search does ----
+  function makeMatcher(input) {
+    var terms = [];
+    window.MemoriaQuery(input).clauses.forEach(function (c) {
+      if (!c.neg) { c.words.forEach(function (w) { terms.push({ word: w, prefix: c.prefix, stem: c.stem }); }); }
+    });
+    if (!terms.length) { return null; }
+    return function (written) {
+      return window.MemoriaWords(written).some(function (part) {
+        var folded = window.MemoriaFold(part), stem = null;
+        return terms.some(function (t) {
+          if (folded === t.word || (t.prefix && folded.indexOf(t.word) === 0)) { return true; }
+          if (!t.stem) { return false; }
+          if (stem === null) { stem = window.MemoriaStem(part); }
+          return stem === t.stem;
+        });
+      });
+    };
+  }
+  function useQuery(input) {
+    query = input;
+    if (!input) { matcher = null; return Promise.resolve(null); }
+    return loadScript(visor.getAttribute('data-buscar')).then(function () {
+      matcher = query === input ? makeMatcher(input) : matcher;
+      return matcher;
+    });
+  }
+
+  // ---- transcription of the current page (search words marked) ----
+  function marked(text) {
+    var fragment = document.createDocumentFragment(), re = /[\p{L}\p{N}\p{Mn}\p{Co}]+/gu, last = 0, m;
+    while (matcher && (m = re.exec(text))) {
+      if (!matcher(m[0])) { continue; }
+      fragment.appendChild(document.createTextNode(text.slice(last, m.index)));
+      var mark = document.createElement('mark');
+      mark.textContent = m[0];
+      fragment.appendChild(mark);
+      last = m.index + m[0].length;
+    }
+    fragment.appendChild(document.createTextNode(text.slice(last)));
+    return fragment;
+  }
   function showText(page) {
     var data = texts[page];
     textHeading.textContent = 'página ' + page;
-    while (textBody.firstChild) { textBody.removeChild(textBody.firstChild); }
     if (!data) { return; }
+    while (textBody.firstChild) { textBody.removeChild(textBody.firstChild); }
     textSource.textContent = data.f || '';
-    var paragraphs = (data.t || '').split(/\n\s*\n/);
     if (!data.t) {
       var empty = document.createElement('p');
       empty.className = 'sin-texto';
       empty.textContent = 'Esta página no tiene texto transcrito.';
       textBody.appendChild(empty);
     }
-    paragraphs.forEach(function (text) {
+    (data.t || '').split(/\n\s*\n/).forEach(function (text) {
       if (!text.trim()) { return; }
       var p = document.createElement('p');
-      p.textContent = text;
+      p.appendChild(marked(text));
       textBody.appendChild(p);
     });
   }
 
-  function loadText(page) {
-    if (texts[page]) { showText(page); return; }
-    var link = links[page - 1];
-    if (!link || !link.getAttribute('data-text')) { return; }
-    var script = document.createElement('script');
-    script.src = link.getAttribute('data-text');
-    document.head.appendChild(script);
+  // ---- search hits on the page image ----
+  function hitBoxes(page) {
+    var data = words[page], boxes = [];
+    if (!data || !matcher) { return boxes; }
+    for (var i = 0; i + 4 < data.p.length; i += 5) {
+      if (matcher(data.p[i])) { boxes.push({ x: data.p[i + 1], y: data.p[i + 2], w: data.p[i + 3], h: data.p[i + 4], width: data.a[0], height: data.a[1] }); }
+    }
+    return boxes;
+  }
+  function plainHighlight(boxes) {
+    Array.prototype.slice.call(frame.querySelectorAll('.visor-resalte')).forEach(function (old) { frame.removeChild(old); });
+    boxes.forEach(function (b) {
+      var box = document.createElement('span');
+      box.className = 'visor-resalte';
+      box.style.left = (100 * b.x / b.width) + '%';
+      box.style.top = (100 * b.y / b.height) + '%';
+      box.style.width = (100 * b.w / b.width) + '%';
+      box.style.height = (100 * b.h / b.height) + '%';
+      frame.appendChild(box);
+    });
+  }
+  // `focus`: the index of the hit to bring into view (a line chosen in «Buscar en este documento»).
+  function showHits(focus) {
+    var page = current + 1;
+    var draw = function (boxes) { if (deep) { deep.highlight(boxes, focus); } else { plainHighlight(boxes); } };
+    if (!matcher) { draw([]); return; }
+    loadWords(page).then(function () { if (page === current + 1) { draw(hitBoxes(page)); } }, function () { draw([]); });
   }
 
-  function apply() {
-    image.style.transform = 'translate(' + dx + 'px,' + dy + 'px) scale(' + scale + ')';
-    canvas.style.cursor = scale > 1 ? 'move' : 'default';
+  // ---- controls (made here, so none shows without JavaScript) ----
+  function button(label, text, className, action) {
+    var b = document.createElement('button');
+    b.type = 'button';
+    b.className = className;
+    b.setAttribute('aria-label', label);
+    b.title = label;
+    b.textContent = text;
+    b.addEventListener('click', action);
+    return b;
+  }
+  function setStatus(loading, page, failed) {
+    while (status.firstChild) { status.removeChild(status.firstChild); }
+    status.classList.toggle('cargando', loading);
+    if (loading) {
+      visor.setAttribute('aria-busy', 'true');
+      status.textContent = 'Cargando la página ' + page + ' de ' + total;
+      return;
+    }
+    visor.removeAttribute('aria-busy');
+    if (failed) { status.textContent = 'No se pudo cargar la página ' + page + '; ábrala desde su miniatura'; return; }
+    var number = document.createElement('span');
+    number.className = 'visor-actual';
+    number.textContent = String(page);
+    status.appendChild(document.createTextNode('Página '));
+    status.appendChild(number);
+    status.appendChild(document.createTextNode(' de ' + total));
+  }
+  function preload(index) {
+    if (index >= 0 && index < total) { new Image().src = links[index].getAttribute('href'); }
+  }
+  function markUsed() {
+    if (used) { return; }
+    used = true;
+    preload(current + 1);
   }
 
-  function zoom(factor) {
-    scale = Math.min(6, Math.max(1, scale * factor));
-    if (scale === 1) { dx = 0; dy = 0; }
-    apply();
-  }
-
-  function show(index, fromHash) {
-    if (index < 0 || index >= links.length) { return; }
+  function show(index, fromHash, focus) {
+    if (index < 0 || index >= total) { return; }
+    var link = links[index], mine = ++turn, page = index + 1;
     current = index;
-    var link = links[index];
-    // The page's copies by width (data-srcset), so a phone fetches the medium copy, not the 2000 px one.
-    var srcset = link.getAttribute('data-srcset');
-    if (srcset) { image.srcset = srcset; } else { image.removeAttribute('srcset'); }
-    image.src = link.getAttribute('href');
-    image.width = +link.getAttribute('data-width');
-    image.height = +link.getAttribute('data-height');
-    image.alt = title + ' — página ' + (index + 1) + ' de ' + links.length;
-    counter.textContent = String(index + 1);
     links.forEach(function (other, i) {
       if (i === index) { other.setAttribute('aria-current', 'true'); } else { other.removeAttribute('aria-current'); }
     });
-    scale = 1; dx = 0; dy = 0; apply();
-    loadText(index + 1);
-    if (!fromHash && window.history && history.replaceState) { history.replaceState(null, '', '#p' + (index + 1)); }
+    setStatus(true, page);
+    var alt = title + ' — página ' + page + ' de ' + total;
+    var shown = function (failed) {
+      if (mine !== turn) { return; }
+      setStatus(false, page, failed);
+      if (used) { preload(index + 1); }
+      showHits(focus);
+    };
+    if (deep) {
+      deep.open(link, alt, shown);
+    } else {
+      var next = new Image();
+      next.onload = function () {
+        if (mine !== turn) { return; }
+        // The page's copies by width (data-srcset), so a phone fetches the medium copy, not the 2000 px one.
+        var srcset = link.getAttribute('data-srcset');
+        if (srcset) { image.srcset = srcset; } else { image.removeAttribute('srcset'); }
+        image.src = link.getAttribute('href');
+        image.width = +link.getAttribute('data-width');
+        image.height = +link.getAttribute('data-height');
+        image.alt = alt;
+        shown(false);
+      };
+      next.onerror = function () { shown(true); };
+      next.src = link.getAttribute('href');
+    }
+    if (texts[page]) { showText(page); } else { loadText(page).catch(function () {}); }
+    if (!fromHash && window.history && history.replaceState) { history.replaceState(null, '', window.location.search + '#p' + page); }
   }
 
+  if (total > 1) {
+    controls.insertBefore(button('Página anterior', '‹', 'visor-anterior', function () { show(current - 1); }), status);
+    controls.appendChild(button('Página siguiente', '›', 'visor-siguiente', function () { show(current + 1); }));
+  }
   links.forEach(function (link, i) {
     link.addEventListener('click', function (event) { event.preventDefault(); show(i); canvas.focus(); });
   });
-  visor.querySelector('.visor-anterior').addEventListener('click', function () { show(current - 1); });
-  visor.querySelector('.visor-siguiente').addEventListener('click', function () { show(current + 1); });
-  visor.querySelector('.visor-acercar').addEventListener('click', function () { zoom(1.5); });
-  visor.querySelector('.visor-alejar').addEventListener('click', function () { zoom(1 / 1.5); });
-  visor.querySelector('.visor-restablecer').addEventListener('click', function () { scale = 1; dx = 0; dy = 0; apply(); });
+  canvas.tabIndex = 0;
+  canvas.setAttribute('role', 'group');
+  canvas.setAttribute('aria-label', 'Imagen de la página' + (total > 1 ? '; con el visor enfocado, ← y → cambian de página' : ''));
+  ['pointerover', 'focusin', 'touchstart'].forEach(function (kind) { visor.addEventListener(kind, markUsed, { passive: true }); });
 
-  document.addEventListener('keydown', function (event) {
-    var tag = (event.target && event.target.tagName) || '';
-    if (tag === 'INPUT' || tag === 'SELECT' || tag === 'TEXTAREA' || event.altKey || event.ctrlKey || event.metaKey) { return; }
-    var handled = true;
+  // Keys act only on the focused viewer (WCAG 2.1.4): nothing here listens on the document.
+  canvas.addEventListener('keydown', function (event) {
+    if (event.altKey || event.ctrlKey || event.metaKey) { return; }
+    var zoomed = deep && deep.zoomed(), handled = true;
     switch (event.key) {
-      case 'ArrowRight': case 'PageDown': show(current + 1); break;
-      case 'ArrowLeft': case 'PageUp': show(current - 1); break;
-      case '+': case '=': zoom(1.5); break;
-      case '-': zoom(1 / 1.5); break;
-      case '0': scale = 1; dx = 0; dy = 0; apply(); break;
+      case 'ArrowLeft': if (zoomed) { deep.pan(-1, 0); } else { show(current - 1); } break;
+      case 'ArrowRight': if (zoomed) { deep.pan(1, 0); } else { show(current + 1); } break;
+      case 'ArrowUp': if (zoomed) { deep.pan(0, -1); } else { handled = false; } break;
+      case 'ArrowDown': if (zoomed) { deep.pan(0, 1); } else { handled = false; } break;
+      case '+': case '=': if (deep) { deep.zoomBy(1); } else { handled = false; } break;
+      case '-': if (deep) { deep.zoomBy(-1); } else { handled = false; } break;
+      case '0': if (deep) { deep.reset(); } else { handled = false; } break;
       default: handled = false;
     }
     if (handled) { event.preventDefault(); }
   });
 
-  var dragging = null;
-  canvas.addEventListener('pointerdown', function (event) {
-    if (scale === 1) { return; }
-    dragging = { x: event.clientX - dx, y: event.clientY - dy };
-    canvas.setPointerCapture(event.pointerId);
-  });
-  canvas.addEventListener('pointermove', function (event) {
-    if (!dragging) { return; }
-    dx = event.clientX - dragging.x; dy = event.clientY - dragging.y; apply();
-  });
-  canvas.addEventListener('pointerup', function () { dragging = null; });
-  canvas.addEventListener('wheel', function (event) {
-    if (!event.ctrlKey && scale === 1) { return; }
-    event.preventDefault();
-    zoom(event.deltaY < 0 ? 1.25 : 0.8);
-  }, { passive: false });
+  // ---- deep zoom (Leaflet, simple coordinates: at zoom `native` one map pixel is one scan pixel) ----
+  function DeepView(L) {
+    canvas.removeChild(frame);
+    var map = L.map(canvas, { crs: L.CRS.Simple, zoomSnap: 0, zoomDelta: 1, attributionControl: false, zoomControl: false,
+                              keyboard: false, scrollWheelZoom: false, boxZoom: false, bounceAtZoomLimits: false,
+                              maxBoundsViscosity: 1, inertia: true });
+    map.createPane('visor-pagina').style.zIndex = 150;   // the access image, under the tiles (200) and the boxes (400)
+    map.dragging.disable();
+    var base = null, tiles = null, marks = L.layerGroup().addTo(map), fit = 0, nativeZoom = 0, bounds = null;
+    var Tiles = L.GridLayer.extend({
+      // One IIIF level-0 tile: region and size in the canonical form the pyramid was written with.
+      createTile: function (coords, done) {
+        var o = this.options, s = Math.pow(2, o.nativeZoom - coords.z), span = o.tileSize * s;
+        var x = coords.x * span, y = coords.y * span, box = document.createElement('div');
+        if (x < 0 || y < 0 || x >= o.fullWidth || y >= o.fullHeight) { window.setTimeout(function () { done(null, box); }, 0); return box; }
+        var rw = Math.min(span, o.fullWidth - x), rh = Math.min(span, o.fullHeight - y);
+        var w = Math.ceil(rw / s), h = Math.ceil(rh / s);
+        var region = (x === 0 && y === 0 && rw === o.fullWidth && rh === o.fullHeight) ? 'full' : [x, y, rw, rh].join(',');
+        var size = (w === o.fullWidth && h === o.fullHeight) ? 'max' : w + ',' + h;
+        var img = document.createElement('img');
+        img.alt = '';
+        img.width = w;
+        img.height = h;
+        img.className = 'visor-mosaico';
+        img.onload = function () { done(null, box); };
+        img.onerror = function () { done(new Error('mosaico'), box); };
+        img.src = o.folder + region + '/' + size + '/0/default.jpg';
+        box.appendChild(img);
+        return box;
+      }
+    });
+    function point(x, y) { return map.unproject([x, y], nativeZoom); }
+    function zoomed() { return map.getZoom() > fit + 0.01; }
+    var pans = [['Mover a la izquierda', '←', -1, 0], ['Mover arriba', '↑', 0, -1], ['Mover abajo', '↓', 0, 1], ['Mover a la derecha', '→', 1, 0]];
+    var panGroup = document.createElement('span');
+    panGroup.className = 'visor-mover';
+    panGroup.hidden = true;
+    pans.forEach(function (p) { panGroup.appendChild(button(p[0], p[1], 'visor-mover-boton', function () { view.pan(p[2], p[3]); })); });
+    function sync() {
+      var inside = zoomed();
+      canvas.classList.toggle('acercado', inside);
+      // One finger pans only a zoomed-in view; otherwise it scrolls the page (touch-action pan-x pan-y).
+      if (inside) { map.dragging.enable(); } else { map.dragging.disable(); }
+      if (inside && tiles && !map.hasLayer(tiles)) { tiles.addTo(map); }
+      panGroup.hidden = !inside;
+    }
+    map.on('zoomend', sync);
+    canvas.addEventListener('wheel', function (event) {
+      if (!zoomed() && !event.ctrlKey && document.activeElement !== canvas) { return; }   // the page scrolls
+      event.preventDefault();
+      map.setZoomAround(map.mouseEventToContainerPoint(event), map.getZoom() + (event.deltaY < 0 ? 0.5 : -0.5));
+    }, { passive: false });
+
+    var view = {
+      map: map,
+      zoomed: zoomed,
+      open: function (link, alt, done) {
+        var W = +link.getAttribute('data-full-width'), H = +link.getAttribute('data-full-height');
+        var factors = (link.getAttribute('data-scale-factors') || '').split(',').map(Number).filter(function (n) { return n > 0; });
+        var largest = factors.length ? Math.max.apply(null, factors) : 1;
+        nativeZoom = Math.round(Math.log(largest) / Math.LN2);
+        if (base) { map.removeLayer(base); }
+        if (tiles) { map.removeLayer(tiles); }
+        marks.clearLayers();
+        bounds = L.latLngBounds(point(0, H), point(W, 0));
+        base = L.imageOverlay(link.getAttribute('href'), bounds, { alt: alt, pane: 'visor-pagina' });
+        base.once('load', function () { done(false); });
+        base.once('error', function () { done(true); });
+        base.addTo(map);
+        tiles = factors.length ? new Tiles({ folder: link.getAttribute('data-tiles'), tileSize: +link.getAttribute('data-tile-size'),
+                                             fullWidth: W, fullHeight: H, nativeZoom: nativeZoom, minNativeZoom: 0, maxNativeZoom: nativeZoom,
+                                             bounds: bounds, noWrap: true, keepBuffer: 1 }) : null;
+        // Without tiles, zoom goes to twice the access image's resolution; with them, to twice the scan's.
+        var access = +link.getAttribute('data-width') / W;
+        var top = tiles ? nativeZoom + 1 : nativeZoom + Math.log(access) / Math.LN2 + 1;
+        map.setMinZoom(-30);
+        map.setMaxZoom(60);
+        map.setMaxBounds(null);
+        map.options.maxBounds = null;   // setMaxBounds(null) keeps the old bounds in the options
+        fit = map.getBoundsZoom(bounds, false);
+        map.setMinZoom(fit);
+        map.setMaxZoom(Math.max(fit, top));
+        map.setView(bounds.getCenter(), fit, { animate: false });
+        map.setMaxBounds(bounds);
+        sync();
+      },
+      highlight: function (boxes, focus) {
+        marks.clearLayers();
+        boxes.forEach(function (b) {
+          L.rectangle(L.latLngBounds(point(b.x, b.y + b.h), point(b.x + b.w, b.y)),
+                      { className: 'visor-resalte-mapa', color: '#c8102e', weight: 2, fillColor: '#f2c14e', fillOpacity: 0.35, interactive: false }).addTo(marks);
+        });
+        var b = boxes[focus];
+        if (b) {
+          // The word and some of its surroundings, at most at the scan's own resolution.
+          var margin = Math.max(b.w, b.h) * 3;
+          map.fitBounds(L.latLngBounds(point(b.x - margin, b.y + b.h + margin), point(b.x + b.w + margin, b.y - margin)),
+                        { maxZoom: Math.max(fit, nativeZoom), animate: false });
+          sync();
+        }
+      },
+      pan: function (dx, dy) {
+        var size = map.getSize();
+        map.panBy([dx * size.x / 3, dy * size.y / 3]);
+      },
+      zoomBy: function (steps) { map.setZoom(map.getZoom() + steps); },
+      reset: function () { if (bounds) { map.setView(bounds.getCenter(), fit); } }
+    };
+    controls.appendChild(button('Acercar', '+', 'visor-acercar', function () { view.zoomBy(1); }));
+    controls.appendChild(button('Alejar', '−', 'visor-alejar', function () { view.zoomBy(-1); }));
+    controls.appendChild(button('Ver la página completa', '⤢', 'visor-restablecer', function () { view.reset(); }));
+    controls.appendChild(panGroup);
+    canvas.setAttribute('aria-label', 'Imagen de la página; con el visor enfocado, + y − acercan o alejan, las flechas mueven la imagen acercada' +
+                        (total > 1 ? ' o, sin acercar, cambian de página' : ''));
+    help.hidden = false;
+    return view;
+  }
+
+  function startDeepZoom() {
+    var folder = visor.getAttribute('data-leaflet');
+    if (!folder) { return; }   // Leaflet was not installed at publish: the plain viewer stays
+    var css = document.createElement('link');
+    css.rel = 'stylesheet';
+    css.href = folder + 'leaflet.css';
+    document.head.appendChild(css);
+    loadScript(folder + 'leaflet.js').then(function () {
+      if (!window.L || deep) { return; }
+      deep = DeepView(window.L);
+      window.MemoriaVisor = deep;
+      show(current, true);
+    }, function () { /* the plain viewer keeps working */ });
+  }
+
+  // ---- «Buscar en este documento» ----
+  var finder = document.querySelector('.buscar-documento');
+  function search(input, arriving) {
+    var form = finder.querySelector('form'), note = finder.querySelector('.buscar-documento-estado');
+    var list = finder.querySelector('.buscar-documento-resultados');
+    input = input.trim();
+    while (list.firstChild) { list.removeChild(list.firstChild); }
+    if (!arriving && window.history && history.replaceState) {
+      history.replaceState(null, '', (input ? '?q=' + encodeURIComponent(input) : window.location.pathname) + window.location.hash);
+    }
+    form.elements.q.value = input;
+    if (!input) { note.textContent = ''; useQuery('').then(function () { showHits(); if (texts[current + 1]) { showText(current + 1); } }); return; }
+    note.textContent = 'Buscando…';
+    useQuery(input).then(function (m) {
+      showHits();
+      if (texts[current + 1]) { showText(current + 1); }
+      if (!m) { note.textContent = 'No hay palabras que buscar: las muy comunes, como «de» o «la», no se buscan solas.'; return null; }
+      return Promise.all(links.map(function (_, i) { return loadText(i + 1).catch(function () { return null; }); })).then(function () {
+        var hits = [], pages = {};
+        links.forEach(function (_, i) {
+          // `first`: how many words of the page matched before this line, i.e. the index of this line's
+          // first box (ALTO and hOCR words come in the order of the text's lines).
+          var data = texts[i + 1], n = 0, before = 0;
+          ((data && data.t) || '').split('\n').forEach(function (line) {
+            if (!line.trim()) { return; }
+            n += 1;
+            var found = window.MemoriaWords(line).filter(m).length;
+            if (found) { hits.push({ page: i + 1, line: n, text: line.trim(), first: before }); pages[i + 1] = true; }
+            before += found;
+          });
+        });
+        var pageCount = Object.keys(pages).length;
+        note.textContent = hits.length === 0 ? 'Ninguna página de este documento tiene «' + input + '».'
+          : (hits.length === 1 ? '1 línea' : hits.length + ' líneas') + ' en ' + (pageCount === 1 ? '1 página' : pageCount + ' páginas') + '.';
+        hits.slice(0, 300).forEach(function (hit) {
+          var li = document.createElement('li'), a = document.createElement('a');
+          a.href = '#p' + hit.page;
+          a.textContent = 'Página ' + hit.page + ', línea ' + hit.line;
+          a.addEventListener('click', function (event) {
+            event.preventDefault();
+            show(hit.page - 1, false, hit.first);
+            canvas.focus();
+          });
+          li.appendChild(a);
+          li.appendChild(document.createTextNode(': '));
+          li.appendChild(marked(hit.text));
+          list.appendChild(li);
+        });
+        return null;
+      });
+    }).catch(function (error) { note.textContent = 'No se pudo buscar: ' + error.message; });
+  }
+  if (finder) {
+    finder.hidden = false;
+    finder.querySelector('form').addEventListener('submit', function (event) {
+      event.preventDefault();
+      search(finder.querySelector('form').elements.q.value, false);
+    });
+  }
 
   var match = /^#p(\d+)$/.exec(window.location.hash);
-  if (match) { show(+match[1] - 1, true); } else { show(0, true); }
+  var first = match ? Math.min(Math.max(+match[1] - 1, 0), total - 1) : 0;
+  if (first !== 0) { show(first, true); } else { links[0].setAttribute('aria-current', 'true'); }
+  if (query) {
+    // Coming from a search: box its words on the page, and list where they are when the document is short.
+    if (finder && total <= 60) { search(query, true); } else { useQuery(query).then(function () { showHits(); if (texts[current + 1]) { showText(current + 1); } }); }
+    if (!texts[current + 1]) { loadText(current + 1).catch(function () {}); }
+  }
+  if (document.readyState === 'complete') { startDeepZoom(); } else { window.addEventListener('load', startDeepZoom); }
 })();

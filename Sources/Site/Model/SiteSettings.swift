@@ -13,6 +13,9 @@ public struct SiteSettings: Sendable {
     public var institutionName: String
     public var institutionURL: String
     public var contactEmail: String
+    /// OCR words read with less confidence (0...1) get no box on the page image, as they are left out
+    /// of the page text (pipeline.yaml, text.ocr_min_word_confidence).
+    public var ocrWordConfidenceFloor: Double = 0
 
     public init(title: String, tagline: String, baseURL: String, itemsPerPage: Int, about: String, institutionName: String,
                 institutionURL: String, contactEmail: String) {
@@ -36,8 +39,14 @@ public struct SitePageTiles: Sendable, Equatable {
     public var height: Int
     /// The service's info.json, with its id already the page's tiles address on the site.
     public var infoJSON: String
+    /// Tile edge in pixels and the pyramid's scale factors (1, 2, 4…), as info.json lists them; the
+    /// viewer builds each tile's address from them (an info.json cannot be fetched from `file://`).
+    public var tileSize: Int
+    public var scaleFactors: [Int]
 
-    public init(folder: String, width: Int, height: Int, infoJSON: String) {
+    public init(folder: String, width: Int, height: Int, infoJSON: String, tileSize: Int, scaleFactors: [Int]) {
+        self.tileSize = tileSize
+        self.scaleFactors = scaleFactors
         self.folder = folder
         self.width = width
         self.height = height
@@ -132,9 +141,13 @@ public struct SiteItemFiles: Sendable, Equatable {
     public var metsFile: String?
     public var dcFile: String?
     public var pdf: SiteItemPDF?
+    /// The archived text files (ALTO, hOCR) by their logical path (`text/0001.alto.xml`): absolute
+    /// paths, read at publish for the word boxes that show search hits on the page image.
+    public var textFiles: [String: String]
 
-    public init(images: [SitePageImage], metsFile: String?, dcFile: String?, pdf: SiteItemPDF? = nil) {
+    public init(images: [SitePageImage], metsFile: String?, dcFile: String?, pdf: SiteItemPDF? = nil, textFiles: [String: String] = [:]) {
         self.pdf = pdf
+        self.textFiles = textFiles
         self.images = images
         self.metsFile = metsFile
         self.dcFile = dcFile

@@ -32,6 +32,17 @@ struct ItemPageBuilder {
             if let tiles = image.tiles { try publishTiles(tiles, itemID: summary.id, key: image.key) }
             else if let sizes = image.sizes { try publishSizes(sizes, itemID: summary.id, key: image.key) }
             let label = Self.sourceLabels[page.textSource ?? ""] ?? ""
+            // The page at full size: the coordinates of its tiles and of its ALTO/hOCR words.
+            let scanned = page.width > 0 && page.height > 0
+            let fullWidth = image.tiles?.width ?? (scanned ? page.width : image.accessWidth)
+            let fullHeight = image.tiles?.height ?? (scanned ? page.height : image.accessHeight)
+            var words: String?
+            if let source = page.textSource, let textPath = page.textPath,
+               let script = WordBoxScript.script(page: .init(sequence: page.sequence, source: source, path: textPath), file: files.textFiles[textPath],
+                                                 width: fullWidth, height: fullHeight, ocrWordConfidenceFloor: context.settings.ocrWordConfidenceFloor) {
+                try output.write(folder + "w/\(page.sequence).js", script)
+                words = "w/\(page.sequence).js"
+            }
             try output.write(folder + "t/\(page.sequence).js",
                              "MemoriaTexto(\(page.sequence),\(PageRenderer.scriptSafeJSON(["f": label, "t": page.text])));\n")
             try output.write(folder + "t/\(page.sequence).txt", page.text + "\n")
@@ -39,9 +50,15 @@ struct ItemPageBuilder {
                              "width": image.accessWidth, "height": image.accessHeight, "thumbWidth": image.thumbnailWidth,
                              "thumbHeight": image.thumbnailHeight, "textHref": "t/\(page.sequence).js", "textFile": "t/\(page.sequence).txt",
                              "textSourceLabel": label,
-                             "tiles": image.tiles.map { _ in "iiif/\(image.key)/info.json" } as Any,
-                             "fullWidth": image.tiles?.width ?? image.accessWidth, "fullHeight": image.tiles?.height ?? image.accessHeight,
+                             "fullWidth": fullWidth, "fullHeight": fullHeight,
+                             "hasText": !page.text.isEmpty,
                              "paragraphs": page.text.components(separatedBy: "\n\n").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }]
+            if let tiles = image.tiles {
+                entry["tiles"] = "iiif/\(image.key)/"
+                entry["tileSize"] = tiles.tileSize
+                entry["scaleFactors"] = tiles.scaleFactors.map(String.init).joined(separator: ",")
+            }
+            if let words { entry["words"] = words }
             // Only pages with a medium copy get srcset/sizes (a nil value would render as text).
             if let srcset = Self.srcset(image) {
                 entry["srcset"] = srcset
@@ -61,6 +78,8 @@ struct ItemPageBuilder {
             "fondsHref": root + "fondos/\(context.fondsSlug(summary.fondsCode))/index.html",
             "pageCount": pageData.count, "pageCountLabel": pageData.count == 1 ? "1 página" : "\(pageData.count) páginas",
             "pages": pageData, "hasPages": !pageData.isEmpty, "fields": fields(dc, root: root),
+            "searchable": pageData.contains { $0["hasText"] as? Bool == true },
+            "leaflet": renderer.assets["leaflet/leaflet.js"] == nil ? "" : root + "assets/leaflet/",
             "citation": Citation.text(item: item, fondsTitle: fondsTitle, settings: context.settings, url: itemURL, accessed: context.accessed),
             "rights": dc["rights"].map { value -> [String: Any] in
                 guard let statement = RightsStatement.recognise(value) else { return ["text": value] }

@@ -9,9 +9,10 @@ struct PageRenderer: @unchecked Sendable {
     let settings: SiteSettings
     /// Fingerprint of the templates and assets, so a new version of Memoria republishes everything.
     let fingerprint: String
+    /// By path under `assets/`: Memoria's own files and the libraries copied in (`leaflet/leaflet.js`).
     let assets: [String: Data]
 
-    init(settings: SiteSettings) throws {
+    init(settings: SiteSettings, libraries: SiteLibraries = SiteLibraries()) throws {
         self.settings = settings
         guard let templates = Bundle.module.url(forResource: "Templates", withExtension: nil),
               let assetFolder = Bundle.module.url(forResource: "Assets", withExtension: nil) else {
@@ -31,6 +32,10 @@ struct PageRenderer: @unchecked Sendable {
             let data = try Data(contentsOf: assetFolder.appendingPathComponent(name))
             assets[name] = data
             parts.append(Fingerprint.of(data))
+        }
+        for (name, data) in libraries.assets.sorted(by: { $0.key < $1.key }) {
+            assets[name] = data
+            parts.append(name + ":" + Fingerprint.of(data))
         }
         self.library = library
         self.assets = assets
