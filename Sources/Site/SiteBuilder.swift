@@ -1,6 +1,7 @@
 import Catalog
 import Foundation
 import Metadata
+import Support
 
 /// What a publish did.
 public struct SiteSummary: Codable, Sendable {
@@ -181,7 +182,12 @@ public struct SiteBuilder {
             }
         }
 
-        if full { try swapIn(target) }
+        if full {
+            // The state describes the site beside it: without it, a publish after a power cut between
+            // the swap and the save is a full one (the documents of a full publish are numbered anew).
+            unlink(stateURL.path)
+            try swapIn(target)
+        }
         state.versions = output.versions
         try state.save(stateURL)
         // Only now, with the new site complete, the versioned files it no longer uses go.
@@ -305,13 +311,21 @@ public struct SiteBuilder {
     }
 
     /// Swaps the freshly built folder in place of the site.
+    /// The two folders change places in one step (RENAME_EXCHANGE) where the system allows it, so that
+    /// a visitor, or a power cut, finds the previous complete site or the new one and never no site.
     private func swapIn(_ built: URL) throws {
         let old = site.deletingLastPathComponent().appendingPathComponent("\(site.lastPathComponent).anterior")
         try? FileManager.default.removeItem(at: old)
-        if FileManager.default.fileExists(atPath: site.path) {
-            guard rename(site.path, old.path) == 0 else { throw SiteError.write(path: site.path, reason: String(cString: strerror(errno))) }
+        if FileManager.default.fileExists(atPath: site.path), let exchanged = SystemCall.exchange(built.path, site.path) {
+            guard exchanged == 0 else { throw SiteError.system(path: site.path, operation: "poner en su lugar", errno: errno) }
+            CrashPoints.pass("new site swapped in, previous one not yet removed")
+            try? FileManager.default.removeItem(at: built)
+            return
         }
-        guard rename(built.path, site.path) == 0 else { throw SiteError.write(path: site.path, reason: String(cString: strerror(errno))) }
+        if FileManager.default.fileExists(atPath: site.path) {
+            guard SystemCall.rename(site.path, old.path) == 0 else { throw SiteError.system(path: site.path, operation: "apartar", errno: errno) }
+        }
+        guard SystemCall.rename(built.path, site.path) == 0 else { throw SiteError.system(path: site.path, operation: "poner en su lugar", errno: errno) }
         try? FileManager.default.removeItem(at: old)
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 /// Everything that stops a master from being archived: the file cannot be read, its pixel data is
 /// missing, truncated or corrupt, it is of a kind Memoria does not decode, or it is beyond the limits.
 /// (A quirk in a metadata block or an ancillary chunk is not an error: see `DecodeObservation`.)
@@ -113,5 +114,14 @@ extension ImagingError {
         case "libpng": return "el decodificador PNG"
         default: return "el decodificador"
         }
+    }
+}
+
+extension ImagingError {
+    /// The errno behind a derivative that could not be written (its reason is the system's text), so
+    /// that a full disk stops the batch instead of holding the item back.
+    public var systemErrno: Int32? {
+        guard case .derivativeWriteFailed(_, let reason) = self else { return nil }
+        return [ENOSPC, EDQUOT, EIO, EACCES, EPERM, EROFS].first { String(cString: strerror($0)) == reason }
     }
 }

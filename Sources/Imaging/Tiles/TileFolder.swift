@@ -1,4 +1,5 @@
 import Foundation
+import Support
 
 /// Writes tile files under a folder, creating the IIIF path's folders as they are needed, and
 /// counts what it wrote. Failures are `ImagingError.derivativeWriteFailed` with the system's reason.
@@ -19,18 +20,10 @@ final class TileFolder {
         let path = rootPath + "/" + relativePath
         let parent = String(path[..<(path.lastIndex(of: "/") ?? path.endIndex)])
         try makeFolder(parent)
-        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        let fd = SystemCall.open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644, for: .create)
         guard fd >= 0 else { throw failure(path, errno) }
         defer { close(fd) }
-        var done = 0
-        while done < bytes.count {
-            let n = bytes.withUnsafeBytes { Foundation.write(fd, $0.baseAddress! + done, bytes.count - done) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw failure(path, errno)
-            }
-            done += n
-        }
+        if let code = bytes.withUnsafeBytes({ SystemCall.writeAll(fd, $0) }) { throw failure(path, code) }
         fileCount += 1
         byteCount += bytes.count
     }
@@ -43,7 +36,7 @@ final class TileFolder {
             }
         } else {
             if let slash = path.lastIndex(of: "/") { try makeFolder(String(path[..<slash])) }
-            if mkdir(path, 0o755) != 0 && errno != EEXIST { throw failure(path, errno) }
+            if SystemCall.mkdir(path, 0o755) != 0 && errno != EEXIST { throw failure(path, errno) }
         }
         created.insert(path)
     }

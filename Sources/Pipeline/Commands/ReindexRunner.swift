@@ -60,8 +60,14 @@ public struct ReindexRunner {
         summary.missing = vanished.map(\.id)
         // One transaction: until it commits, searches see the old catalog, and a stopped run changes nothing.
         // Events logged on the charts' objects (fixity checks) come back with them.
-        let chartEvents = all.filter(ChartObject.isChart).flatMap { id in
-            ((try? ObjectLogs(storage: storage).read(objectID: id)) ?? []).flatMap { file in
+        var chartEvents: [(event: PremisEvent, itemID: String)] = []
+        for id in all.filter(ChartObject.isChart) {
+            let files: [(name: String, bytes: [UInt8])]
+            do { files = try ObjectLogs(storage: storage).read(objectID: id) } catch {
+                throw PipelineError.environment(context.displayPaths.scrub("No se pudo leer el registro de eventos de «\(id)»: \(SystemErrorText.describe(error).spanish). El catálogo no cambió. \(SystemErrorText.advice(errno: SystemErrorText.errno(of: error) ?? EIO))"),
+                                                detail: "\(error)")
+            }
+            chartEvents += files.flatMap { file in
                 ((try? JSONDecoder().decode(ArchiveEventLog.Record.self, from: Data(file.bytes)))?.events ?? []).map { (event: $0, itemID: id) }
             }
         }
@@ -76,6 +82,11 @@ public struct ReindexRunner {
                     summary.pages += item.pages.count
                 } catch let error as CatalogError {
                     throw error   // the database itself failed: give up, nothing is changed
+                } catch let error where SystemErrorText.errno(of: error) != nil {
+                    // The disk failed, not the object: leaving it out would drop it from the catalog.
+                    let code = SystemErrorText.errno(of: error) ?? EIO
+                    throw PipelineError.environment(context.displayPaths.scrub("No se pudo leer «\(id)» del archivo: \(SystemErrorText.describe(error).spanish). El catálogo no cambió. \(SystemErrorText.advice(errno: code))"),
+                                                    detail: "\(error)")
                 } catch {
                     let line = "\(id): \(context.displayPaths.scrub(SystemErrorText.describe(error).spanish)). Ejecute memoria verify --item \(id)"
                     summary.failures.append(line)

@@ -212,6 +212,7 @@ extension FixityAuditor.Problem.Kind {
         case .missingObject: return "falta el objeto"
         case .uncatalogued: return "fuera del catálogo"
         case .metsMismatch: return "METS e inventario no coinciden"
+        case .unreadable: return "ilegible"
         }
     }
 }

@@ -13,20 +13,42 @@ struct ArchiveReader {
     /// text.ocr_min_word_confidence), as at ingest.
     let ocrWordConfidenceFloor: Double
 
-    enum Failure: Error, PersonFacingError, CustomStringConvertible {
+    enum Failure: Error, PersonFacingError, SystemCallFailure, CustomStringConvertible {
         case unreadable(objectID: String, reason: String)
+        /// The disk (or the permissions) failed while reading the object, not the object itself.
+        case disk(objectID: String, what: String, errno: Int32, detail: String)
         var whatHappened: String {
             switch self {
             case .unreadable(let id, _): return "no se pudo leer el objeto archivado «\(id)»"
+            case .disk(let id, let what, _, _): return "no se pudo leer el objeto archivado «\(id)» (\(what))"
             }
         }
-        var whatToDo: String { "Ejecute memoria verify --item con su identificador; si hay daño, restáurelo desde la copia de seguridad" }
+        var whatToDo: String {
+            switch self {
+            case .unreadable: return "Ejecute memoria verify --item con su identificador; si hay daño, restáurelo desde la copia de seguridad"
+            case .disk(_, _, let code, _): return SystemErrorText.advice(errno: code)
+            }
+        }
         var technicalDetail: String? {
             switch self {
             case .unreadable(_, let reason): return reason
+            case .disk(_, _, _, let detail): return detail
             }
         }
+        var systemErrno: Int32? {
+            if case .disk(_, _, let code, _) = self { return code }
+            return nil
+        }
         var description: String { messageForPeople }
+
+        /// A failure of the disk keeps its errno; anything else says the object is unreadable.
+        static func of(_ error: Error, objectID: String) -> Failure {
+            if let failure = error as? Failure { return failure }
+            if let code = SystemErrorText.errno(of: error), code != ENOENT {
+                return .disk(objectID: objectID, what: SystemErrorText.describe(error).spanish, errno: code, detail: "\(error)")
+            }
+            return .unreadable(objectID: objectID, reason: "\(error)")
+        }
     }
 
     /// The object's head, or an earlier `version` ("v2") read as if it were the head (for a restore:
@@ -41,17 +63,15 @@ struct ArchiveReader {
             }
             let root = try storage.objectRoot(id)
             guard let metsPath = inventory.contentPath(forLogicalPath: "metadata/mets.xml"),
-                  let metsData = FileManager.default.contents(atPath: root.appendingPathComponent(metsPath).path) else {
+                  let metsData = try FileSystem.contentsIfPresent(root.appendingPathComponent(metsPath)) else {
                 throw Failure.unreadable(objectID: id, reason: "metadata/mets.xml is missing")
             }
-            let dcBytes = inventory.contentPath(forLogicalPath: "metadata/dc.xml")
-                .flatMap { FileManager.default.contents(atPath: root.appendingPathComponent($0).path) }.map { [UInt8]($0) } ?? []
+            let dcBytes = try inventory.contentPath(forLogicalPath: "metadata/dc.xml")
+                .flatMap { try FileSystem.contentsIfPresent(root.appendingPathComponent($0)) }.map { [UInt8]($0) } ?? []
             let mets = try METSReader.read(bytes: [UInt8](metsData), name: "\(id)/metadata/mets.xml")
             return PriorObject(inventory: inventory, mets: mets, dcBytes: dcBytes, objectRoot: root)
-        } catch let failure as Failure {
-            throw failure
         } catch {
-            throw Failure.unreadable(objectID: id, reason: "\(error)")
+            throw Failure.of(error, objectID: id)
         }
     }
 
@@ -91,7 +111,7 @@ struct ArchiveReader {
         var item = IndexStage.catalogItem(itemID: id, fondsCode: prior.mets.fondsCode, mets: prior.mets, inventory: prior.inventory,
                                           batchID: batchID, pageTexts: Self.pageTexts(prior, ocrWordConfidenceFloor: ocrWordConfidenceFloor))
         item.access = try Self.access(of: prior)
-        item.events += try Self.loggedEvents(storage: storage, objectID: id)
+        do { item.events += try Self.loggedEvents(storage: storage, objectID: id) } catch { throw Failure.of(error, objectID: id) }
         return item
     }
 
@@ -109,7 +129,9 @@ struct ArchiveReader {
     /// The object's access decision (nil: public).
     static func access(of prior: PriorObject) throws -> AccessDecision? {
         guard let url = prior.url(of: AccessDecision.logicalPath) else { return nil }
-        guard let data = FileManager.default.contents(atPath: url.path) else {
+        let read: Data?
+        do { read = try FileSystem.contentsIfPresent(url) } catch { throw Failure.of(error, objectID: prior.inventory.id) }
+        guard let data = read else {
             throw Failure.unreadable(objectID: prior.inventory.id, reason: "\(AccessDecision.logicalPath) is listed but unreadable")
         }
         do { return try AccessDecision.decode([UInt8](data)) } catch {

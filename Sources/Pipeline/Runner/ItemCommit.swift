@@ -184,7 +184,7 @@ struct ItemCommit {
             // The item is archived; only its access copies are missing: `memoria derive` rebuilds them.
             let (spanish, technical) = SystemErrorText.describe(error)
             result.warnings.append("archivado, pero sus copias de consulta no se pudieron poner en su lugar (\(spanish)); ejecute memoria derive --item \(itemID)")
-            ledger.warning(.derivativesNotPlaced, "las copias de consulta de «\(itemID)» no se pudieron poner en \(context.displayPath(config.paths.derivatives)): \(spanish)",
+            ledger.warning(.derivativesNotPlaced, "las copias de consulta de «\(itemID)» no se pudieron poner en \(context.displayPath(config.paths.derivatives)): \(spanish); el ítem sí quedó archivado: resuelva el problema y ejecute memoria derive --item \(itemID)",
                            detail: technical)
         }
     }

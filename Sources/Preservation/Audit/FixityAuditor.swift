@@ -15,6 +15,8 @@ public struct FixityAuditor: Sendable {
             case missingObject = "missing-object"
             case uncatalogued
             case metsMismatch = "mets-mismatch"
+            /// The disk (or the permissions) would not give the file's bytes: nothing says it changed.
+            case unreadable
         }
         public var objectID: String
         public var kind: Kind
@@ -81,6 +83,10 @@ public struct FixityAuditor: Sendable {
                         bytes += Int64(chunk.count)
                         onBytes(Int64(chunk.count))
                     }
+                } catch FixityError.unreadable(_, let code) where code != ENOENT {
+                    result.problems.append(Problem(objectID: id, kind: .unreadable, path: path, expected: digest, found: nil,
+                                                   message: "\(id)/\(path) no se pudo leer: \(SystemErrorText.spanish(errno: code)). \(SystemErrorText.advice(errno: code)) (memoria verify --item \(id)); si vuelve a fallar con el disco sano, restaure el objeto desde la copia de seguridad"))
+                    continue
                 } catch {
                     result.problems.append(Problem(objectID: id, kind: .corrupted, path: path, expected: digest, found: nil,
                                                    message: "\(id)/\(path) no se pudo leer (\(Self.spanish(error))); restaure el objeto desde la copia de seguridad"))

@@ -37,8 +37,8 @@ public struct ObjectLogs: Sendable {
         let folder = try storage.objectRoot(objectID).appendingPathComponent("logs")
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return [] }
         return try names.filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }.sorted().map { name in
-            guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(name).path) else {
-                throw OCFLError.system(path: folder.appendingPathComponent(name).path, operation: .read, errno: EIO)
+            guard let data = try FileSystem.contentsIfPresent(folder.appendingPathComponent(name)) else {
+                throw OCFLError.system(path: folder.appendingPathComponent(name).path, operation: .read, errno: ENOENT)
             }
             return (name, [UInt8](data))
         }

@@ -28,6 +28,18 @@ public enum FileSystem {
         guard !sync || SystemCall.fsync(fd) == 0 else { throw OCFLError.system(path: url.path, operation: .fsync, errno: errno) }
     }
 
+    /// A whole file read through SystemCall (so that a test can make the read fail); nil when there is
+    /// no such file, `FixityError.unreadable` with the errno for any other failure.
+    public static func contentsIfPresent(_ url: URL) throws -> Data? {
+        var data = Data()
+        do {
+            try FileReader.forEachChunk(of: url) { data.append(contentsOf: $0) }
+        } catch FixityError.unreadable(_, let code) where code == ENOENT {
+            return nil
+        }
+        return data
+    }
+
     /// Writes a file atomically: a temporary sibling, fsync, rename over the target, fsync the folder.
     public static func replaceAtomically(_ url: URL, with data: Data) throws {
         let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).tmp")
@@ -41,6 +53,13 @@ public enum FileSystem {
             throw OCFLError.system(path: to.path, operation: .rename, errno: errno)
         }
         try syncDirectory(to.deletingLastPathComponent())
+    }
+
+    /// rename(2) alone, for derived data that is remade rather than recovered (derivatives).
+    public static func renameWithoutSync(_ from: URL, to: URL) throws {
+        guard SystemCall.rename(from.path, to.path) == 0 else {
+            throw OCFLError.system(path: to.path, operation: .rename, errno: errno)
+        }
     }
 
     public static func syncDirectory(_ url: URL) throws {

@@ -73,6 +73,14 @@ extension OCFLError: PersonFacingError {
     }
 }
 
+extension OCFLError: SystemCallFailure {
+    public var systemErrno: Int32? { OCFLError.errno(of: self) }
+}
+
+extension FixityError: SystemCallFailure {
+    public var systemErrno: Int32? { OCFLError.errno(of: self) }
+}
+
 extension OCFLError: CustomStringConvertible {
     public var description: String { messageForPeople }
 }

@@ -60,13 +60,13 @@ public struct OCFLStorageRoot: Sendable {
 
     static func readInventory(in folder: URL) throws -> OCFLInventory {
         let url = folder.appendingPathComponent("inventory.json")
-        guard let data = FileManager.default.contents(atPath: url.path) else {
+        guard let data = try FileSystem.contentsIfPresent(url) else {
             throw OCFLError.invalidInventory(path: url.path, reason: "missing")
         }
         let inventory = try OCFLInventory.decode(data, path: url.path)
         let algorithm = inventory.algorithm ?? .sha512
         let sidecar = folder.appendingPathComponent("inventory.json.\(algorithm.rawValue)")
-        guard let sidecarText = try? String(contentsOf: sidecar, encoding: .utf8),
+        guard let sidecarData = try FileSystem.contentsIfPresent(sidecar), let sidecarText = String(data: sidecarData, encoding: .utf8),
               let expected = sidecarText.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).first else {
             throw OCFLError.invalidInventory(path: sidecar.path, reason: "digest sidecar missing")
         }

@@ -1,4 +1,5 @@
 import Foundation
+import Support
 
 /// Writes the site's files. A full publish writes into a fresh folder beside the site and swaps it in
 /// at the end; an incremental publish replaces files in place, each atomically (temporary file +
@@ -50,7 +51,11 @@ final class SiteOutput {
 
     private func createFolder(_ folder: String) throws {
         guard !createdFolders.contains(folder) else { return }
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        } catch {
+            throw SiteError.system(path: folder, operation: "crear la carpeta", errno: SystemErrorText.errno(of: error) ?? EIO)
+        }
         createdFolders.insert(folder)
     }
 
@@ -83,23 +88,18 @@ final class SiteOutput {
         try createFolder(folder)
         // Plain POSIX writes, no fsync: the site is derived data, rebuilt by `memoria publish --full`
         // (Foundation's Data.write synced every one of the site's 100,000+ files).
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw SiteError.write(path: temporary, reason: String(cString: strerror(errno))) }
-        let failed: Int32? = data.withUnsafeBytes { buffer in
-            guard let base = buffer.baseAddress else { return nil }
-            var offset = 0
-            while offset < buffer.count {
-                let n = Foundation.write(fd, base + offset, buffer.count - offset)
-                if n < 0 { if errno == EINTR { continue }; return errno }
-                offset += n
-            }
-            return nil
-        }
+        // Through SystemCall, so that a test can make any of them fail (Support/FaultInjection).
+        let fd = SystemCall.open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644, for: .create)
+        guard fd >= 0 else { throw SiteError.system(path: destination, operation: "crear", errno: errno) }
+        let failed = data.withUnsafeBytes { SystemCall.writeAll(fd, $0) }
         close(fd)
-        if let failed { unlink(temporary); throw SiteError.write(path: destination, reason: String(cString: strerror(failed))) }
-        if rename(temporary, destination) != 0 {
-            throw SiteError.write(path: destination, reason: String(cString: strerror(errno)))
+        if let failed { unlink(temporary); throw SiteError.system(path: destination, operation: "escribir", errno: failed) }
+        if SystemCall.rename(temporary, destination) != 0 {
+            let code = errno
+            unlink(temporary)
+            throw SiteError.system(path: destination, operation: "poner en su lugar", errno: code)
         }
+        CrashPoints.pass("site file written")
         written += 1
     }
 
@@ -119,10 +119,14 @@ final class SiteOutput {
         try createFolder(folder)
         unlink(temporary)
         if Foundation.link(source, temporary) != 0 {
-            try FileManager.default.copyItem(atPath: source, toPath: temporary)
+            do { try FileManager.default.copyItem(atPath: source, toPath: temporary) } catch {
+                throw SiteError.system(path: destination, operation: "copiar", errno: SystemErrorText.errno(of: error) ?? EIO)
+            }
         }
-        if rename(temporary, destination) != 0 {
-            throw SiteError.write(path: destination, reason: String(cString: strerror(errno)))
+        if SystemCall.rename(temporary, destination) != 0 {
+            let code = errno
+            unlink(temporary)
+            throw SiteError.system(path: destination, operation: "poner en su lugar", errno: code)
         }
         written += 1
     }
@@ -149,12 +153,44 @@ public enum SiteError: Error, CustomStringConvertible, Sendable {
     case templates(String)
     case write(path: String, reason: String)
     case missingDerivative(path: String)
+    /// A system call failed on a file of the site: what it was doing (a Spanish verb) and its errno.
+    case system(path: String, operation: String, errno: Int32)
 
     public var description: String {
         switch self {
         case .templates(let reason): return "the site templates cannot be read (\(reason)); reinstall Memoria with its memoria_Site.resources folder"
         case .write(let path, let reason): return "cannot write \(path): \(reason); check free space and permissions"
         case .missingDerivative(let path): return "the derivative \(path) is missing; run `memoria derive` and publish again"
+        case .system(let path, let operation, let code): return "cannot \(operation) \(path): \(String(cString: strerror(code)))"
         }
     }
+}
+
+extension SiteError: SystemCallFailure {
+    public var systemErrno: Int32? {
+        if case .system(_, _, let code) = self { return code }
+        return nil
+    }
+}
+
+extension SiteError: PersonFacingError {
+    public var whatHappened: String {
+        switch self {
+        case .templates: return "no se pueden leer las plantillas del sitio"
+        case .write(let path, _): return "no se pudo escribir «\(path)»"
+        case .missingDerivative(let path): return "falta la copia de consulta «\(path)»"
+        case .system(let path, let operation, let code): return "no se pudo \(operation) «\(path)»: \(SystemErrorText.spanish(errno: code))"
+        }
+    }
+
+    public var whatToDo: String {
+        switch self {
+        case .templates: return "Vuelva a instalar Memoria con su carpeta memoria_Site.resources"
+        case .write: return "Revise el espacio libre y los permisos de la carpeta del sitio y vuelva a publicar"
+        case .missingDerivative: return "Ejecute memoria derive y vuelva a publicar"
+        case .system(_, _, let code): return SystemErrorText.advice(errno: code)
+        }
+    }
+
+    public var technicalDetail: String? { description }
 }

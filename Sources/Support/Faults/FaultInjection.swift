@@ -2,11 +2,14 @@ import Foundation
 
 /// Faults made on purpose, for tests only: with `MEMORIA_FAULT=ENOSPC@write:3` in the environment the
 /// third durable write of the process fails as if the disk were full. Kinds: ENOSPC, EIO, EACCES;
-/// operations: write, read, rename, fsync, create (several rules separated by commas). Without the
-/// variable (production) every check is one comparison with nil.
+/// operations: write, read, rename, fsync, create, and `any` (the n-th of all of them, so that a test
+/// can walk every operation of a command with one number); several rules separated by commas. With
+/// MEMORIA_FAULT_LOG=<file> each fault made is appended to that file as one line (`EIO@any:7 write`),
+/// so a test knows whether its fault was reached. Without MEMORIA_FAULT (production) every check is
+/// one comparison with nil.
 public enum FaultInjection {
     public enum Operation: String, Sendable, CaseIterable {
-        case write, read, rename, fsync, create
+        case write, read, rename, fsync, create, any
     }
 
     struct Rule: Sendable {
@@ -18,6 +21,8 @@ public enum FaultInjection {
     private static let rules: [Rule]? = parse(ProcessInfo.processInfo.environment["MEMORIA_FAULT"])
     nonisolated(unsafe) private static var counts: [Operation: Int] = [:]
     private static let lock = NSLock()
+    private static let logPath: String? = ProcessInfo.processInfo.environment["MEMORIA_FAULT_LOG"]
+    private static let names: [Int32: String] = [ENOSPC: "ENOSPC", EIO: "EIO", EACCES: "EACCES"]
 
     static func parse(_ text: String?) -> [Rule]? {
         guard let text, !text.isEmpty else { return nil }
@@ -39,7 +44,22 @@ public enum FaultInjection {
         defer { lock.unlock() }
         let n = (counts[operation] ?? 0) + 1
         counts[operation] = n
-        return rules.first { $0.operation == operation && $0.occurrence == n }?.errno
+        let any = (counts[.any] ?? 0) + 1
+        counts[.any] = any
+        guard let rule = rules.first(where: { ($0.operation == operation && $0.occurrence == n) || ($0.operation == .any && $0.occurrence == any) })
+        else { return nil }
+        record("\(names[rule.errno] ?? String(rule.errno))@\(rule.operation.rawValue):\(rule.occurrence) \(operation.rawValue)\n")
+        return rule.errno
+    }
+
+    /// Appends a line to MEMORIA_FAULT_LOG (plain POSIX calls: this must not count as an operation).
+    private static func record(_ line: String) {
+        guard let logPath else { return }
+        let fd = Foundation.open(logPath, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { return }
+        defer { close(fd) }
+        let bytes = Array(line.utf8)
+        _ = bytes.withUnsafeBytes { Foundation.write(fd, $0.baseAddress!, $0.count) }
     }
 
     /// True when MEMORIA_FAULT is set (reports say that faults were injected).

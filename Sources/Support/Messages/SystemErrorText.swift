@@ -39,8 +39,9 @@ public enum SystemErrorText {
         }
     }
 
-    /// The errno behind a Swift or Foundation error, when there is one.
+    /// The errno behind a Swift or Foundation error, or a room's error that carries one, when there is one.
     public static func errno(of error: Error) -> Int32? {
+        if let failure = error as? SystemCallFailure, let code = failure.systemErrno { return code }
         if let posix = error as? POSIXError { return posix.code.rawValue }
         let ns = error as NSError
         if ns.domain == NSPOSIXErrorDomain { return Int32(ns.code) }
@@ -67,4 +68,10 @@ public enum SystemErrorText {
         if let code = errno(of: error) { return (spanish(errno: code), technical) }
         return ("falló una operación del sistema", technical)
     }
+}
+
+/// An error of a room that may carry the errno of the system call that failed (archive, fixity,
+/// site), so that a full disk is said, advised and handled as a full disk wherever it is caught.
+public protocol SystemCallFailure: Error {
+    var systemErrno: Int32? { get }
 }

@@ -52,17 +52,18 @@ public struct DerivativeStore: Sendable {
 
     func stage(itemID: String, key: String, access: [UInt8], medium: [UInt8]?, thumbnail: [UInt8]) throws {
         let folder = staging.appendingPathComponent(itemID)
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        try Data(access).write(to: folder.appendingPathComponent("\(key).access.jpg"))
-        if let medium { try Data(medium).write(to: folder.appendingPathComponent("\(key).medium.jpg")) }
-        try Data(thumbnail).write(to: folder.appendingPathComponent("\(key).thumb.jpg"))
+        // Through the file-system layer (no fsync: derivatives are remade by `memoria derive`).
+        try FileSystem.createDirectory(folder)
+        try FileSystem.write(Data(access), to: folder.appendingPathComponent("\(key).access.jpg"), fsync: false)
+        if let medium { try FileSystem.write(Data(medium), to: folder.appendingPathComponent("\(key).medium.jpg"), fsync: false) }
+        try FileSystem.write(Data(thumbnail), to: folder.appendingPathComponent("\(key).thumb.jpg"), fsync: false)
     }
 
     /// Moves an item's staged derivatives into place and records them in its manifest.
     func commit(itemID: String, entries: [Entry]) throws {
         let from = staging.appendingPathComponent(itemID)
         let to = itemFolder(itemID)
-        try FileManager.default.createDirectory(at: to, withIntermediateDirectories: true)
+        try FileSystem.createDirectory(to)
         let staged = (try? FileManager.default.contentsOfDirectory(atPath: from.path)) ?? []
         // A page derived again without tiles (settings changed) must not keep the old ones.
         for name in staged where name.hasSuffix(".access.jpg") {
@@ -72,8 +73,9 @@ public struct DerivativeStore: Sendable {
         }
         for name in staged {
             let target = to.appendingPathComponent(name)
-            _ = try? FileManager.default.removeItem(at: target)
-            try FileManager.default.moveItem(at: from.appendingPathComponent(name), to: target)
+            // A tile folder replaces the old one; a file is renamed over the old one.
+            if name.hasSuffix(".iiif") { _ = try? FileManager.default.removeItem(at: target) }
+            try FileSystem.renameWithoutSync(from.appendingPathComponent(name), to: target)
         }
         try? FileManager.default.removeItem(at: from)
         try writeManifest(itemID: itemID, entries: entries)

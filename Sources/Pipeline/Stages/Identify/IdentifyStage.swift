@@ -70,15 +70,30 @@ struct IdentifyStage: IngestStage {
 
     /// An imaging error as a stage failure: its code, its Spanish message, its technical detail.
     static func failure(_ error: ImagingError, digest: String?, stage: StageName = name) -> StageFailure {
-        StageFailure(stage: stage, reason: ReasonCode(error), message: error.messageForArchivist, detail: error.logDescription, digest: digest)
+        if let code = error.systemErrno, case .derivativeWriteFailed(let path, _) = error {
+            // The disk of the derivatives, not the master: a full disk stops the batch, the item waits in the inbox.
+            return StageFailure(stage: stage, reason: code == ENOSPC || code == EDQUOT ? .diskFull : .derivativeWrite,
+                                message: "No se pudo escribir «\(path)» (\(SystemErrorText.spanish(errno: code))). \(SystemErrorText.advice(errno: code))",
+                                detail: error.logDescription, digest: digest)
+        }
+        return StageFailure(stage: stage, reason: ReasonCode(error), message: error.messageForArchivist, detail: error.logDescription, digest: digest)
     }
 
     static func unreadable(_ file: InboxFile, _ error: Error) -> StageFailure {
         let (spanish, technical) = SystemErrorText.describe(error)
+        if let code = SystemErrorText.errno(of: error), Self.faultsOfTheDisk.contains(code) {
+            // The disk or the permissions failed, not the file: it stays in the inbox for the next run.
+            return StageFailure(stage: name, reason: .unreadable, consequence: .retryItem,
+                                message: "No se pudo leer «\(file.name)» (\(spanish)); sigue en la bandeja y se intentará de nuevo en la próxima ejecución. \(SystemErrorText.advice(errno: code))",
+                                detail: technical)
+        }
         return StageFailure(stage: name, reason: .unreadable,
                             message: "No se pudo leer «\(file.name)» (\(spanish)). Compruebe que la copia terminó y vuelva a copiarlo",
                             detail: technical)
     }
+
+    /// Read failures that say nothing about the file itself: a disk, a network drive or permissions.
+    static let faultsOfTheDisk: Set<Int32> = [EIO, EACCES, EPERM, ESTALE, ENOTCONN, EHOSTDOWN, ENOSPC, EDQUOT, ENOMEM, EMFILE, ENFILE]
 
     static let expectedExtensions: [IdentifiedFormat.Kind: Set<String>] = [
         .tiff: ["tif", "tiff"], .bigTIFF: ["tif", "tiff", "btf", "tf8"], .jpeg: ["jpg", "jpeg", "jpe", "jfif"], .png: ["png"],

@@ -59,8 +59,9 @@ struct ValidateStage: IngestStage {
             throw IdentifyStage.failure(error, digest: digest, stage: Self.name)
         } catch {
             let (spanish, technical) = SystemErrorText.describe(error)
-            throw StageFailure(stage: .derive, reason: SystemErrorText.errno(of: error) == ENOSPC ? .diskFull : .derivativeWrite,
-                               message: "No se pudieron escribir las copias de consulta de «\(input.file.name)» (\(spanish)). Revise el espacio en el disco de derivados y vuelva a ejecutar",
+            let code = SystemErrorText.errno(of: error)
+            throw StageFailure(stage: .derive, reason: code == ENOSPC || code == EDQUOT ? .diskFull : .derivativeWrite,
+                               message: "No se pudieron escribir las copias de consulta de «\(input.file.name)» (\(spanish)). \(SystemErrorText.advice(errno: code ?? EIO))",
                                detail: technical, digest: digest)
         }
         return Output(pages: pages, observations: decoded.observations)

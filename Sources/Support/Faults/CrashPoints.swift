@@ -1,6 +1,6 @@
 import Foundation
 
-/// Named places in the ingest where a crash is most dangerous. When the environment variable
+/// Named places in ingest, publish and verify where a crash is most dangerous. When the environment variable
 /// MEMORIA_CRASH_AT=n is set, the process kills itself (SIGKILL, like a power cut) at the n-th point
 /// it passes; the kill-and-rerun test walks n = 1, 2, 3... to prove that a rerun always recovers.
 /// Without the variable this costs one comparison.
