@@ -86,6 +86,7 @@ public struct PipelineConfig: Sendable, Codable, Equatable {
         public var baseUrl: String
         public var itemsPerPage: Int
         public var about: String
+        public var homeHiddenSubjects: [String]
     }
 
     public struct Stats: Sendable, Codable, Equatable {

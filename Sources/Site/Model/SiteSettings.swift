@@ -9,9 +9,12 @@ public struct SiteSettings: Sendable {
     public var institutionName: String
     public var institutionURL: String
     public var contactEmail: String
+    /// Subjects whose items the home page does not highlight (test items of a sample, for instance).
+    public var homeHiddenSubjects: [String]
 
     public init(title: String, tagline: String, baseURL: String, itemsPerPage: Int, about: String, institutionName: String,
-                institutionURL: String, contactEmail: String) {
+                institutionURL: String, contactEmail: String, homeHiddenSubjects: [String] = []) {
+        self.homeHiddenSubjects = homeHiddenSubjects
         self.title = title
         self.tagline = tagline
         self.baseURL = baseURL.isEmpty || baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
