@@ -13,16 +13,15 @@ import argparse
 import functools
 import http.server
 import json
-import shutil
-import socket
-import subprocess
 import sys
-import tempfile
 import threading
 import time
-import urllib.request
+import os
 
 import websocket
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "scripts"))
+from browser_check import Browser, free_port  # noqa: E402
 
 VITALS = """new Promise(done => {
   let lcp = null, cls = 0;
@@ -33,46 +32,14 @@ VITALS = """new Promise(done => {
 })"""
 
 
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+class Tab(Browser):
+    """The checks' own Chromium (scripts/browser_check.py), with the network watched and the cache off."""
 
-
-class Tab:
     def __init__(self, binary):
-        self.port = free_port()
-        self.profile = tempfile.mkdtemp(prefix="memoria-weight-")
-        self.proc = subprocess.Popen([binary, "--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run",
-                                      f"--remote-debugging-port={self.port}", "--remote-debugging-address=127.0.0.1",
-                                      f"--user-data-dir={self.profile}", "about:blank"],
-                                     stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        for _ in range(100):
-            try:
-                tabs = json.load(urllib.request.urlopen(f"http://127.0.0.1:{self.port}/json"))
-                page = next(t for t in tabs if t.get("type") == "page")
-                break
-            except Exception:
-                time.sleep(0.1)
-        else:
-            raise SystemExit("chromium did not start")
-        self.ws = websocket.create_connection(page["webSocketDebuggerUrl"], timeout=120)
-        self.next_id, self.events = 0, []
-        for domain in ("Page", "Runtime", "Network"):
-            self.call(f"{domain}.enable")
+        super().__init__(binary)
+        self.ws.settimeout(120)   # a throttled page takes long
+        self.call("Network.enable")
         self.call("Network.setCacheDisabled", cacheDisabled=True)
-
-    def call(self, method, **params):
-        self.next_id += 1
-        mine = self.next_id
-        self.ws.send(json.dumps({"id": mine, "method": method, "params": params}))
-        while True:
-            message = json.loads(self.ws.recv())
-            if message.get("id") == mine:
-                if "error" in message:
-                    raise RuntimeError(f"{method}: {message['error']}")
-                return message.get("result", {})
-            self.events.append(message)
 
     def pump(self, seconds):
         self.ws.settimeout(seconds)
@@ -83,11 +50,6 @@ class Tab:
             pass
         finally:
             self.ws.settimeout(120)
-
-    def close(self):
-        self.proc.terminate()
-        self.proc.wait()
-        shutil.rmtree(self.profile, ignore_errors=True)
 
 
 def measure(tab, url, profile, throttle):
