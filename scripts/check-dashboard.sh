@@ -39,24 +39,6 @@ mv "$D/despues" "$D/inbox/margarita-michelena"
 MEMORIA_FIXED_TIME=2026-11-20T17:00:00Z M ingest --now
 MEMORIA_FIXED_TIME=2026-12-01T09:00:00Z M verify --sample 50
 MEMORIA_FIXED_TIME=2026-12-02T16:30:00Z "$MEMORIA_BIN" informe --config "$D/pipeline.yaml" --salida "$D/informe" -q
-mkdir -p "$D/shots" "$OUT"
-status=0
-bench/.venv/bin/python "$CHECK" "$D/informe" --start informe.html --a11y ${AXE:+--axe-js "$AXE"} --browser-pages 1 \
-  --screenshots "$D/shots" --max-shot-height 9000 --out "$D/check.json" >/dev/null || status=$?
-python3 - "$D/check.json" <<'PY'
-import json, sys
-r = json.load(open(sys.argv[1]))
-print("problems:", r.get("problems"))
-print("warnings:", r.get("warnings"))
-print("axe source:", r.get("axe_source"))
-pages = r.get("browser_pages") or r.get("pages") or []
-if isinstance(pages, list):
-    print("pages opened in Chromium:", len(pages),
-          "| console errors:", sum(len(p.get("console_errors", [])) for p in pages if isinstance(p, dict)),
-          "| axe version:", [((p.get("a11y") or {}).get("axe") or {}).get("version") for p in pages if isinstance(p, dict)],
-          "| axe violations:", sum(len(((p.get("a11y") or {}).get("axe") or {}).get("violations", []) or []) for p in pages if isinstance(p, dict)))
-PY
-cp "$D/shots/informe_html-desktop.png" "$OUT/informe-1366.png"
-cp "$D/shots/informe_html-mobile.png" "$OUT/informe-390.png"
-ls "$OUT"/informe-*
+. scripts/lib/check-report-page.sh
+check_report_page "$D/informe" informe
 exit "$status"

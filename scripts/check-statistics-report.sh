@@ -25,24 +25,6 @@ trap 'rm -rf "$D"' EXIT
 "$BIN/memoria-bench" synth-logs --dir "$D" --lines 200000 >/dev/null
 sed 's|^  hosts: \[\]|  hosts: [memoria.hidalgo.gob.mx]|' pipeline.yaml > "$D/pipeline.yaml"
 MEMORIA_FIXED_TIME=2026-12-01T18:00:00Z "$BIN/memoria" estadisticas "$D/access.log" --config "$D/pipeline.yaml" --salida "$D/informe" -q >/dev/null
-mkdir -p "$D/shots" "$OUT"
-status=0
-bench/.venv/bin/python "$CHECK" "$D/informe" --start informe.html --a11y ${AXE:+--axe-js "$AXE"} --browser-pages 1 \
-  --screenshots "$D/shots" --max-shot-height 9000 --out "$D/check.json" >/dev/null || status=$?
-python3 - "$D/check.json" <<'PY'
-import json, sys
-r = json.load(open(sys.argv[1]))
-print("problems:", r.get("problems"))
-print("warnings:", r.get("warnings"))
-print("axe source:", r.get("axe_source"))
-pages = r.get("browser_pages") or r.get("pages") or []
-if isinstance(pages, list):
-    print("pages opened in Chromium:", len(pages),
-          "| console errors:", sum(len(p.get("console_errors", [])) for p in pages if isinstance(p, dict)),
-          "| axe version:", [((p.get("a11y") or {}).get("axe") or {}).get("version") for p in pages if isinstance(p, dict)],
-          "| axe violations:", sum(len(((p.get("a11y") or {}).get("axe") or {}).get("violations", []) or []) for p in pages if isinstance(p, dict)))
-PY
-cp "$D/shots/informe_html-desktop.png" "$OUT/estadisticas-1366.png"
-cp "$D/shots/informe_html-mobile.png" "$OUT/estadisticas-390.png"
-ls "$OUT"/estadisticas-*
+. scripts/lib/check-report-page.sh
+check_report_page "$D/informe" estadisticas
 exit "$status"
