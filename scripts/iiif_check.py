@@ -5,7 +5,8 @@ Each one must load in iiif-prezi3 (the IIIF community's Presentation 3 library) 
 Memoria promises: absolute ids under the site's base URL, a `service` of type ImageService3 on each
 painting annotation's body whose info.json is on the site with every whole-image size it lists,
 `partOf` a fonds Collection that lists the manifest back, `rights` only as a URI, `navDate` as an
-ISO date-time. Every address under the base URL must be a file of the site.
+ISO date-time; the site's own Collection (iiif/coleccion.json) lists every fonds Collection, and
+each of them is `partOf` it. Every address under the base URL must be a file of the site.
 
     python3 scripts/iiif_check.py SITE_FOLDER BASE_URL      # exit 0: no problems
 """
@@ -43,6 +44,25 @@ def main():
             for value in node:
                 ids(value, where)
 
+    site_collection, listed = site / "iiif" / "coleccion.json", set()
+    site_id = base + "iiif/coleccion.json"
+    if not site_collection.is_file():
+        problems.append("iiif/coleccion.json: the site's Collection is missing")
+    else:
+        data = json.loads(site_collection.read_text(encoding="utf-8"))
+        try:
+            Collection(**data)
+        except Exception as error:
+            problems.append(f"iiif/coleccion.json: iiif-prezi3: {error}")
+        if data.get("id") != site_id:
+            problems.append(f"iiif/coleccion.json: id {data.get('id')} should be {site_id}")
+        ids(data, "iiif/coleccion.json")
+        for item in data.get("items", []):
+            if item.get("type") != "Collection":
+                problems.append(f"iiif/coleccion.json: {item.get('id')} is a {item.get('type')}, not a fonds Collection")
+            listed.add(item.get("id"))
+            must_exist(item.get("id", ""), "iiif/coleccion.json")
+
     collections = {}
     for path in sorted(site.glob("fondos/*/coleccion.json")):
         name = str(path.relative_to(site))
@@ -54,6 +74,10 @@ def main():
         if data.get("id") != base + name:
             problems.append(f"{name}: id {data.get('id')} should be {base + name}")
         ids(data, name)
+        if data.get("id") not in listed:
+            problems.append(f"{name}: not listed in the site's Collection iiif/coleccion.json")
+        if [p.get("id") for p in data.get("partOf", []) if p.get("type") == "Collection"] != [site_id]:
+            problems.append(f"{name}: partOf {data.get('partOf')} is not the site's Collection {site_id}")
         collections[data.get("id")] = {item.get("id") for item in data.get("items", [])}
         for item in data.get("items", []):
             must_exist(item.get("id", ""), name)
@@ -102,7 +126,7 @@ def main():
 
     for problem in problems:
         print(problem)
-    print(f"{len(manifests)} manifests, {len(collections)} collections, {len(problems)} problems")
+    print(f"{len(manifests)} manifests, {len(collections)} fonds collections, {len(listed)} in the site's collection, {len(problems)} problems")
     if not manifests or not collections:
         print("no manifests or collections found: is site.base_url set?")
         return 1

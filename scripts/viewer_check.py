@@ -1,6 +1,8 @@
 #!/usr/bin/env python3
 """Drives the page viewer of a published Memoria site in headless Chromium (DevTools protocol), as a
 phone user (375x812, touch) and a desktop keyboard user (1280x900) would:
+- on load the page fetches only the image it shows (the medium copy), no Leaflet and no tile; the
+  zoom layer starts at the first request to zoom (button, pinch, double tap) and then fetches tiles;
 - deep zoom on the IIIF tiles: pinch, double tap, buttons; a swipe outside a zoomed view scrolls the
   page, a swipe on a zoomed view pans the image;
 - keys pan a zoomed image only while the viewer has focus; no key acts elsewhere;
@@ -63,8 +65,20 @@ def main():
             failures.append(message)
         return condition
     b = browser
+    def plain_ready():
+        return b.wait_for("document.querySelector('.visor-actual') && document.querySelector('.visor-acercar') && document.querySelector('.visor-imagen').complete", 15)
     def deep_ready():
         return b.wait_for("window.MemoriaVisor && document.querySelector('.visor-actual') && !document.querySelector('.visor[aria-busy]')", 15)
+    def fetched():
+        return b.evaluate("performance.getEntriesByType('resource').map(e => e.name)") or []
+    def lazy_on_load(label):
+        """After load (and a pause), nothing of the zoom layer was fetched: no Leaflet, no tile, no 2000 px copy."""
+        time.sleep(1.0)
+        names = fetched()
+        heavy = [n for n in names if "/leaflet/" in n or "/iiif/" in n or re.search(r"/[^/]+(?<!\.m)(?<!\.thumb)\.jpg$", n)]
+        check(b.evaluate("!window.MemoriaVisor") and not heavy, f"on load ({label}) only the shown copy is fetched, no Leaflet or tiles {heavy}")
+        shown = b.evaluate("document.querySelector('.visor-imagen').currentSrc") or ""
+        check(shown.endswith(".m.jpg"), f"…and the image shown is the medium copy ({shown.rsplit('/', 1)[-1]})")
     def zoom():
         return b.evaluate("window.MemoriaVisor.map.getZoom()")
     def center():
@@ -112,10 +126,11 @@ def main():
         # 1. Desktop, arriving from a search: boxes on the page image where the ALTO has the word.
         desktop()
         b.goto(f"{item}?q={args.word}")
-        check(deep_ready(), "the deep-zoom viewer starts (Leaflet copied into the site)")
+        check(plain_ready(), "the viewer shows the page with its zoom buttons")
         expected = alto_boxes(args.alto, args.word)
-        check(b.wait_for(f"document.querySelectorAll('path.visor-resalte-mapa').length === {len(expected)}", 10),
-              f"one box per '{args.word}' of the ALTO ({len(expected)}): {b.evaluate(HIGHLIGHTS)}")
+        check(b.wait_for(f"document.querySelectorAll('.visor-resalte').length === {len(expected)}", 10),
+              f"one box per '{args.word}' of the ALTO on the unzoomed image ({len(expected)})")
+        lazy_on_load("desktop, from a search")
         check(b.wait_for(f"document.querySelectorAll('.buscar-documento-resultados a').length >= {len(expected)}", 10)
               and not b.evaluate("document.querySelector('.buscar-documento').hidden"),
               "«Buscar en este documento» lists the lines where the word is")
@@ -152,6 +167,7 @@ def main():
             b.evaluate(f"document.querySelector('.{control}').click()")
             settle()
         check(zoom() > b.evaluate("MemoriaVisor.map.getMinZoom()") + 1.5, "the + button zooms in")
+        axe("1280x900, zoomed in")
         b.evaluate("document.querySelector('.visor-lienzo').focus()")
         before = center()
         b.key("ArrowRight", "ArrowRight", 39)
@@ -175,10 +191,10 @@ def main():
 
         # 3. Page turn on a slow network: "Cargando" until the new page is shown, then its number.
         b.goto(item)
-        deep_ready()
+        plain_ready()
         b.evaluate("document.querySelector('.visor-lienzo').focus()")
-        nxt = b.evaluate("document.querySelectorAll('.visor-miniaturas a')[1].href")
-        check(b.wait_for(f"performance.getEntriesByType('resource').some(e => e.name === {json.dumps(nxt)})", 5), "once the viewer is used, the next page is fetched ahead")
+        nxt = b.evaluate("(a => [a.href].concat((a.getAttribute('data-srcset') || '').split(',').map(c => new URL(c.trim().split(' ')[0], a.href).href)))(document.querySelectorAll('.visor-miniaturas a')[1])")
+        check(b.wait_for(f"performance.getEntriesByType('resource').some(e => {json.dumps(nxt)}.includes(e.name))", 5), "once the viewer is used, the next page is fetched ahead")
         b.call("Network.enable")
         b.call("Network.setCacheDisabled", cacheDisabled=True)
         b.call("Network.emulateNetworkConditions", offline=False, latency=800, downloadThroughput=50000, uploadThroughput=50000)
@@ -188,13 +204,19 @@ def main():
         check(b.wait_for("(document.querySelector('.visor-actual') || {}).textContent === '2'", 20), "then shows «Página 2»")
         b.call("Network.emulateNetworkConditions", offline=False, latency=0, downloadThroughput=-1, uploadThroughput=-1)
         b.call("Network.setCacheDisabled", cacheDisabled=False)
+        b.evaluate("document.querySelector('.visor-lienzo').focus()")
+        b.key("+", "Equal", 187)
+        check(deep_ready(), "+ on the focused viewer starts the deep-zoom viewer")
+        settle()
+        check(zoom() > b.evaluate("MemoriaVisor.map.getMinZoom()") + 0.5, "…and zooms in")
 
         # 4. A 9000x12000 page zoomed all the way in shows tiles at scale factor 1.
         b.goto(f"{base}items/{args.large}/index.html")
-        check(deep_ready(), "the large page opens in the deep-zoom viewer")
+        check(plain_ready(), "the large page opens in the viewer")
         for _ in range(14):
             b.evaluate("document.querySelector('.visor-acercar').click()")
             time.sleep(0.3)
+        check(deep_ready(), "the + button starts the deep-zoom viewer")
         settle("Array.from(document.querySelectorAll('img.visor-mosaico')).some(i => i.complete && i.naturalWidth > 0)", 15)
         time.sleep(1)
         full = []
@@ -208,21 +230,29 @@ def main():
         # 5. Phone: a swipe on the page image scrolls the page; pinch and double tap zoom; a swipe on a zoomed view pans.
         phone()
         b.goto(item)
-        check(deep_ready(), "the viewer starts on a phone")
+        check(plain_ready(), "the viewer starts on a phone")
+        lazy_on_load("phone")
         axe("375x812")
         b.evaluate("window.scrollTo(0, 0)")
         x, y = canvas_middle()
-        fit = zoom()
         touch([(x, y + 100)], [(x, y - 150)])
         settle()
-        check(b.evaluate("window.scrollY") > 100 and abs(zoom() - fit) < 0.01, f"a swipe on the unzoomed image scrolls the page (scrollY {b.evaluate('window.scrollY')})")
+        check(b.evaluate("window.scrollY") > 100 and b.evaluate("!window.MemoriaVisor"), f"a swipe on the unzoomed image scrolls the page (scrollY {b.evaluate('window.scrollY')})")
         b.evaluate("window.scrollTo(0, 0)")
         time.sleep(0.3)
         x, y = canvas_middle()
+        # The first pinch wakes the zoom layer and zooms it.
         touch([(x - 30, y), (x + 30, y)], [(x - 120, y), (x + 120, y)])
+        check(deep_ready(), "a pinch starts the deep-zoom viewer")
         settle()
+        fit = b.evaluate("MemoriaVisor.map.getMinZoom()")
         check(zoom() > fit + 0.3, f"a pinch zooms the image ({fit:.2f} → {zoom():.2f})")
         check(b.evaluate("window.visualViewport.scale") == 1, "…and not the page")
+        b.evaluate("document.querySelector('.visor-restablecer').click()")
+        settle()
+        touch([(x - 30, y), (x + 30, y)], [(x - 120, y), (x + 120, y)])
+        settle()
+        check(zoom() > fit + 0.3, f"a second pinch (Leaflet's own) zooms the image ({fit:.2f} → {zoom():.2f})")
         scroll_before, before = b.evaluate("window.scrollY"), center()
         touch([(x, y)], [(x - 100, y - 100)])
         settle()
@@ -235,6 +265,18 @@ def main():
         tap(x, y)
         settle()
         check(zoom() > fit + 0.3, f"a double tap zooms in ({fit:.2f} → {zoom():.2f})")
+        # A double tap as the first request also wakes the zoom layer and zooms.
+        b.goto(item)
+        plain_ready()
+        b.evaluate("window.scrollTo(0, 0)")
+        time.sleep(0.3)
+        x, y = canvas_middle()
+        tap(x, y)
+        time.sleep(0.08)
+        tap(x, y)
+        check(deep_ready(), "a double tap starts the deep-zoom viewer")
+        settle()
+        check(zoom() > b.evaluate("MemoriaVisor.map.getMinZoom()") + 0.3, f"…and zooms in ({zoom():.2f})")
         check(not b.problems(), "no console errors on the phone " + "; ".join(b.problems()))
 
         # 6. Without JavaScript: the image and links, no button at all in the viewer, no hidden box shown.
@@ -249,8 +291,10 @@ def main():
 
         # 7. From a folder (file://), as from a USB copy.
         b.goto("file://" + os.path.abspath(os.path.join(args.site, "items", args.item, "index.html")) + f"?q={args.word}")
-        check(deep_ready(), "from file:// the deep-zoom viewer starts")
-        check(b.wait_for(f"document.querySelectorAll('path.visor-resalte-mapa').length === {len(expected)}", 10), "…and boxes the search word")
+        check(plain_ready() and b.wait_for(f"document.querySelectorAll('.visor-resalte').length === {len(expected)}", 10), "from file:// the viewer boxes the search word")
+        b.evaluate("document.querySelector('.visor-acercar').click()")
+        check(deep_ready(), "…and the + button starts the deep-zoom viewer")
+        check(b.wait_for(f"document.querySelectorAll('path.visor-resalte-mapa').length === {len(expected)}", 10), "…which boxes the search word too")
         check(not b.problems(), "no console errors from file:// " + "; ".join(b.problems()))
     finally:
         browser.close()

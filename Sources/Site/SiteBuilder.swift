@@ -150,8 +150,9 @@ public struct SiteBuilder {
         // Interoperability and open data: they depend only on the items (whose fingerprints cover their
         // records, dates and fonds titles) and the settings (in the site fingerprint), so with no item
         // changed or withdrawn the files already there are current.
+        let fondsWithItems = settings.hasBaseURL ? fonds.filter { f in summaries.contains { $0.fondsCode == f.code } } : []
         let derivedFiles = ["sitemap.xml", "robots.txt", "datos/catalogo.csv", "datos/catalogo-excel.csv", "datos/catalogo.json"]
-            + (settings.hasBaseURL ? fonds.filter { f in summaries.contains { $0.fondsCode == f.code } }.map { IIIFCollection.path(fondsSlug: $0.slug) } : [])
+            + fondsWithItems.map { IIIFCollection.path(fondsSlug: $0.slug) } + (fondsWithItems.isEmpty ? [] : [IIIFCollection.sitePath])
         if full || !changed.isEmpty || !removed.isEmpty || !derivedFiles.allSatisfy({ FileManager.default.fileExists(atPath: output.path($0)) }) {
             try output.write("sitemap.xml", Sitemap.xml(items: summaries, fonds: fonds, units: Array(units.paths), baseURL: settings.baseURL))
             try output.write("robots.txt", Sitemap.robots(baseURL: settings.baseURL))
@@ -171,14 +172,22 @@ public struct SiteBuilder {
             try output.write("datos/catalogo-excel.csv", dumps.excel)
             try output.write("datos/catalogo.json", dumps.json)
             // IIIF: the Collection of each fonds (its items' manifests), with site.base_url only.
+            var collected: [CatalogFonds] = []
             for f in fonds {
                 let members = summaries.filter { $0.fondsCode == f.code }.sorted { ($0.sortTitle, $0.id) < ($1.sortTitle, $1.id) }
                 let path = IIIFCollection.path(fondsSlug: f.slug)
                 if !members.isEmpty, let collection = IIIFCollection.json(fonds: f, items: members, files: files, renderer: renderer) {
                     try output.write(path, collection)
+                    collected.append(f)
                 } else {
                     output.remove(path)
                 }
+            }
+            // …and the site's, listing those (each fonds collection is partOf it).
+            if let site = IIIFCollection.siteJSON(fonds: collected, renderer: renderer) {
+                try output.write(IIIFCollection.sitePath, site)
+            } else {
+                output.remove(IIIFCollection.sitePath)
             }
         }
 

@@ -46,6 +46,17 @@ import TestSupport
         // What the checker cannot know: navDate is the start of the item's EDTF date.
         let manifest = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: root.appendingPathComponent("items/MMI-0001/manifest.json"))) as? [String: Any])
         #expect(manifest["navDate"] as? String == "1954-03-14T00:00:00Z")
+        // The site's Collection lists every fonds Collection (each partOf it); one left out fails the checker.
+        let siteCollection = root.appendingPathComponent("iiif/coleccion.json")
+        let siteText = try String(contentsOf: siteCollection, encoding: .utf8)
+        let fondsCollections = TestDeployment.listFiles(root.appendingPathComponent("fondos")).filter { $0.hasSuffix("/coleccion.json") }
+        #expect(!fondsCollections.isEmpty && fondsCollections.allSatisfy { siteText.contains("fondos/" + ($0.split(separator: "/").suffix(2).joined(separator: "/"))) },
+                "\(fondsCollections) in \(siteText.prefix(300))")
+        try siteText.replacingOccurrences(of: Self.baseURL + "fondos/margarita-michelena/coleccion.json", with: Self.baseURL + "fondos/otro/coleccion.json")
+            .write(to: siteCollection, atomically: true, encoding: .utf8)
+        let unlisted = try ProcessRunner.run(python, [script.path, root.path, Self.baseURL])
+        #expect(unlisted.status == 1 && unlisted.stdout.contains("not listed in the site's Collection"), "\(unlisted.stdout)")
+        try siteText.write(to: siteCollection, atomically: true, encoding: .utf8)
         // And a tampered manifest fails the checker (it is not a checker that cannot fail).
         let broken = root.appendingPathComponent("items/MMI-0001/manifest.json")
         try (try String(contentsOf: broken, encoding: .utf8)).replacingOccurrences(of: Self.baseURL + "items/MMI-0001/canvas", with: "canvas")
@@ -58,7 +69,8 @@ import TestSupport
         let deployment = try Self.published()
         let root = Self.site(deployment)
         for (file, golden) in [("items/MMI-0001/manifest.json", "MMI-0001.manifest.json"),
-                               ("fondos/margarita-michelena/coleccion.json", "margarita-michelena.coleccion.json")] {
+                               ("fondos/margarita-michelena/coleccion.json", "margarita-michelena.coleccion.json"),
+                               ("iiif/coleccion.json", "sitio.coleccion.json")] {
             let text = try String(contentsOf: root.appendingPathComponent(file), encoding: .utf8)
             if let mismatch = Golden.mismatch(text, golden: Golden.directory().appendingPathComponent(golden)) { Issue.record("\(mismatch)") }
         }

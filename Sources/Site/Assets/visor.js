@@ -4,10 +4,14 @@
 // - page turns (buttons, thumbnails, ← → on the focused viewer when it is not zoomed in), a loading
 //   state while the new page arrives (the counter only names a page once it is shown), the next page
 //   fetched ahead once the visitor uses the viewer;
-// - deep zoom on the page's static IIIF level-0 tiles with Leaflet (copied into the site at publish,
-//   loaded after the page): pinch, double tap, wheel (when zoomed in, focused or with Ctrl) and
-//   buttons; one-finger drags pan only a zoomed-in view, so a swipe elsewhere scrolls the page; keys
-//   act only while the viewer has focus; pan buttons move a zoomed image without dragging;
+// - deep zoom on the page's static IIIF level-0 tiles with Leaflet (copied into the site at publish):
+//   on load the page fetches only the image it shows (its srcset copy: the medium one on a phone);
+//   Leaflet and the zoom layer load when the visitor first asks to zoom (the + button, a pinch, a
+//   double tap, the wheel over the viewer when focused or with Ctrl, + on the focused viewer), start
+//   from that same image, and fetch tiles (or, without tiles, the 2000 px copy) only for a zoomed-in
+//   view. One-finger drags pan only a zoomed-in view, so a swipe elsewhere scrolls the page; keys act
+//   only while the viewer has focus; pan buttons move a zoomed image without dragging; the zoom and
+//   pan buttons lie over the image, so adding them moves nothing on the page;
 // - search hits: with ?q= in the address (the search passes it along) the words found are boxed on
 //   the page image from the archived ALTO/hOCR word boxes (w/<page>.js, loaded only then), and
 //   «Buscar en este documento» lists the pages and lines holding a word. Words are matched with the
@@ -22,12 +26,12 @@
   var image = visor.querySelector('.visor-imagen');
   var controls = visor.querySelector('.visor-controles');
   var status = visor.querySelector('.visor-estado');
-  var help = visor.querySelector('.visor-ayuda');
   var title = document.getElementById('titulo-item').textContent;
   var textHeading = document.querySelector('.transcripcion-pagina');
   var textSource = document.querySelector('.transcripcion-fuente');
   var textBody = document.querySelector('.transcripcion-texto');
   var total = links.length, current = 0, turn = 0, texts = {}, words = {}, deep = null, matcher = null, used = false;
+  var zoomable = !!visor.getAttribute('data-leaflet'), waking = null;
   var query = (new URLSearchParams(window.location.search).get('q') || '').trim();
 
   // ---- scripts that register data (they load from file:// too) ----
@@ -179,8 +183,27 @@
     status.appendChild(number);
     status.appendChild(document.createTextNode(' de ' + total));
   }
+  // The copy of a page the viewer shows unzoomed: in the plain viewer the browser picks it from the
+  // srcset with the page's `sizes` (a probe image with both fetches the same one); in the zoom layer,
+  // the smallest copy at least as wide as the page fitted in the viewer, in device pixels.
+  function probe(link) {
+    var next = new Image(), srcset = link.getAttribute('data-srcset');
+    if (srcset) { next.sizes = link.getAttribute('data-sizes') || image.sizes; next.srcset = srcset; }
+    next.src = link.getAttribute('href');
+    return next;
+  }
+  function copyFor(link) {
+    var copies = (link.getAttribute('data-srcset') || '').split(',').map(function (c) { return c.trim().split(/\s+/); })
+      .filter(function (c) { return c.length === 2; }).map(function (c) { return { src: c[0], w: parseInt(c[1], 10) }; })
+      .sort(function (a, b) { return a.w - b.w; });
+    var ratio = +link.getAttribute('data-width') / +link.getAttribute('data-height');
+    var need = Math.min(canvas.clientWidth, canvas.clientHeight * ratio) * (window.devicePixelRatio || 1);
+    for (var i = 0; i < copies.length; i++) { if (copies[i].w >= need) { return copies[i].src; } }
+    return link.getAttribute('href');
+  }
   function preload(index) {
-    if (index >= 0 && index < total) { new Image().src = links[index].getAttribute('href'); }
+    if (index < 0 || index >= total) { return; }
+    if (deep) { new Image().src = copyFor(links[index]); } else { probe(links[index]); }
   }
   function markUsed() {
     if (used) { return; }
@@ -190,6 +213,8 @@
 
   function show(index, fromHash, focus) {
     if (index < 0 || index >= total) { return; }
+    // A line chosen in «Buscar en este documento» zooms onto its word: that needs the zoom layer.
+    if (focus !== undefined && !deep && zoomable) { wake().then(function () { show(index, fromHash, focus); }); return; }
     var link = links[index], mine = ++turn, page = index + 1;
     current = index;
     links.forEach(function (other, i) {
@@ -204,14 +229,14 @@
       showHits(focus);
     };
     if (deep) {
-      deep.open(link, alt, shown);
+      deep.open(link, alt, shown, copyFor(link));
     } else {
-      var next = new Image();
+      var next = probe(link);
       next.onload = function () {
         if (mine !== turn) { return; }
         // The page's copies by width (data-srcset), so a phone fetches the medium copy, not the 2000 px one.
         var srcset = link.getAttribute('data-srcset');
-        if (srcset) { image.srcset = srcset; } else { image.removeAttribute('srcset'); }
+        if (srcset) { image.sizes = next.sizes; image.srcset = srcset; } else { image.removeAttribute('srcset'); }
         image.src = link.getAttribute('href');
         image.width = +link.getAttribute('data-width');
         image.height = +link.getAttribute('data-height');
@@ -219,7 +244,6 @@
         shown(false);
       };
       next.onerror = function () { shown(true); };
-      next.src = link.getAttribute('href');
     }
     if (texts[page]) { showText(page); } else { loadText(page).catch(function () {}); }
     if (!fromHash && window.history && history.replaceState) { history.replaceState(null, '', window.location.search + '#p' + page); }
@@ -234,7 +258,9 @@
   });
   canvas.tabIndex = 0;
   canvas.setAttribute('role', 'group');
-  canvas.setAttribute('aria-label', 'Imagen de la página' + (total > 1 ? '; con el visor enfocado, ← y → cambian de página' : ''));
+  canvas.setAttribute('aria-label', zoomable
+    ? 'Imagen de la página; con el visor enfocado, + y − acercan o alejan, las flechas mueven la imagen acercada' + (total > 1 ? ' o, sin acercar, cambian de página' : '')
+    : 'Imagen de la página' + (total > 1 ? '; con el visor enfocado, ← y → cambian de página' : ''));
   ['pointerover', 'focusin', 'touchstart'].forEach(function (kind) { visor.addEventListener(kind, markUsed, { passive: true }); });
 
   // Keys act only on the focused viewer (WCAG 2.1.4): nothing here listens on the document.
@@ -246,7 +272,7 @@
       case 'ArrowRight': if (zoomed) { deep.pan(1, 0); } else { show(current + 1); } break;
       case 'ArrowUp': if (zoomed) { deep.pan(0, -1); } else { handled = false; } break;
       case 'ArrowDown': if (zoomed) { deep.pan(0, 1); } else { handled = false; } break;
-      case '+': case '=': if (deep) { deep.zoomBy(1); } else { handled = false; } break;
+      case '+': case '=': if (zoomable) { wake().then(function (d) { if (d) { d.zoomBy(1); } }); } else { handled = false; } break;
       case '-': if (deep) { deep.zoomBy(-1); } else { handled = false; } break;
       case '0': if (deep) { deep.reset(); } else { handled = false; } break;
       default: handled = false;
@@ -262,7 +288,7 @@
                               maxBoundsViscosity: 1, inertia: true });
     map.createPane('visor-pagina').style.zIndex = 150;   // the access image, under the tiles (200) and the boxes (400)
     map.dragging.disable();
-    var base = null, tiles = null, marks = L.layerGroup().addTo(map), fit = 0, nativeZoom = 0, bounds = null;
+    var base = null, tiles = null, marks = L.layerGroup().addTo(map), fit = 0, nativeZoom = 0, bounds = null, fullCopy = null;
     var Tiles = L.GridLayer.extend({
       // One IIIF level-0 tile: region and size in the canonical form the pyramid was written with.
       createTile: function (coords, done) {
@@ -288,16 +314,20 @@
     function point(x, y) { return map.unproject([x, y], nativeZoom); }
     function zoomed() { return map.getZoom() > fit + 0.01; }
     var pans = [['Mover a la izquierda', '←', -1, 0], ['Mover arriba', '↑', 0, -1], ['Mover abajo', '↓', 0, 1], ['Mover a la derecha', '→', 1, 0]];
-    var panGroup = document.createElement('span');
-    panGroup.className = 'visor-mover';
+    var panGroup = overlay('visor-mover');
     panGroup.hidden = true;
     pans.forEach(function (p) { panGroup.appendChild(button(p[0], p[1], 'visor-mover-boton', function () { view.pan(p[2], p[3]); })); });
+    L.DomEvent.disableClickPropagation(panGroup);
+    L.DomEvent.disableClickPropagation(zoomBar);
+    L.DomEvent.disableScrollPropagation(zoomBar);
     function sync() {
       var inside = zoomed();
       canvas.classList.toggle('acercado', inside);
       // One finger pans only a zoomed-in view; otherwise it scrolls the page (touch-action pan-x pan-y).
       if (inside) { map.dragging.enable(); } else { map.dragging.disable(); }
       if (inside && tiles && !map.hasLayer(tiles)) { tiles.addTo(map); }
+      // Without tiles, a zoomed-in view swaps the shown copy for the 2000 px one (only then).
+      if (inside && !tiles && base && fullCopy && base._url !== fullCopy) { base.setUrl(fullCopy); }
       panGroup.hidden = !inside;
     }
     map.on('zoomend', sync);
@@ -310,7 +340,9 @@
     var view = {
       map: map,
       zoomed: zoomed,
-      open: function (link, alt, done) {
+      fit: function () { return fit; },
+      // `shown`: the copy already on screen (or the one to show unzoomed); tiles come only when zoomed in.
+      open: function (link, alt, done, shown) {
         var W = +link.getAttribute('data-full-width'), H = +link.getAttribute('data-full-height');
         var factors = (link.getAttribute('data-scale-factors') || '').split(',').map(Number).filter(function (n) { return n > 0; });
         var largest = factors.length ? Math.max.apply(null, factors) : 1;
@@ -319,7 +351,8 @@
         if (tiles) { map.removeLayer(tiles); }
         marks.clearLayers();
         bounds = L.latLngBounds(point(0, H), point(W, 0));
-        base = L.imageOverlay(link.getAttribute('href'), bounds, { alt: alt, pane: 'visor-pagina' });
+        fullCopy = link.getAttribute('href');
+        base = L.imageOverlay(shown || fullCopy, bounds, { alt: alt, pane: 'visor-pagina' });
         base.once('load', function () { done(false); });
         base.once('error', function () { done(true); });
         base.addTo(map);
@@ -362,29 +395,109 @@
       zoomBy: function (steps) { map.setZoom(map.getZoom() + steps); },
       reset: function () { if (bounds) { map.setView(bounds.getCenter(), fit); } }
     };
-    controls.appendChild(button('Acercar', '+', 'visor-acercar', function () { view.zoomBy(1); }));
-    controls.appendChild(button('Alejar', '−', 'visor-alejar', function () { view.zoomBy(-1); }));
-    controls.appendChild(button('Ver la página completa', '⤢', 'visor-restablecer', function () { view.reset(); }));
-    controls.appendChild(panGroup);
-    canvas.setAttribute('aria-label', 'Imagen de la página; con el visor enfocado, + y − acercan o alejan, las flechas mueven la imagen acercada' +
-                        (total > 1 ? ' o, sin acercar, cambian de página' : ''));
-    help.hidden = false;
     return view;
   }
 
-  function startDeepZoom() {
-    var folder = visor.getAttribute('data-leaflet');
-    if (!folder) { return; }   // Leaflet was not installed at publish: the plain viewer stays
-    var css = document.createElement('link');
-    css.rel = 'stylesheet';
-    css.href = folder + 'leaflet.css';
-    document.head.appendChild(css);
-    loadScript(folder + 'leaflet.js').then(function () {
-      if (!window.L || deep) { return; }
-      deep = DeepView(window.L);
-      window.MemoriaVisor = deep;
-      show(current, true);
-    }, function () { /* the plain viewer keeps working */ });
+  // ---- the first request to zoom wakes the zoom layer; from then on Leaflet's own handlers act ----
+  function overlay(className) {
+    var bar = document.createElement('span');
+    bar.className = 'visor-sobre ' + className;
+    canvas.appendChild(bar);
+    return bar;
+  }
+  function onOverlay(target) { return !!(target && target.closest && target.closest('.visor-sobre')); }
+  function wake() {
+    if (deep || !zoomable) { return Promise.resolve(deep); }
+    if (!waking) {
+      var folder = visor.getAttribute('data-leaflet');
+      var css = document.createElement('link');
+      var styled = new Promise(function (resolve) { css.onload = resolve; css.onerror = resolve; });
+      css.rel = 'stylesheet';
+      css.href = folder + 'leaflet.css';
+      document.head.appendChild(css);
+      waking = Promise.all([loadScript(folder + 'leaflet.js'), styled]).then(function () {
+        if (!window.L) { zoomable = false; return null; }
+        if (!deep) {
+          deep = DeepView(window.L);
+          window.MemoriaVisor = deep;
+          deep.open(links[current], image.alt, function () { showHits(); }, image.currentSrc || image.src);
+        }
+        return deep;
+      }, function () { zoomable = false; return null; });   // the plain viewer keeps working
+    }
+    return waking;
+  }
+  function zoomAround(d, at, zoom) {
+    var box = canvas.getBoundingClientRect();
+    d.map.setZoomAround(window.L.point(at[0] - box.left, at[1] - box.top), zoom, { animate: false });
+  }
+  var zoomBar = null;
+  if (zoomable) {
+    zoomBar = overlay('visor-zoom');
+    zoomBar.appendChild(button('Acercar', '+', 'visor-acercar', function () { wake().then(function (d) { if (d) { d.zoomBy(1); } }); }));
+    zoomBar.appendChild(button('Alejar', '−', 'visor-alejar', function () { if (deep) { deep.zoomBy(-1); } }));
+    zoomBar.appendChild(button('Ver la página completa', '⤢', 'visor-restablecer', function () { if (deep) { deep.reset(); } }));
+    // Before the zoom layer exists: a pinch, a double tap, a double click and the wheel (focused or
+    // with Ctrl) wake it and are applied to it; a one-finger swipe scrolls the page (CSS touch-action).
+    // Fingers are followed as pointer events (as Leaflet does): with `touch-action: pan-x pan-y` the
+    // browser keeps one-finger scrolling and leaves two-finger gestures to the page.
+    var fingers = {}, pinch = null, touchStart = null, lastTap = null, tapZoomAt = 0;
+    var spread = function () {
+      var f = Object.keys(fingers).map(function (id) { return fingers[id]; });
+      return { d: Math.max(1, Math.hypot(f[0][0] - f[1][0], f[0][1] - f[1][1])), at: [(f[0][0] + f[1][0]) / 2, (f[0][1] + f[1][1]) / 2] };
+    };
+    var applyPinch = function (d, p) { zoomAround(d, p.at, d.fit() + Math.log(p.now / p.from) / Math.LN2); };
+    canvas.addEventListener('pointerdown', function (event) {
+      if (event.pointerType !== 'touch' || deep || onOverlay(event.target)) { return; }
+      fingers[event.pointerId] = [event.clientX, event.clientY];
+      var count = Object.keys(fingers).length;
+      if (count === 1) { touchStart = [event.clientX, event.clientY]; return; }
+      touchStart = null;
+      if (count === 2 && !pinch) {
+        var now = spread(), p = pinch = { from: now.d, now: now.d, at: now.at };
+        wake().then(function (d) { if (d) { applyPinch(d, p); } });
+      }
+    });
+    canvas.addEventListener('pointermove', function (event) {
+      if (!fingers[event.pointerId]) { return; }
+      fingers[event.pointerId] = [event.clientX, event.clientY];
+      if (!pinch || Object.keys(fingers).length !== 2) { return; }
+      var now = spread();
+      pinch.now = now.d;
+      pinch.at = now.at;
+      if (deep) { applyPinch(deep, pinch); }
+    });
+    var lift = function (event) {
+      if (!fingers[event.pointerId]) { return; }
+      delete fingers[event.pointerId];
+      if (pinch) { if (Object.keys(fingers).length < 2) { pinch = null; } return; }
+      var start = touchStart, now = Date.now();
+      touchStart = null;
+      if (event.type !== 'pointerup' || deep || !start) { return; }
+      if (Math.abs(event.clientX - start[0]) > 12 || Math.abs(event.clientY - start[1]) > 12) { lastTap = null; return; }
+      if (lastTap && now - lastTap.time < 350 && Math.abs(event.clientX - lastTap.at[0]) < 30 && Math.abs(event.clientY - lastTap.at[1]) < 30) {
+        var at = lastTap.at;
+        lastTap = null;
+        tapZoomAt = now;
+        wake().then(function (d) { if (d) { zoomAround(d, at, d.map.getZoom() + 1); } });
+      } else {
+        lastTap = { time: now, at: [event.clientX, event.clientY] };
+      }
+    };
+    canvas.addEventListener('pointerup', lift);
+    canvas.addEventListener('pointercancel', lift);
+    canvas.addEventListener('dblclick', function (event) {
+      if (deep || onOverlay(event.target) || Date.now() - tapZoomAt < 800) { return; }
+      var at = [event.clientX, event.clientY];
+      wake().then(function (d) { if (d) { zoomAround(d, at, d.map.getZoom() + 1); } });
+    });
+    canvas.addEventListener('wheel', function (event) {
+      if (deep || onOverlay(event.target) || (!event.ctrlKey && document.activeElement !== canvas)) { return; }   // the page scrolls
+      event.preventDefault();
+      if (event.deltaY >= 0) { return; }   // the whole page is shown already
+      var at = [event.clientX, event.clientY];
+      wake().then(function (d) { if (d) { zoomAround(d, at, d.map.getZoom() + 0.5); } });
+    }, { passive: false });
   }
 
   // ---- «Buscar en este documento» ----
@@ -455,5 +568,4 @@
     if (finder && total <= 60) { search(query, true); } else { useQuery(query).then(function () { showHits(); if (texts[current + 1]) { showText(current + 1); } }); }
     if (!texts[current + 1]) { loadText(current + 1).catch(function () {}); }
   }
-  if (document.readyState === 'complete') { startDeepZoom(); } else { window.addEventListener('load', startDeepZoom); }
 })();

@@ -62,7 +62,7 @@ struct ItemPageBuilder {
             // Only pages with a medium copy get srcset/sizes (a nil value would render as text).
             if let srcset = Self.srcset(image) {
                 entry["srcset"] = srcset
-                entry["sizes"] = Self.sizesAttribute
+                entry["sizes"] = Self.sizes(width: image.accessWidth, height: image.accessHeight)
             }
             pageData.append(entry)
         }
@@ -105,9 +105,18 @@ struct ItemPageBuilder {
         if let manifest { try output.write(folder + "manifest.json", manifest) } else { output.remove(folder + "manifest.json") }
     }
 
-    /// How wide the viewer shows a page, for the browser to pick from `srcset`: the main column
-    /// (72rem less padding) on wide screens, the screen less its margins on phones.
-    static let sizesAttribute = "(min-width: 74rem) 70rem, calc(100vw - 3rem)"
+    /// How wide the viewer shows a page, for the browser to pick from `srcset`: the page fitted in
+    /// the viewer (estilo.css: at most the main column, 70rem, or the screen less its margins, and
+    /// at most as tall as the viewer, `min(70vh, 60rem)`, or 60vh on phones), so a desktop too takes
+    /// the medium copy when the page is shown smaller than it.
+    static func sizes(width: Int, height: Int) -> String {
+        let ratio = Double(width) / Double(max(1, height))
+        func figure(_ value: Double) -> String {
+            let rounded = (value * 10).rounded(.up) / 10
+            return rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)
+        }
+        return "(max-width: 40rem) min(100vw - 3rem, \(figure(60 * ratio))vh), min(70rem, 100vw - 3rem, \(figure(70 * ratio))vh, \(figure(60 * ratio))rem)"
+    }
 
     /// The page's copies by width (the medium one when there is one, and the access copy).
     static func srcset(_ image: SitePageImage) -> String? {
