@@ -13,8 +13,11 @@ C=$OUT/corpus
 T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
 [ -f ../shared/bench/pairbench.py ] || { echo "bench/pdf.sh: ../shared/bench/pairbench.py is missing (it times the commands round-robin)" >&2; exit 2; }
-swift build -c release >/dev/null
-BIN=$(swift build -c release --show-bin-path)
+# BIN=<folder of a release build>: use those binaries (built beforehand under the shared build lock).
+if [ -n "${BIN:-}" ]; then BIN=$(cd "$BIN" && pwd); else
+  swift build -c release >/dev/null
+  BIN=$(swift build -c release --show-bin-path)
+fi
 [ -f "$C/a4_rgb8_lzw.tif" ] || "$BIN/memoria-fixtures" corpus "$C"
 pages=()
 for f in a4_rgb8_lzw.tif a4_rgb8_none.tif a4_gray8_600dpi_lzw.tif a4_bitonal_g4.tif a4_rgb8_q92.jpg a4_rgb8.png; do

@@ -14,8 +14,11 @@ C=$OUT/corpus
 T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
 [ -f ../shared/bench/pairbench.py ] || { echo "bench/tiles.sh: ../shared/bench/pairbench.py is missing (it times the commands round-robin)" >&2; exit 2; }
-swift build -c release >/dev/null
-BIN=$(swift build -c release --show-bin-path)
+# BIN=<folder of a release build>: use those binaries (built beforehand under the shared build lock).
+if [ -n "${BIN:-}" ]; then BIN=$(cd "$BIN" && pwd); else
+  swift build -c release >/dev/null
+  BIN=$(swift build -c release --show-bin-path)
+fi
 [ -f "$C/poster_9000x12000_rgb8_lzw.tif" ] || "$BIN/memoria-fixtures" corpus "$C"
 ONE="env VIPS_CONCURRENCY=1 OMP_NUM_THREADS=1"
 PB="python3 ../shared/bench/pairbench.py --out $OUT/tiles.jsonl"

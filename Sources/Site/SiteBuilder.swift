@@ -307,8 +307,18 @@ public struct SiteBuilder {
             meta[doc] = (fondsCodes.firstIndex(of: summary.fondsCode) ?? -1, summary.dateStart, summary.dateEnd)
         }
         try output.write(folder + "meta.js", SearchIndexWriter.meta(meta))
-        // The manifest names the shards' and the metadata's versioned files (written just before it).
-        let indexNames = output.versions.filter { $0.key.hasPrefix(folder) }
+        // The fragment directories name the fragments' versioned files (an unchanged one is not rewritten).
+        let directories = SearchIndexWriter.fragmentDirectories(versions: output.versions)
+        let directoryPrefix = folder + "f/d/"
+        for stale in output.versions.keys.filter({ $0.hasPrefix(directoryPrefix) }) {
+            if let number = Int(stale.dropFirst(directoryPrefix.count).dropLast(3)), directories[number] != nil { continue }
+            output.remove(stale)
+        }
+        for (number, script) in directories { try output.write(SearchIndexWriter.fragmentDirectoryFile(number), script) }
+        // The manifest names the shards', the metadata's and the fragment directories' versioned files
+        // (written just before it); the fragments themselves are named by their directories.
+        let fragmentPrefix = folder + "f/"
+        let indexNames = output.versions.filter { $0.key.hasPrefix(folder) && (!$0.key.hasPrefix(fragmentPrefix) || $0.key.hasPrefix(directoryPrefix)) }
         try output.write(folder + "manifiesto.js", SearchIndexWriter.manifest(documents: summaries.count, average: state.averageLength,
                                                                              shardKeys: state.shardKeys, fonds: fondsCodes,
                                                                              files: indexNames.mapValues { String($0.dropFirst(folder.count)) }))

@@ -167,5 +167,25 @@ import TestSupport
         let shardFiles = try #require(json["files"] as? [String: String])
         #expect(shardFiles.count == (json["shards"] as? [String])?.count && !shardFiles.isEmpty)
         for (_, name) in shardFiles { #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent("buscar/indice/\(name)").path), "\(name)") }
+        // …and versioned fragment directories, which name every document's versioned fragments; no
+        // fragment is left under a plain name a cache could keep across publishes.
+        let directories = try #require(json["fragmentNames"] as? [String: String])
+        let perDirectory = try #require(json["docsPerFragmentDirectory"] as? Int)
+        #expect(!directories.isEmpty)
+        var named = 0
+        for (number, name) in directories {
+            #expect(name.firstMatch(of: /^f\/d\/[0-9]+\.[0-9a-f]{8}\.js$/) != nil, "\(name)")
+            let script = try String(contentsOf: root.appendingPathComponent("buscar/indice/\(name)"), encoding: .utf8)
+            #expect(script.hasPrefix("Memoria.fragmentNames(\(number),{"), "\(script.prefix(60))")
+            let names = try #require(try JSONSerialization.jsonObject(with: Data(script.dropFirst("Memoria.fragmentNames(\(number),".count).dropLast(3).utf8)) as? [String: String])
+            for (id, hash) in names {
+                #expect(Int(id.split(separator: "-")[0]).map { $0 / perDirectory } == Int(number), "\(id) in directory \(number)")
+                let fragment = root.appendingPathComponent("buscar/indice/f/\(id).\(hash).js")
+                #expect(try String(contentsOf: fragment, encoding: .utf8).hasPrefix("Memoria.fragment(\"\(id)\","), "\(id).\(hash).js")
+                named += 1
+            }
+        }
+        let fragmentFiles = try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("buscar/indice/f").path).filter { $0.hasSuffix(".js") }
+        #expect(named == fragmentFiles.count && fragmentFiles.allSatisfy { $0.firstMatch(of: /^[0-9]+-[0-9]+\.[0-9a-f]{8}\.js$/) != nil }, "\(fragmentFiles)")
     }
 }

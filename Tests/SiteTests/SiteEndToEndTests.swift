@@ -134,10 +134,13 @@ import TestSupport
         }
         let index = site.appendingPathComponent("buscar/indice")
         var items: [Int: String] = [:]
-        for name in try FileManager.default.contentsOfDirectory(atPath: index.appendingPathComponent("f").path) where name.hasSuffix("-0.js") {
+        // Fragments have versioned names: `12-0.3f2a9c1e.js` is chunk 0 of document 12.
+        for name in try FileManager.default.contentsOfDirectory(atPath: index.appendingPathComponent("f").path) {
+            let parts = name.split(separator: ".")
+            guard parts.count == 3, parts[0].hasSuffix("-0"), parts[2] == "js" else { continue }
             let fragment = try #require(try payload(index.appendingPathComponent("f/\(name)")) as? [String: Any])
             let folder = try #require(fragment["u"] as? String)   // "items/BSH-0001/"
-            items[try #require(Int(name.dropLast(5)))] = folder.split(separator: "/").last.map(String.init)
+            items[try #require(Int(parts[0].dropLast(2)))] = folder.split(separator: "/").last.map(String.init)
         }
         var words: Set<String> = []
         for name in try FileManager.default.contentsOfDirectory(atPath: index.appendingPathComponent("t").path) {

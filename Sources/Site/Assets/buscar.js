@@ -2,7 +2,8 @@
 // (script files, so search also works when the site is opened from a folder):
 //   indice/manifiesto.js  terms' shards, fonds, document count
 //   indice/t/<hex>.js     postings of the terms that begin with <key>: [doc delta, score, page, ...]
-//   indice/f/<doc>-<k>.js title, link and page texts of a document (only for the results shown)
+//   indice/f/<doc>-<k>.<hash>.js title, link and page texts of a document (only for the results
+//                        shown), named by the fragment directory f/d/<n>.<hash>.js of its document
 //   indice/meta.js        fonds and years of every document (only when a filter is used)
 // Words are normalised exactly like the catalog's tokenizer: case and accents folded, ñ kept; a word
 // also finds the other words with its Snowball Spanish stem (the index holds "\uE000" + stem terms),
@@ -214,7 +215,7 @@
   var pager = document.querySelector('.busqueda-paginas');
   var PER_PAGE = 10;
   var base = 'indice/';
-  var manifest = null, shards = {}, fragments = {}, meta = null, waiting = {};
+  var manifest = null, shards = {}, fragments = {}, fragmentNames = {}, meta = null, waiting = {};
 
   // ---- query parsing (mirrors SearchQuery.swift) ----
   // A clause: {words, phrase, prefix, neg, or, stem}; `stem` (plain words only) is the word's folded
@@ -278,6 +279,7 @@
     manifest: function (m) { manifest = m; done('manifest', m); },
     shard: function (key, terms) { shards[key] = terms; done('t:' + key, terms); },
     fragment: function (id, data) { fragments[id] = data; done('f:' + id, data); },
+    fragmentNames: function (n, names) { fragmentNames[n] = names; done('d:' + n, names); },
     meta: function (m) { meta = m; done('meta', m); }
   };
   // Index files have versioned names (a publish never serves a stale one): the search page names the
@@ -288,7 +290,16 @@
   }
   function shardFile(key) { return (manifest.files && manifest.files[key]) || 't/' + hex(key) + '.js'; }
   function getShard(key) { return shards[key] ? Promise.resolve(shards[key]) : load(shardFile(key), 't:' + key); }
-  function getFragment(id) { return fragments[id] ? Promise.resolve(fragments[id]) : load('f/' + id + '.js', 'f:' + id); }
+  // A fragment's versioned name comes from its document's fragment directory (named by the manifest).
+  function getFragment(id) {
+    if (fragments[id]) { return Promise.resolve(fragments[id]); }
+    var n = String(Math.floor(parseInt(id, 10) / (manifest.docsPerFragmentDirectory || 1))), directory = (manifest.fragmentNames || {})[n];
+    if (!directory) { return load('f/' + id + '.js', 'f:' + id); }
+    var names = fragmentNames[n] ? Promise.resolve(fragmentNames[n]) : load(directory, 'd:' + n);
+    return names.then(function (found) {
+      return fragments[id] ? fragments[id] : load('f/' + id + (found && found[id] ? '.' + found[id] : '') + '.js', 'f:' + id);
+    });
+  }
   function getMeta() { return meta ? Promise.resolve(meta) : load(manifest.meta || 'meta.js', 'meta'); }
 
   // The shards holding a term (or every term with a prefix).

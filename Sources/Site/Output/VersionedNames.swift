@@ -8,7 +8,9 @@ import Support
 /// The rule is by path, not by caller: whoever writes `assets/…/x.css|js` or a search-index script
 /// through `SiteOutput` gets the versioned name (`x.<hash>.css`), and every HTML page written after
 /// it has its references rewritten (`…assets/x.css` → `…assets/x.<hash>.css`). Shards are found
-/// through the search manifest, which lists their versioned names; the manifest itself is found
+/// through the search manifest, which lists their versioned names; the per-document fragments
+/// (`f/<doc>-<k>.<hash>.js`) through fragment directories (`f/d/<n>.<hash>.js`, one per
+/// `SearchIndexWriter.docsPerFragmentDirectory` documents) that the manifest names; the manifest itself is found
 /// through the search page. Assets and the manifest also stay under their plain name (a hard link),
 /// for links from outside the site.
 enum VersionedNames {
@@ -21,7 +23,7 @@ enum VersionedNames {
         guard relative.hasSuffix(".js") || relative.hasSuffix(".css") else { return (false, false) }
         if relative.hasPrefix("assets/") { return (true, true) }
         if relative == "buscar/indice/manifiesto.js" { return (true, true) }
-        if relative == "buscar/indice/meta.js" || relative.hasPrefix("buscar/indice/t/") { return (true, false) }
+        if relative == "buscar/indice/meta.js" || relative.hasPrefix("buscar/indice/t/") || relative.hasPrefix("buscar/indice/f/") { return (true, false) }
         return (false, false)
     }
 

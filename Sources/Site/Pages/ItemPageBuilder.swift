@@ -106,16 +106,20 @@ struct ItemPageBuilder {
     }
 
     /// How wide the viewer shows a page, for the browser to pick from `srcset`: the page fitted in
-    /// the viewer (estilo.css: at most the main column, 70rem, or the screen less its margins, and
-    /// at most as tall as the viewer, `min(70vh, 60rem)`, or 60vh on phones), so a desktop too takes
-    /// the medium copy when the page is shown smaller than it.
+    /// the viewer (estilo.css: at most the screen less its margins, and at most as tall as the viewer,
+    /// 60vh on phones, `min(70vh, 60rem)` elsewhere), so a desktop too takes the medium copy when it
+    /// shows the page smaller than it. Media conditions instead of `min()`, which HTML validators
+    /// refuse in `sizes`: a screen narrower than the page's proportion at the viewer's height is
+    /// limited by its width (the margins are left out of that test, which errs on the larger copy).
     static func sizes(width: Int, height: Int) -> String {
         let ratio = Double(width) / Double(max(1, height))
         func figure(_ value: Double) -> String {
             let rounded = (value * 10).rounded(.up) / 10
             return rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)
         }
-        return "(max-width: 40rem) min(100vw - 3rem, \(figure(60 * ratio))vh), min(70rem, 100vw - 3rem, \(figure(70 * ratio))vh, \(figure(60 * ratio))rem)"
+        let phone = Int((600 * ratio).rounded(.up)), wide = Int((700 * ratio).rounded(.up))
+        return "(max-width: 40rem) and (max-aspect-ratio: \(phone)/1000) calc(100vw - 3rem), (max-width: 40rem) \(figure(60 * ratio))vh, "
+            + "(max-aspect-ratio: \(wide)/1000) calc(100vw - 3rem), (min-height: 85.8rem) \(figure(60 * ratio))rem, \(figure(70 * ratio))vh"
     }
 
     /// The page's copies by width (the medium one when there is one, and the access copy).

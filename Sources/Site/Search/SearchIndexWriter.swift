@@ -12,6 +12,9 @@ struct SearchIndexWriter {
     static let maxShardBytes = 48_000
     static let pagesPerFragment = 5
     static let maxPageText = 6_000
+    /// Documents per fragment directory: the directory names the versioned fragment files of that
+    /// many consecutive documents (about 2.5 KB), so a page of results loads a few small directories.
+    static let docsPerFragmentDirectory = 128
 
     struct Posting { var doc: Int; var score: UInt8; var page: Int }
 
@@ -127,13 +130,45 @@ struct SearchIndexWriter {
         }
     }
 
+    static func fragmentDirectoryFile(_ number: Int) -> String { folder + "f/d/\(number).js" }
+
+    /// The fragment directories for the site's fragment files: `versions` maps logical paths
+    /// (`buscar/indice/f/12-0.js`) to versioned ones (`buscar/indice/f/12-0.3f2a9c1e.js`); each
+    /// directory `n` is `Memoria.fragmentNames(n,{"12-0":"3f2a9c1e",...});` for documents
+    /// n×docsPerFragmentDirectory up to the next directory, keyed by directory number.
+    static func fragmentDirectories(versions: [String: String]) -> [Int: String] {
+        let prefix = folder + "f/"
+        var entries: [Int: [(String, String)]] = [:]
+        for (logical, published) in versions where logical.hasPrefix(prefix) && logical.hasSuffix(".js") {
+            let id = logical.dropFirst(prefix.count).dropLast(3)
+            guard let dash = id.firstIndex(of: "-"), let doc = Int(id[..<dash]),
+                  published.hasPrefix(logical.dropLast(3) + "."), published.hasSuffix(".js") else { continue }
+            let hash = String(published.dropFirst(logical.count - 2).dropLast(3))
+            entries[doc / docsPerFragmentDirectory, default: []].append((String(id), hash))
+        }
+        return entries.mapValues { list in
+            var object: [String: Any] = [:]
+            for (id, hash) in list { object[id] = hash }
+            return object
+        }.reduce(into: [:]) { result, entry in
+            result[entry.key] = "Memoria.fragmentNames(\(entry.key),\(PageRenderer.scriptSafeJSON(entry.value)));\n"
+        }
+    }
+
     /// - Parameter files: versioned names (relative to the index folder) by logical path under it:
-    ///   the page loads shard `key` from `files["t/<hex>.js"]` and the metadata from `files["meta.js"]`.
+    ///   the page loads shard `key` from `files["t/<hex>.js"]`, the metadata from `files["meta.js"]`
+    ///   and fragment directory `n` from `files["f/d/<n>.js"]`.
     static func manifest(documents: Int, average: Double, shardKeys: [String], fonds: [String], files: [String: String] = [:]) -> String {
         var shardFiles: [String: String] = [:]
         for key in shardKeys { if let name = files[folder + "t/\(hex(key)).js"] { shardFiles[key] = name } }
+        var directories: [String: String] = [:]
+        let directoryPrefix = folder + "f/d/"
+        for (logical, name) in files where logical.hasPrefix(directoryPrefix) && logical.hasSuffix(".js") {
+            directories[String(logical.dropFirst(directoryPrefix.count).dropLast(3))] = name
+        }
         var manifest: [String: Any] = ["docs": max(1, documents), "avgdl": average, "shards": shardKeys.sorted(), "fonds": fonds,
-                                       "pagesPerFragment": pagesPerFragment, "files": shardFiles]
+                                       "pagesPerFragment": pagesPerFragment, "files": shardFiles, "fragmentNames": directories,
+                                       "docsPerFragmentDirectory": docsPerFragmentDirectory]
         if let meta = files[folder + "meta.js"] { manifest["meta"] = meta }
         return "Memoria.manifest(\(PageRenderer.scriptSafeJSON(manifest)));\n"
     }
