@@ -54,9 +54,11 @@ import TestSupport
     @Test func theViewerZoomsPansAndBoxesSearchHitsOnPhonesAndWithTheKeyboard() throws {
         guard let chromium = Self.required(["chromium", "chromium-browser", "google-chrome"].first(where: ProcessRunner.exists), "Chromium (Debian package chromium)"),
               let python = Self.required(PythonTools.path("python"), "python in .venv with websocket-client") else { return }
-        let axe = FileManager.default.enumerator(atPath: TestPaths.packageRoot.appendingPathComponent(".venv").path)?
+        // .venv may be a symbolic link (a worktree sharing another's): the enumerator does not follow one.
+        let venv = TestPaths.packageRoot.appendingPathComponent(".venv").resolvingSymlinksInPath()
+        let axe = FileManager.default.enumerator(atPath: venv.path)?
             .compactMap { $0 as? String }.first { $0.hasSuffix("axe_core_python/axe.min.js") }
-        guard let axe = Self.required(axe.map { TestPaths.packageRoot.appendingPathComponent(".venv/\($0)").path }, "axe-core (PyPI axe-core-python in .venv)") else { return }
+        guard let axe = Self.required(axe.map { venv.appendingPathComponent($0).path }, "axe-core (PyPI axe-core-python in .venv)") else { return }
         let deployment = try Self.deployment(largePage: true)
         let site = deployment.root.appendingPathComponent("site")
 
