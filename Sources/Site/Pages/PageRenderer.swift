@@ -29,7 +29,8 @@ struct PageRenderer: @unchecked Sendable {
         }
         var assets: [String: Data] = [:]
         for name in try FileManager.default.contentsOfDirectory(atPath: assetFolder.path).sorted() where !name.hasPrefix(".") {
-            let data = try Data(contentsOf: assetFolder.appendingPathComponent(name))
+            let source = try Data(contentsOf: assetFolder.appendingPathComponent(name))
+            let data = name.hasSuffix(".js") ? ScriptCompaction.compact(source) : source
             assets[name] = data
             parts.append(Fingerprint.of(data))
         }
