@@ -15,6 +15,9 @@ public struct SiteSummary: Codable, Sendable {
     public var searchIndexBytes: Int64
     public var seconds: Double
     public var path: String
+    /// Spanish, when the new site is in place but the publish state beside it could not be saved
+    /// (the next publish is then a full one): what happened and what to do.
+    public var stateNotSaved: String? = nil
 }
 
 /// Publishes the static site "Memoria de Hidalgo" from the catalog (never from SQL of its own).
@@ -197,10 +200,14 @@ public struct SiteBuilder {
         // the swap and the save is a full one (the documents of a full publish are numbered anew).
         unlink(stateURL.path)
         if full { try generations.swapFreshIn() } else { try generations.swapSpareIn(changed: output.touched) }
-        try state.save(stateURL)
+        // The new site is in place: a state that cannot be saved makes the next publish a full one, not this one a failure.
+        var stateNotSaved: String?
+        do { try state.save(stateURL) } catch let error as SiteError {
+            stateNotSaved = "\(error.whatHappened); la próxima publicación será completa. \(error.whatToDo)"
+        }
         return SiteSummary(mode: full ? "full" : "incremental", items: summaries.count, itemsRendered: changed.count, itemsRemoved: removed.count,
                            filesWritten: output.written, filesUnchanged: output.unchanged, siteBytes: output.bytes, searchIndexBytes: indexBytes,
-                           seconds: Date().timeIntervalSince(started), path: site.path)
+                           seconds: Date().timeIntervalSince(started), path: site.path, stateNotSaved: stateNotSaved)
     }
 
     /// What the item's pages depend on: a change in any of it renders the item again.
