@@ -15,7 +15,7 @@ import TestSupport
     /// Occurrences tried per kind of operation (first, last, and evenly between).
     static let perOperation = 4
     /// Library and system words that must never reach a person.
-    static let foreign = ["NSCocoaErrorDomain", "Domain=", "SQLite", "sqlite", "database", "disk I/O", "No space left", "Permission denied",
+    static let foreign = ["NSCocoaErrorDomain", "Domain=", "SQLite error", "SQLITE_", "database or disk", "disk is full", "disk I/O", "No space left", "Permission denied",
                           "Input/output error", "error inesperado", "unexpected"]
 
     struct Fault: CustomStringConvertible {
