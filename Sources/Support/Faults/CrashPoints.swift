@@ -11,14 +11,22 @@ public enum CrashPoints {
     private static let lock = NSLock()
     private static let target: Int? = ProcessInfo.processInfo.environment["MEMORIA_CRASH_AT"].flatMap(Int.init)
     private static let logPath: String? = ProcessInfo.processInfo.environment["MEMORIA_CRASH_LOG"]
+    /// MEMORIA_PAUSE_AT=n with MEMORIA_PAUSE_FILE=<file>: at the n-th point the process creates the
+    /// file and waits until it is removed, so that a test can change the inbox at that very moment.
+    private static let pauseAt: Int? = ProcessInfo.processInfo.environment["MEMORIA_PAUSE_AT"].flatMap(Int.init)
+    private static let pauseFile: String? = ProcessInfo.processInfo.environment["MEMORIA_PAUSE_FILE"]
 
     public static func pass(_ name: String) {
-        guard let target else { return }
+        guard target != nil || pauseAt != nil else { return }
         lock.lock()
         passed += 1
         let now = passed
         lock.unlock()
         if let logPath { append("\(now) \(name)\n", to: logPath) }
+        if now == pauseAt, let pauseFile {
+            append("", to: pauseFile)
+            while access(pauseFile, F_OK) == 0 { usleep(2_000) }
+        }
         if now == target {
             FileHandle.standardError.write(Data("memoria: simulated crash at point \(now) (\(name))\n".utf8))
             kill(getpid(), SIGKILL)
