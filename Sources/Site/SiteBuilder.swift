@@ -15,6 +15,9 @@ public struct SiteSummary: Codable, Sendable {
     public var searchIndexBytes: Int64
     public var seconds: Double
     public var path: String
+    /// Spanish, when the new site is in place but the publish state beside it could not be saved
+    /// (the next publish is then a full one): what happened and what to do.
+    public var stateNotSaved: String? = nil
 }
 
 /// Publishes the static site "Memoria de Hidalgo" from the catalog (never from SQL of its own).
@@ -71,8 +74,16 @@ public struct SiteBuilder {
         let previous = PublishState.load(stateURL)
         let full = forceFull || previous == nil || previous?.siteFingerprint != renderer.fingerprint
             || !FileManager.default.fileExists(atPath: site.appendingPathComponent("index.html").path)
-        let target = full ? site.deletingLastPathComponent().appendingPathComponent("\(site.lastPathComponent).nuevo") : site
-        if full { try? FileManager.default.removeItem(at: target) }
+        // Both kinds are written beside the site and swapped in at the end (SiteGenerations).
+        let generations = SiteGenerations(site: site)
+        let target: URL
+        if full {
+            try generations.forgetSpare()
+            target = URL(fileURLWithPath: generations.freshPath)
+            try SiteTree.remove(target.path)
+        } else {
+            target = URL(fileURLWithPath: try generations.prepareSpare())
+        }
         let output = try SiteOutput(target: target, compareWithExisting: !full, versions: full ? [:] : previous?.versions ?? [:])
         var state = full ? PublishState() : previous!
         state.siteFingerprint = renderer.fingerprint
@@ -191,19 +202,21 @@ public struct SiteBuilder {
             }
         }
 
-        if full {
-            // The state describes the site beside it: without it, a publish after a power cut between
-            // the swap and the save is a full one (the documents of a full publish are numbered anew).
-            unlink(stateURL.path)
-            try swapIn(target)
-        }
+        // The versioned files the new site no longer uses go from its copy (the site people see keeps them).
+        if !full, let previous { for stale in output.replacedVersions(of: previous.versions) { output.removeFile(stale) } }
         state.versions = output.versions
-        try state.save(stateURL)
-        // Only now, with the new site complete, the versioned files it no longer uses go.
-        if !full, let previous { for stale in output.replacedVersions(of: previous.versions) { unlink(output.path(stale)) } }
+        // The state describes the site beside it: without it, a publish after a power cut between
+        // the swap and the save is a full one (the documents of a full publish are numbered anew).
+        unlink(stateURL.path)
+        if full { try generations.swapFreshIn() } else { try generations.swapSpareIn(changed: output.touched) }
+        // The new site is in place: a state that cannot be saved makes the next publish a full one, not this one a failure.
+        var stateNotSaved: String?
+        do { try state.save(stateURL) } catch let error as SiteError {
+            stateNotSaved = "\(error.whatHappened); la próxima publicación será completa. \(error.whatToDo)"
+        }
         return SiteSummary(mode: full ? "full" : "incremental", items: summaries.count, itemsRendered: changed.count, itemsRemoved: removed.count,
                            filesWritten: output.written, filesUnchanged: output.unchanged, siteBytes: output.bytes, searchIndexBytes: indexBytes,
-                           seconds: Date().timeIntervalSince(started), path: site.path)
+                           seconds: Date().timeIntervalSince(started), path: site.path, stateNotSaved: stateNotSaved)
     }
 
     /// What the item's pages depend on: a change in any of it renders the item again.
@@ -327,25 +340,6 @@ public struct SiteBuilder {
 
     private func directorySize(_ path: String) -> Int64 {
         FileTree.files(under: path).reduce(0) { $0 + $1.size }
-    }
-
-    /// Swaps the freshly built folder in place of the site.
-    /// The two folders change places in one step (RENAME_EXCHANGE) where the system allows it, so that
-    /// a visitor, or a power cut, finds the previous complete site or the new one and never no site.
-    private func swapIn(_ built: URL) throws {
-        let old = site.deletingLastPathComponent().appendingPathComponent("\(site.lastPathComponent).anterior")
-        try? FileManager.default.removeItem(at: old)
-        if FileManager.default.fileExists(atPath: site.path), let exchanged = SystemCall.exchange(built.path, site.path) {
-            guard exchanged == 0 else { throw SiteError.system(path: site.path, operation: "poner en su lugar", errno: errno) }
-            CrashPoints.pass("new site swapped in, previous one not yet removed")
-            try? FileManager.default.removeItem(at: built)
-            return
-        }
-        if FileManager.default.fileExists(atPath: site.path) {
-            guard SystemCall.rename(site.path, old.path) == 0 else { throw SiteError.system(path: site.path, operation: "apartar", errno: errno) }
-        }
-        guard SystemCall.rename(built.path, site.path) == 0 else { throw SiteError.system(path: site.path, operation: "poner en su lugar", errno: errno) }
-        try? FileManager.default.removeItem(at: old)
     }
 }
 

@@ -7,6 +7,13 @@ public struct ProcessResult: Sendable {
     public var signaled: Bool = false
     public var stdout: String
     public var stderr: String
+
+    public init(status: Int32, signaled: Bool = false, stdout: String, stderr: String) {
+        self.status = status
+        self.signaled = signaled
+        self.stdout = stdout
+        self.stderr = stderr
+    }
 }
 
 public enum ProcessRunner {

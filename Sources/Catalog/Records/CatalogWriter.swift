@@ -213,6 +213,8 @@ extension CatalogDatabase {
                         try Self.insert(rows, in: db)
                         rows.removeAll(keepingCapacity: true)
                     }
+                } catch let error as DatabaseError {
+                    throw error   // said by CatalogDatabase.write (a full disk stays a full disk)
                 } catch {
                     throw CatalogError.query(reason: "storing \(item.id): \(error)")
                 }
@@ -229,6 +231,18 @@ extension CatalogDatabase {
             try db.execute(sql: "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
                            arguments: [key, value])
         }
+    }
+
+    /// Every setting whose key starts with `prefix`, by key.
+    public func settings(withPrefix prefix: String) throws -> [(key: String, value: String)] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT key, value FROM settings WHERE substr(key, 1, ?) = ? ORDER BY key",
+                             arguments: [prefix.count, prefix]).map { (key: $0["key"], value: $0["value"]) }
+        }
+    }
+
+    public func removeSetting(_ key: String) throws {
+        try write { db in try db.execute(sql: "DELETE FROM settings WHERE key = ?", arguments: [key]) }
     }
 
     public func setting(_ key: String) throws -> String? {

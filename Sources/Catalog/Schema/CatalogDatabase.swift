@@ -27,37 +27,22 @@ public final class CatalogDatabase: Sendable {
         do {
             pool = try DatabasePool(path: path, configuration: configuration)
             try CatalogSchema.migrator.migrate(pool)
+        } catch let error as DatabaseError where CatalogError(error, path: path).systemErrno != nil {
+            throw CatalogError(error, path: path)
         } catch {
             throw CatalogError.cannotOpen(path: path, reason: "\(error)")
         }
     }
 
-    /// Reads in a snapshot.
+    /// Reads in a snapshot. SQLite's errors become CatalogError; any other error the body throws
+    /// (a caller's own, e.g. an archive read inside a rebuild) comes out unchanged.
     public func read<T>(_ body: (Database) throws -> T) throws -> T {
-        do { return try pool.read(body) } catch let error as CatalogError { throw error } catch {
-            throw CatalogError.query(reason: "\(error)")
-        }
+        do { return try pool.read(body) } catch let error as DatabaseError { throw CatalogError(error, path: path) }
     }
 
-    /// Writes in one transaction.
+    /// Writes in one transaction (errors as for `read`).
     public func write<T>(_ body: (Database) throws -> T) throws -> T {
-        do { return try pool.write(body) } catch let error as CatalogError { throw error } catch {
-            throw CatalogError.query(reason: "\(error)")
-        }
+        do { return try pool.write(body) } catch let error as DatabaseError { throw CatalogError(error, path: path) }
     }
 }
 
-/// Errors of the Catalog room.
-public enum CatalogError: Error, Equatable, Sendable, CustomStringConvertible {
-    case cannotOpen(path: String, reason: String)
-    case query(reason: String)
-
-    public var description: String {
-        switch self {
-        case .cannotOpen(let path, let reason):
-            return "cannot open the catalog \(path): \(reason). If it is damaged, move it aside and run `memoria reindex` to rebuild it from the archive."
-        case .query(let reason):
-            return "catalog error: \(reason)"
-        }
-    }
-}

@@ -153,10 +153,16 @@ public struct PublishRunner {
         } catch {
             reporter.emit(.finished(stage: "publicación"))
             let (spanish, technical) = SystemErrorText.describe(error)
-            throw PipelineError.environment(context.displayPaths.scrub("No se pudo publicar el sitio en \(context.displayPath(config.paths.site)): \(spanish). El sitio anterior sigue en su lugar; resuelva el problema y vuelva a publicar"),
+            let advice = SystemErrorText.errno(of: error).map { SystemErrorText.advice(errno: $0) } ?? "Resuelva el problema y vuelva a publicar"
+            throw PipelineError.environment(context.displayPaths.scrub("No se pudo publicar el sitio en \(context.displayPath(config.paths.site)): \(spanish). El sitio anterior sigue en su lugar. \(advice)"),
                                             detail: technical)
         }
         reporter.emit(.finished(stage: "publicación"))
+        if let problem = summary.stateNotSaved {
+            let line = context.displayPaths.scrub("el sitio nuevo está publicado, pero \(problem)")
+            reporter.warning(line)
+            warnings.append(line)
+        }
         do {
             try catalog.setSetting("last_publish", context.timestamp())
         } catch {

@@ -113,6 +113,11 @@ public struct ReindexRunner {
             do {
                 guard let stored = try ChartObject.read(storage, fondsCode: fonds.code) else { continue }
                 charts.append(.init(fondsCode: fonds.code, version: stored.version, updatedAt: stored.updatedAt, chart: stored.chart))
+            } catch let error where SystemErrorText.errno(of: error) != nil {
+                // The disk failed, not the chart: leaving it out would drop it from the catalog.
+                let code = SystemErrorText.errno(of: error) ?? EIO
+                throw PipelineError.environment(context.displayPaths.scrub("No se pudo leer el cuadro de clasificación «\(ChartObject.id(fondsCode: fonds.code))» del archivo: \(SystemErrorText.describe(error).spanish). Los documentos están en el catálogo; los cuadros no cambiaron. \(SystemErrorText.advice(errno: code))"),
+                                                detail: "\(error)")
             } catch {
                 failures.append("\(ChartObject.id(fondsCode: fonds.code)): \(context.displayPaths.scrub(SystemErrorText.describe(error).spanish)). Ejecute memoria verify --item \(ChartObject.id(fondsCode: fonds.code))")
             }

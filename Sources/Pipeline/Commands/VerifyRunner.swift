@@ -134,12 +134,14 @@ public struct VerifyRunner {
         var unlogged: [String] = []
         for index in events.indices where storage.objectExists(events[index].itemID) {
             do { events[index].event = try log.fixity(events[index].event, objectID: events[index].itemID) } catch { unlogged.append(events[index].itemID) }
+            CrashPoints.pass("audit event in the object's logs")
         }
         if !unlogged.isEmpty {
             warnings.append("el registro de esta auditoría no se pudo escribir en logs/ de \(SpanishText.list(Array(unlogged.prefix(5))))\(unlogged.count > 5 ? "…" : ""); revise el disco del archivo")
         }
         do {
             try catalog.record(events)
+            CrashPoints.pass("audit events in the catalog, report not yet written")
         } catch {
             warnings.append("los eventos de esta auditoría no se pudieron registrar en el catálogo (\(SystemErrorText.describe(error).spanish)); el informe sí se escribió")
         }

@@ -24,7 +24,7 @@ extension StageContext {
             try catalog.synchronizeFonds(config.catalogFonds)
             return catalog
         } catch {
-            throw PipelineError.environment("No se pudo abrir el catálogo \(displayPath(config.paths.catalog)): \(SystemErrorText.describe(error).spanish). Revise el disco; el catálogo se puede reconstruir con memoria reindex",
+            throw PipelineError.environment("No se pudo abrir el catálogo \(displayPath(config.paths.catalog)): \(SystemErrorText.describe(error).spanish). \(SystemErrorText.errno(of: error).map { SystemErrorText.advice(errno: $0) + "; el catálogo" } ?? "Revise el disco; el catálogo") se puede reconstruir con memoria reindex",
                                             detail: "\(error)")
         }
     }

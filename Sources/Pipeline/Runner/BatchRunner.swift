@@ -236,11 +236,17 @@ final class BatchRunner {
                 report = ledger.finished(at: report.finishedAt, seconds: report.durationSeconds)
             }
         }
+        let json = try report.json(), html = report.html(timeZone: context.timeZone)
         do {
-            _ = try files.write(stem: stem, json: try report.json(), html: report.html(timeZone: context.timeZone))
+            _ = try files.write(stem: stem, json: json, html: html)
         } catch {
             let (spanish, technical) = SystemErrorText.describe(error)
-            throw PipelineError.environment("No se pudo escribir el informe del lote \(batch.identifier) en \(context.displayPath(reportFolder.path)): \(spanish). \(SystemErrorText.advice(errno: SystemErrorText.errno(of: error) ?? EIO))",
+            // Kept in the catalog: the next ingest writes it (and says so).
+            let kept = PendingReports.keep([(reportFolder.appendingPathComponent("\(stem).json"), json),
+                                            (reportFolder.appendingPathComponent("\(stem).html"), Data(html.utf8))],
+                                           catalog: scope.environment.catalog)
+            throw PipelineError.environment("No se pudo escribir el informe del lote \(batch.identifier) en \(context.displayPath(reportFolder.path)): \(spanish). \(SystemErrorText.advice(errno: SystemErrorText.errno(of: error) ?? EIO))"
+                                            + (kept ? ". El informe quedó guardado en el catálogo y se escribirá en la próxima ejecución" : ""),
                                             detail: technical)
         }
         return report

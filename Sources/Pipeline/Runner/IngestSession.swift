@@ -72,6 +72,7 @@ struct IngestSession {
             let registered = try CatalogReconciler(storage: storage, catalog: catalog, fondsTitles: titles,
                                                    ocrWordConfidenceFloor: config.text.ocrWordConfidenceFloor).reconcile()
             lines += registered.map { "se registró en el catálogo \($0), archivado por una ejecución interrumpida" }
+            lines += PendingReports.writeAll(catalog: catalog, displayPath: { context.displayPath($0) })
             return lines
         } catch {
             throw PipelineError.environment("No se pudo poner el catálogo al día con el archivo: \(SystemErrorText.describe(error).spanish). Ejecute memoria reindex",

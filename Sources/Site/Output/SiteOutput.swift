@@ -19,6 +19,8 @@ final class SiteOutput {
     private(set) var versions: [String: String]
     private var pageNames: [String: String]
     private var retired: Set<String> = []
+    /// Every path this publish wrote or removed (what SiteGenerations replays into the other copy).
+    private(set) var touched: Set<String> = []
 
     /// - Parameter versions: the versioned names already in `target` (an incremental publish).
     init(target: URL, compareWithExisting: Bool, versions: [String: String] = [:]) throws {
@@ -99,6 +101,7 @@ final class SiteOutput {
             unlink(temporary)
             throw SiteError.system(path: destination, operation: "poner en su lugar", errno: code)
         }
+        touched.insert(relative)
         CrashPoints.pass("site file written")
         written += 1
     }
@@ -128,6 +131,7 @@ final class SiteOutput {
             unlink(temporary)
             throw SiteError.system(path: destination, operation: "poner en su lugar", errno: code)
         }
+        touched.insert(relative)
         written += 1
     }
 
@@ -137,12 +141,21 @@ final class SiteOutput {
             pageNames[relative] = nil
             retired.insert(published)
         }
+        removeFile(relative)
+    }
+
+    /// Removes a file or folder of the site, as this publish's change.
+    func removeFile(_ relative: String) {
+        var info = stat()
+        guard lstat(path(relative), &info) == 0 else { return }
+        touched.insert(relative)
         try? FileManager.default.removeItem(atPath: path(relative))
     }
 
     /// Removes files under `folder` that this publish did not produce (stale pages of a list that shrank).
     func prune(_ folder: String, keeping: Set<String>) {
         for file in FileTree.files(under: path(folder)) where !keeping.contains(folder + "/" + file.path) {
+            touched.insert(folder + "/" + file.path)
             unlink(path(folder + "/" + file.path))
         }
     }

@@ -3,21 +3,42 @@ import Foundation
 /// Named places in ingest, publish and verify where a crash is most dangerous. When the environment variable
 /// MEMORIA_CRASH_AT=n is set, the process kills itself (SIGKILL, like a power cut) at the n-th point
 /// it passes; the kill-and-rerun test walks n = 1, 2, 3... to prove that a rerun always recovers.
-/// Without the variable this costs one comparison.
+/// With MEMORIA_CRASH_LOG=<file> as well, each point passed is appended to that file (`7 site file written`),
+/// so that a test can learn how many points a command passes and which. Without the variables this
+/// costs one comparison.
 public enum CrashPoints {
     nonisolated(unsafe) private static var passed = 0
     private static let lock = NSLock()
     private static let target: Int? = ProcessInfo.processInfo.environment["MEMORIA_CRASH_AT"].flatMap(Int.init)
+    private static let logPath: String? = ProcessInfo.processInfo.environment["MEMORIA_CRASH_LOG"]
+    /// MEMORIA_PAUSE_AT=n with MEMORIA_PAUSE_FILE=<file>: at the n-th point the process creates the
+    /// file and waits until it is removed, so that a test can change the inbox at that very moment.
+    private static let pauseAt: Int? = ProcessInfo.processInfo.environment["MEMORIA_PAUSE_AT"].flatMap(Int.init)
+    private static let pauseFile: String? = ProcessInfo.processInfo.environment["MEMORIA_PAUSE_FILE"]
 
     public static func pass(_ name: String) {
-        guard let target else { return }
+        guard target != nil || pauseAt != nil else { return }
         lock.lock()
         passed += 1
         let now = passed
         lock.unlock()
+        if let logPath { append("\(now) \(name)\n", to: logPath) }
+        if now == pauseAt, let pauseFile {
+            append("", to: pauseFile)
+            while access(pauseFile, F_OK) == 0 { usleep(2_000) }
+        }
         if now == target {
             FileHandle.standardError.write(Data("memoria: simulated crash at point \(now) (\(name))\n".utf8))
             kill(getpid(), SIGKILL)
         }
+    }
+
+    /// Plain POSIX calls: the log must not pass through the fault hooks.
+    private static func append(_ line: String, to path: String) {
+        let fd = Foundation.open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { return }
+        defer { close(fd) }
+        let bytes = Array(line.utf8)
+        _ = bytes.withUnsafeBytes { Foundation.write(fd, $0.baseAddress!, $0.count) }
     }
 }

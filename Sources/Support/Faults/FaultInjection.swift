@@ -5,8 +5,9 @@ import Foundation
 /// operations: write, read, rename, fsync, create, and `any` (the n-th of all of them, so that a test
 /// can walk every operation of a command with one number); several rules separated by commas. With
 /// MEMORIA_FAULT_LOG=<file> each fault made is appended to that file as one line (`EIO@any:7 write`),
-/// so a test knows whether its fault was reached. Without MEMORIA_FAULT (production) every check is
-/// one comparison with nil.
+/// so a test knows whether its fault was reached. With MEMORIA_FAULT_TRACE=<file> every operation is
+/// appended to that file (`12 rename`), so that a test can learn which operations a command makes
+/// and walk them. Without these variables (production) every check is one comparison with nil.
 public enum FaultInjection {
     public enum Operation: String, Sendable, CaseIterable {
         case write, read, rename, fsync, create, any
@@ -22,6 +23,8 @@ public enum FaultInjection {
     nonisolated(unsafe) private static var counts: [Operation: Int] = [:]
     private static let lock = NSLock()
     private static let logPath: String? = ProcessInfo.processInfo.environment["MEMORIA_FAULT_LOG"]
+    private static let tracePath: String? = ProcessInfo.processInfo.environment["MEMORIA_FAULT_TRACE"]
+    private static let watched = rules != nil || tracePath != nil
     private static let names: [Int32: String] = [ENOSPC: "ENOSPC", EIO: "EIO", EACCES: "EACCES"]
 
     static func parse(_ text: String?) -> [Rule]? {
@@ -39,23 +42,23 @@ public enum FaultInjection {
 
     /// The errno the current operation must fail with, or nil (always nil without MEMORIA_FAULT).
     public static func fault(for operation: Operation) -> Int32? {
-        guard let rules else { return nil }
+        guard watched else { return nil }
         lock.lock()
         defer { lock.unlock() }
         let n = (counts[operation] ?? 0) + 1
         counts[operation] = n
         let any = (counts[.any] ?? 0) + 1
         counts[.any] = any
-        guard let rule = rules.first(where: { ($0.operation == operation && $0.occurrence == n) || ($0.operation == .any && $0.occurrence == any) })
+        if let tracePath { append("\(any) \(operation.rawValue)\n", to: tracePath) }
+        guard let rule = rules?.first(where: { ($0.operation == operation && $0.occurrence == n) || ($0.operation == .any && $0.occurrence == any) })
         else { return nil }
-        record("\(names[rule.errno] ?? String(rule.errno))@\(rule.operation.rawValue):\(rule.occurrence) \(operation.rawValue)\n")
+        if let logPath { append("\(names[rule.errno] ?? String(rule.errno))@\(rule.operation.rawValue):\(rule.occurrence) \(operation.rawValue)\n", to: logPath) }
         return rule.errno
     }
 
-    /// Appends a line to MEMORIA_FAULT_LOG (plain POSIX calls: this must not count as an operation).
-    private static func record(_ line: String) {
-        guard let logPath else { return }
-        let fd = Foundation.open(logPath, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
+    /// Appends a line to a log (plain POSIX calls: this must not count as an operation).
+    private static func append(_ line: String, to path: String) {
+        let fd = Foundation.open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
         guard fd >= 0 else { return }
         defer { close(fd) }
         let bytes = Array(line.utf8)

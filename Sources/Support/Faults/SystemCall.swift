@@ -42,6 +42,12 @@ public enum SystemCall {
         return Foundation.mkdir(path, mode)
     }
 
+    /// link(2) (counts as a create).
+    public static func link(_ from: String, _ to: String) -> Int32 {
+        if let code = FaultInjection.fault(for: .create) { errno = code; return -1 }
+        return Foundation.link(from, to)
+    }
+
     /// Swaps two paths in one step (renameat2 with RENAME_EXCHANGE): whoever looks sees one or the
     /// other, never neither. Returns nil when the C library or the file system does not offer it
     /// (the caller then renames twice). Counts as a rename.

@@ -152,13 +152,18 @@ struct IntakeStage: IngestStage {
         }
     }
 
-    /// The whole batch must fit on the archive's disk with the configured margin to spare.
+    /// The whole batch, and what the run makes from it (SpaceEstimate), must fit on each disk it
+    /// writes to with the configured margin to spare.
     private func checkFreeSpace(_ batch: InboxBatch, context: StageContext) throws(StageFailure) {
-        let needed = batch.items.flatMap(\.files).reduce(Int64(0)) { $0 + $1.size }
-        let margin = Int64(context.config.ingest.minFreeBytes)
-        guard let available = FileSystem.availableBytes(at: context.config.url(\.archive)), available - needed < margin else { return }
+        let config = context.config
+        let estimate = SpaceEstimate(items: batch.items, tiles: config.derivatives.tiles, ocr: config.text.ocr != "never")
+        let margin = Int64(config.ingest.minFreeBytes)
+        let disks = estimate.disks(archive: config.url(\.archive), derivatives: config.url(\.derivatives), catalog: config.url(\.catalog),
+                                   show: { context.displayPath($0) })
+        guard let short = disks.first(where: { $0.available - $0.needed < margin }) else { return }
+        let parts = short.parts.filter { $0.1 > 0 }.map { "\($0.0) \(SpanishText.bytes($0.1))" }
         throw StageFailure(stage: Self.name, reason: .diskFull,
-            message: "No hay espacio suficiente en el disco del archivo: el lote necesita \(SpanishText.bytes(needed)) más un margen de \(SpanishText.bytes(margin)) y quedan \(SpanishText.bytes(available)). El lote sigue en la bandeja; libere espacio y vuelva a ejecutar",
-            detail: "needed \(needed) bytes + margin \(margin), available \(available)")
+            message: "No hay espacio suficiente en el disco de \(SpanishText.list(short.folders)): el lote necesita unos \(SpanishText.bytes(short.needed)) (\(SpanishText.list(parts))) más un margen de \(SpanishText.bytes(margin)) y quedan \(SpanishText.bytes(short.available)). El lote sigue en la bandeja; libere espacio en ese disco y vuelva a ejecutar",
+            detail: "needed \(short.needed) bytes (\(short.parts.map { "\($0.0)=\($0.1)" }.joined(separator: ", "))) + margin \(margin), available \(short.available) on the disk of \(short.folders.joined(separator: ", "))")
     }
 }
