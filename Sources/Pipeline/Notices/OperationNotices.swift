@@ -1,4 +1,5 @@
 import Foundation
+import Preservation
 import Support
 
 /// The notices of the work that follows a batch: a publish that failed (the public site keeps its
@@ -7,9 +8,8 @@ import Support
 extension NoticeComposer {
     /// `message` is the Spanish reason the publish gave.
     func publishFailed(_ message: String) -> Notice {
-        let site = context.displayPath(context.config.paths.site)
         return notice(.publishFailed, "Memoria: no se pudo publicar el sitio",
-                      ["La publicación del sitio (\(site)) no se completó: \(message)",
+                      ["La publicación del sitio no se completó: \(message)",
                        "El sitio público sigue como estaba antes: no quedó a medias. Lo archivado está a salvo; solo falta mostrarlo.",
                        "Qué hacer: resuelva lo que dice el motivo (disco, permisos) y ejecute memoria publish; el servicio lo intenta de nuevo en la siguiente vuelta."],
                       batch: nil, counts: [:], report: nil)
@@ -22,7 +22,8 @@ extension NoticeComposer {
         guard !failed.isEmpty || !troubled.isEmpty else { return nil }
         var lines: [String] = []
         for replica in failed {
-            lines.append("La réplica «\(replica.name)» (\(replica.path)) no se pudo poner al día: \(replica.failure ?? "").")
+            let why = (replica.failure ?? "").trimmingCharacters(in: CharacterSet(charactersIn: ". "))
+            lines.append("La réplica «\(replica.name)» (\(replica.path)) no se pudo poner al día: \(why).")
         }
         for replica in troubled {
             lines.append("La réplica «\(replica.name)» (\(replica.path)) quedó con \(SpanishText.count(replica.problems.count, "objeto sin copiar", "objetos sin copiar")) por un problema:")

@@ -14,8 +14,8 @@ struct DiskReadBack {
         let paths = files.map(\.path)
         var results: [Result<String, FixityError>] = []
         results.reserveCapacity(paths.count)
-        var open: [Int: Int32] = [:]
-        defer { for fd in open.values { close(fd) } }
+        var opened: [Int: Int32] = [:]
+        defer { for fd in opened.values { close(fd) } }
         var asked = 0
         func askAhead(upTo limit: Int) {
             while asked < min(limit, paths.count) {
@@ -23,9 +23,9 @@ struct DiskReadBack {
                 if fd >= 0 {
                     _ = posix_fadvise(fd, 0, 0, Int32(POSIX_FADV_DONTNEED))
                     _ = posix_fadvise(fd, 0, 0, Int32(POSIX_FADV_WILLNEED))
-                    open[asked] = fd
+                    opened[asked] = fd
                 } else {
-                    open[asked] = -errno
+                    opened[asked] = -errno
                 }
                 asked += 1
             }
@@ -34,7 +34,7 @@ struct DiskReadBack {
         defer { buffer.deallocate() }
         for index in paths.indices {
             askAhead(upTo: index + window)
-            let fd = open.removeValue(forKey: index) ?? -EBADF
+            let fd = opened.removeValue(forKey: index) ?? -EBADF
             guard fd >= 0 else {
                 results.append(.failure(.unreadable(path: paths[index], errno: -fd)))
                 continue

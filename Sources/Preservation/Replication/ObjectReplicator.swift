@@ -208,7 +208,7 @@ public struct ObjectReplicator: Sendable {
         var files: [(path: String, algorithm: DigestAlgorithm)] = []
         for plan in plans where plan.result.problem == nil {
             let algorithm = plan.files.inventory.algorithm ?? .sha512
-            files += plan.staged.map { ($0.staged.path, algorithm) }
+            for file in plan.staged { files.append((path: file.staged.path, algorithm: algorithm)) }
         }
         var digests = DiskReadBack().digests(files)[...]
         for index in plans.indices where plans[index].result.problem == nil {
