@@ -8,20 +8,25 @@
 #
 #   bash scripts/install-schemas.sh DESTINO               # descarga (curl o wget)
 #   bash scripts/install-schemas.sh DESTINO --from CARPETA  # toma los archivos de una copia local (sin red)
+#   bash scripts/install-schemas.sh DESTINO --base URL      # descarga cada archivo de URL/<archivo> (un espejo
+#                                                           # de la institución; también MEMORIA_SCHEMAS_BASE_URL)
 #
 # Los esquemas de METS, Dublin Core (dc, dcterms) y OAI-DC importan otros por su dirección web; aquí esas
 # importaciones se apuntan al archivo vecino (las cuatro únicas líneas que se cambian), para validar sin
 # red. Las huellas fijadas son las de los archivos ya instalados, con ese cambio hecho.
 set -euo pipefail
 
-usage() { echo "uso: bash scripts/install-schemas.sh DESTINO [--from CARPETA]" >&2; exit 64; }
+usage() { echo "uso: bash scripts/install-schemas.sh DESTINO [--from CARPETA | --base URL]" >&2; exit 64; }
 [ $# -ge 1 ] || usage
+case "$1" in -h|--help) sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;; -*) usage ;; esac
 DEST=$1; shift
 FROM=""
+BASE=${MEMORIA_SCHEMAS_BASE_URL:-}
 while [ $# -gt 0 ]; do
   case "$1" in
     --from) [ $# -ge 2 ] || usage; FROM=$2; shift 2 ;;
-    -h|--help) sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    --base) [ $# -ge 2 ] || usage; BASE=$2; shift 2 ;;
+    -h|--help) sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) usage ;;
   esac
 done
@@ -67,6 +72,8 @@ while IFS='|' read -r name digest urls; do
   got=""
   if [ -n "$FROM" ]; then
     sources="$FROM/$name"
+  elif [ -n "$BASE" ]; then
+    sources="${BASE%/}/$name"
   else
     sources=$urls
   fi

@@ -1,8 +1,9 @@
 import Foundation
 import Pipeline
 
-/// What follows an ingest or an audit run by hand or by a timer: its notices are queued and the
-/// ones due are sent, and the director's dashboard is written again. Problems are warnings: the
+/// What follows an ingest, an audit, a publish or a replication run by hand or by a timer: its
+/// notices are queued and the ones due are sent, and (after an ingest or an audit) the director's
+/// dashboard is written again. Problems are warnings: the
 /// batch or the audit itself is done and reported.
 enum AfterRun {
     static func batches(_ reports: [BatchReport], context: StageContext) async {
@@ -17,6 +18,17 @@ enum AfterRun {
         let center = NoticeCenter(context: context)
         await deliver(center, center.queue(audit: summary), context: context)
         dashboard(context)
+    }
+
+    /// A publish run by hand or by a timer failed: its notice is queued and sent (the error is still thrown).
+    static func publishFailed(_ message: String, context: StageContext) async {
+        let center = NoticeCenter(context: context)
+        await deliver(center, center.queue(publishFailure: message), context: context)
+    }
+
+    static func replication(_ summary: ReplicateRunner.Summary, context: StageContext) async {
+        let center = NoticeCenter(context: context)
+        await deliver(center, center.queue(replication: summary), context: context)
     }
 
     private static func deliver(_ center: NoticeCenter, _ problems: [String], context: StageContext) async {

@@ -40,6 +40,45 @@ import TestSupport
         #expect(!FileManager.default.fileExists(atPath: folder.path("otra").path), "nothing installed")
     }
 
+    /// The download path, without the internet: a server on 127.0.0.1 stands in for the publishers
+    /// (--base), first with the official files, then with one byte changed in one of them.
+    @Test func theSchemasDownloadFromABaseAddressWithTheirPinnedDigestsAndATamperedOneInstallsNothing() throws {
+        guard let shared = try TestPaths.sharedOrSkip() else { return }
+        guard ProcessRunner.exists("curl") || ProcessRunner.exists("wget") else {
+            Issue.record("the download path needs curl or wget (apt-get install curl)")
+            return
+        }
+        let folder = TemporaryDirectory("esquemas-red")
+        let served = folder.path("espejo")
+        try FileManager.default.copyItem(at: shared.appendingPathComponent("standards/xsd"), to: served)
+        let server = try LocalFileServer(serving: served, in: folder)
+        defer { server.stop() }
+        #expect(server.port > 0, "the local server did not start")
+
+        let good = try ProcessRunner.run("bash", [script, folder.path("esquemas").path, "--base", server.baseURL + "/"])
+        #expect(good.status == 0, "\(good.stdout)\(good.stderr)")
+        for name in ["bundle.xsd", "catalog.xml", "mets.xsd", "premis.xsd", "mix20.xsd", "dc.xsd", "oai_dc.xsd", "xlink.xsd", "ead3/ead3.xsd"] {
+            #expect(FileManager.default.fileExists(atPath: folder.path("esquemas/\(name)").path), "\(name)")
+        }
+        #expect(good.stdout.contains("ok  mets.xsd  (\(server.baseURL)/mets.xsd)"), "\(good.stdout)")
+        #expect(Set(server.requested).isSuperset(of: ["/mets.xsd", "/premis.xsd", "/mix20.xsd", "/ead3/ead3.xsd"]), "\(server.requested)")
+        let installed = try Data(contentsOf: folder.path("esquemas/premis.xsd"))
+        #expect(installed == (try Data(contentsOf: served.appendingPathComponent("premis.xsd"))), "installed byte for byte as served")
+
+        // The same through the environment variable, with one changed byte: a Spanish refusal, nothing installed.
+        let handle = try FileHandle(forWritingTo: served.appendingPathComponent("premis.xsd"))
+        try handle.seekToEnd()
+        try handle.write(contentsOf: Data("\n".utf8))
+        try handle.close()
+        let bad = try ProcessRunner.run("bash", [script, folder.path("otra").path], environment: ["MEMORIA_SCHEMAS_BASE_URL": server.baseURL])
+        #expect(bad.status == 1, "\(bad.stdout)\(bad.stderr)")
+        #expect(bad.stderr.contains("la huella de premis.xsd tomada de \(server.baseURL)/premis.xsd no coincide"), "\(bad.stderr)")
+        #expect(bad.stderr.contains("No se instaló nada: 1 esquema(s) sin la huella esperada"), "\(bad.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: folder.path("otra").path), "nothing installed")
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.url.path).filter { $0.hasPrefix("otra") }
+        #expect(leftovers.isEmpty, "no staging folder left behind: \(leftovers)")
+    }
+
     @Test func statusSaysWhenNoSchemaFolderIsSet() throws {
         let deployment = try TestDeployment(label: "esquemas-sin", inboxFixture: nil, schemas: false)
         let status = try deployment.memoria(["status"])

@@ -42,6 +42,65 @@ import TestSupport
         #expect(TestDeployment.listFiles(spool.appendingPathComponent("enviados")).count == 2)
     }
 
+    /// After a batch: a replica found different by verify, a replica that cannot be brought up to date
+    /// (its disk not mounted) and a publish that fails are each told by mail and webhook, goldens all.
+    @Test func aReplicaFoundDifferentAFailedReplicationAndAFailedPublishAreToldByMailAndWebhook() throws {
+        let deployment = try TestDeployment(label: "aviso-operacion", extraYAML: "\nreplicas:\n  - name: disco-2\n    path: replica\n")
+        try FileManager.default.createDirectory(at: deployment.root.appendingPathComponent("replica"), withIntermediateDirectories: true)
+        let ingest = try deployment.memoria(["ingest", "--now", "--batch", "guillermo-villasana/2024-06-dibujos", "--quiet"], environment: Self.fixedTime)
+        #expect(ingest.status == 0, "\(ingest.stderr)")
+        #expect(try deployment.memoria(["replicar", "--quiet"]).status == 0)
+        // One byte changed in a master of the replica.
+        let object = deployment.root.appendingPathComponent("replica/GVI-0002")
+        let master = try #require(TestDeployment.listFiles(object).first { $0.contains("/content/objects/") })
+        let handle = try FileHandle(forUpdating: object.appendingPathComponent(master))
+        try handle.seek(toOffset: 200)
+        let byte = try handle.read(upToCount: 1) ?? Data([0])
+        try handle.seek(toOffset: 200)
+        try handle.write(contentsOf: Data([byte[0] ^ 0x01]))
+        try handle.close()
+
+        let receiver = try WebhookReceiver(failures: 0)
+        defer { receiver.stop() }
+        var yaml = try String(contentsOf: deployment.configURL, encoding: .utf8) + noticesYAML(webhook: receiver.url)
+        try yaml.write(to: deployment.configURL, atomically: true, encoding: .utf8)
+        let sendmail = try FakeSendmail(in: deployment.root)
+        let environment = Self.fixedTime.merging(sendmail.environment) { a, _ in a }
+        func expectGoldens(_ name: String, kind: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+            let mail = try #require(sendmail.mail, "sendmail was not called for \(name)", sourceLocation: sourceLocation)
+            if let mismatch = Golden.mismatch(mail, golden: Golden.directory().appendingPathComponent("\(name).eml")) { Issue.record("\(mismatch)", sourceLocation: sourceLocation) }
+            let body = try #require(receiver.bodies.last, "the webhook received nothing for \(name)", sourceLocation: sourceLocation)
+            if let mismatch = Golden.mismatch(body, golden: Golden.directory().appendingPathComponent("\(name).json")) { Issue.record("\(mismatch)", sourceLocation: sourceLocation) }
+            let json = try JSONSerialization.jsonObject(with: Data(body.utf8)) as? [String: Any]
+            #expect(json?["kind"] as? String == kind, sourceLocation: sourceLocation)
+            try FileManager.default.removeItem(at: sendmail.capture)
+        }
+
+        let verify = try deployment.memoria(["verify", "--quiet"], environment: environment)
+        #expect(verify.status == 1, "the replica's changed byte needs attention: \(verify.stdout)\(verify.stderr)")
+        try expectGoldens("aviso-auditoria-replica", kind: "audit-problem")
+        #expect(receiver.bodies.count == 1)
+
+        // A second replica whose disk is not mounted.
+        yaml = yaml.replacingOccurrences(of: "\nreplicas:\n  - name: disco-2\n    path: replica\n",
+                                         with: "\nreplicas:\n  - name: disco-2\n    path: replica\n  - name: disco-externo\n    path: no-montado\n")
+        #expect(yaml.contains("disco-externo"))
+        try yaml.write(to: deployment.configURL, atomically: true, encoding: .utf8)
+        let replicate = try deployment.memoria(["replicar", "--replica", "disco-externo"], environment: environment)
+        #expect(replicate.status == 2, "\(replicate.stdout)\(replicate.stderr)")
+        try expectGoldens("aviso-replica", kind: "replication-problem")
+        #expect(receiver.bodies.count == 2)
+
+        // The site's folder cannot be made (its parent is a file): the publish fails and says so.
+        try Data("no es una carpeta\n".utf8).write(to: deployment.root.appendingPathComponent("bloqueado"))
+        let config = try String(contentsOf: deployment.configURL, encoding: .utf8)
+        try config.replacingOccurrences(of: "\n  site: site\n", with: "\n  site: bloqueado/site\n").write(to: deployment.configURL, atomically: true, encoding: .utf8)
+        let publish = try deployment.memoria(["publish", "--quiet"], environment: environment)
+        #expect(publish.status != 0, "\(publish.stdout)\(publish.stderr)")
+        try expectGoldens("aviso-publicacion", kind: "publish-failed")
+        #expect(receiver.bodies.count == 3)
+    }
+
     @Test func aWebhookThatFailsTwiceIsRetriedWithADoublingWaitAndThenDelivered() async throws {
         let receiver = try WebhookReceiver(failures: 2)
         defer { receiver.stop() }

@@ -5,7 +5,7 @@ import TestSupport
 /// `memoria vigilar` as systemd runs it: a subprocess on a temporary inbox and archive. A batch
 /// dropped in the inbox is archived (and the site published, a sample audited, the dashboard
 /// written); a half-copied batch waits even with its LISTO marker; SIGTERM stops it cleanly (exit 0)
-/// between batches, and every log line is one Spanish event without terminal escapes.
+/// after the item in progress, and every log line is one Spanish event without terminal escapes.
 @Suite struct WatchServiceTests {
     /// Starts `memoria vigilar` with its standard error in a file.
     final class Watcher {
@@ -110,6 +110,67 @@ import TestSupport
             #expect(!line.contains("\u{1B}"), "\(line)")
         }
         #expect(!watcher.text.contains(deployment.root.path), "paths are shown relative")
+    }
+
+    /// SIGTERM arrives while a batch is being ingested (sent by the process itself right after its first
+    /// item is committed, MEMORIA_SIGTERM_AT, so the moment is exact): the item done stays archived, the
+    /// others stay in the inbox untouched, the batch report says it was interrupted and by what, the
+    /// watcher exits 0, and the next start takes the rest.
+    @Test func aSIGTERMInTheMiddleOfABatchKeepsWhatIsCommittedLeavesTheRestInTheInboxAndTheNextRunTakesIt() throws {
+        let deployment = try TestDeployment(label: "vigilar-parar", inboxFixture: nil,
+                                            extraYAML: "\nservice:\n  poll_seconds: 1\n  verify_every_hours: 0\n  publish_after_ingest: false\n")
+        // One worker: the items are done one after the other, so the others have not started at the signal.
+        var yaml = try String(contentsOf: deployment.configURL, encoding: .utf8)
+        yaml = yaml.replacingOccurrences(of: "  workers: 2", with: "  workers: 1")
+        try yaml.write(to: deployment.configURL, atomically: true, encoding: .utf8)
+        let batch = deployment.inbox.appendingPathComponent("guillermo-villasana/2024-06-dibujos")
+        let before = TestDeployment.listFiles(TestPaths.sampleInbox.appendingPathComponent("guillermo-villasana/2024-06-dibujos"))
+
+        let first = try Watcher(deployment, environment: ["MEMORIA_SIGTERM_AT": "1:item indexed, before inbox clean-up"])
+        defer { first.stop() }
+        #expect(first.waitFor("en marcha", seconds: 60), "\(first.text)")
+        try dropFinished("guillermo-villasana/2024-06-dibujos", into: deployment)
+        let end = Date().addingTimeInterval(180)
+        while first.process.isRunning && Date() < end { usleep(100_000) }
+        #expect(!first.process.isRunning, "the stop request ends the watcher after that batch: \(first.text)")
+        first.process.waitUntilExit()
+        #expect(first.process.terminationReason == .exit && first.process.terminationStatus == 0, "\(first.text)")
+        #expect(first.text.contains("lote guillermo-villasana/2024-06-dibujos: interrumpido."), "\(first.text)")
+        #expect(first.text.contains("se detuvo a petición (SIGTERM) entre un ítem y el siguiente"), "\(first.text)")
+        #expect(first.text.contains("detenido (SIGTERM) tras el ítem en curso"), "\(first.text)")
+
+        let archived = try FileManager.default.contentsOfDirectory(atPath: deployment.archive.path).filter { $0.hasPrefix("GVI-") }.sorted()
+        #expect(archived.count == 1, "exactly the item committed before the signal is archived: \(archived)")
+        let left = TestDeployment.listFiles(batch)
+        #expect(left.contains("metadata.csv") && left.contains("LISTO"), "\(left)")
+        let itemsLeft = Set(left.compactMap { path -> String? in
+            let name = path.split(separator: "/").first.map(String.init) ?? path
+            return name.hasPrefix("GVI-") ? String(name.prefix(8)) : nil
+        })
+        #expect(itemsLeft.count == 2 && itemsLeft.isDisjoint(with: archived), "the two other items wait in the inbox: \(left)")
+        for path in left { #expect(before.contains(path), "\(path) is as it was dropped") }
+
+        // The batch report says so, item by item.
+        let reports = deployment.root.appendingPathComponent("reports/guillermo-villasana/2024-06-dibujos")
+        let json = try #require(TestDeployment.listFiles(reports).first { $0.hasPrefix("informe-") && $0.hasSuffix(".json") })
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: reports.appendingPathComponent(json))) as? [String: Any])
+        #expect(report["status"] as? String == "aborted")
+        #expect(report["stoppedBy"] as? String == "SIGTERM")
+        let items = (report["items"] as? [[String: Any]]) ?? []
+        #expect(items.filter { $0["reason"] as? String == "stop-requested" && $0["outcome"] as? String == "kept-in-inbox" }.count == 2, "\(items)")
+        #expect(items.filter { $0["outcome"] as? String == "archived" }.count == 1, "\(items)")
+
+        // The next start takes the rest; the item already archived gets no new version.
+        let second = try Watcher(deployment)
+        defer { second.stop() }
+        #expect(second.waitFor("lote guillermo-villasana/2024-06-dibujos: procesado", seconds: 180), "\(second.text)")
+        let all = try FileManager.default.contentsOfDirectory(atPath: deployment.archive.path).filter { $0.hasPrefix("GVI-") }
+        #expect(all.count == 3, "\(all)")
+        let versions = try FileManager.default.contentsOfDirectory(atPath: deployment.archive.appendingPathComponent(archived.first ?? "x").path)
+        #expect(!versions.contains("v2"), "the item archived before the signal is not archived again: \(versions)")
+        kill(second.process.processIdentifier, SIGTERM)
+        second.process.waitUntilExit()
+        #expect(second.process.terminationStatus == 0, "\(second.text)")
     }
 
     @Test func underSystemdEachLineCarriesItsJournalPriority() throws {

@@ -58,7 +58,7 @@ public struct ReplicateRunner {
     }
 
     /// Objects copied per durable group (one syncfs before and one after its renames).
-    static let groupSize = 16
+    static let groupSize = 64
 
     let context: StageContext
 
@@ -88,10 +88,16 @@ public struct ReplicateRunner {
         return Summary(replicas: summaries)
     }
 
+    /// One replica brought up to date, timed (a `defer` would set the time after the summary is returned).
     private func copy(to replica: PipelineConfig.Replica, primary: OCFLStorageRoot, ids: [String], rebuild: [String]) async -> ReplicaSummary {
-        var summary = ReplicaSummary(name: replica.name, path: context.displayPath(replica.path), objects: ids.count)
         let started = Date()
-        defer { summary.seconds = Date().timeIntervalSince(started) }
+        var summary = await copyObjects(to: replica, primary: primary, ids: ids, rebuild: rebuild)
+        summary.seconds = Date().timeIntervalSince(started)
+        return summary
+    }
+
+    private func copyObjects(to replica: PipelineConfig.Replica, primary: OCFLStorageRoot, ids: [String], rebuild: [String]) async -> ReplicaSummary {
+        var summary = ReplicaSummary(name: replica.name, path: context.displayPath(replica.path), objects: ids.count)
         let root: ReplicaRoot
         do {
             root = try ReplicaRoot(root: URL(fileURLWithPath: replica.path),

@@ -12,6 +12,10 @@ public struct Notice: Codable, Sendable, Equatable {
         case batchHeld = "batch-held"
         /// A fixity audit found a problem in the archive or a replica.
         case auditProblem = "audit-problem"
+        /// Publishing the site failed: the public site still shows its previous state.
+        case publishFailed = "publish-failed"
+        /// Bringing a replica up to date failed (unreachable, disk fault) or left objects uncopied.
+        case replicationProblem = "replication-problem"
     }
 
     public var kind: Kind

@@ -15,6 +15,14 @@ struct NoticeComposer {
         var counts = ["itemsArchived": t.itemsArchived, "newVersions": t.newVersions, "unchanged": t.unchanged, "itemsQuarantined": t.quarantined,
                       "itemsKeptInInbox": t.keptInInbox, "itemsFailed": t.failed, "filesQuarantined": t.filesQuarantined, "pages": t.pages]
         counts["bytesWritten"] = Int(t.bytesWritten)
+        if let signal = report.stoppedBy {
+            let left = t.keptInInbox + t.failed
+            return notice(.batchHeld, "Memoria: el lote \(id) se detuvo a petición (\(signal))",
+                          ["El lote \(id) se detuvo a petición (\(signal)) entre un ítem y el siguiente. \(report.summarySentence)",
+                           "Qué hacer: nada. Lo archivado queda archivado; \(SpanishText.count(left, "ítem sigue", "ítems siguen")) en la bandeja tal como estaba y se toma en la próxima ejecución (o cuando el servicio arranque de nuevo).",
+                           whereReport],
+                          batch: id, counts: counts, report: reportShown)
+        }
         if report.status == .held || report.status == .aborted {
             let stopped = report.status == .aborted
             let subject = stopped ? "Memoria: el lote \(id) se interrumpió" : "Memoria: el lote \(id) quedó retenido en la bandeja"
@@ -56,6 +64,7 @@ struct NoticeComposer {
         for problem in summary.problems.prefix(5) { lines.append("- \(problem.kind.label): \(problem.message)") }
         if summary.problems.count > 5 { lines.append("- y \(SpanishText.count(summary.problems.count - 5, "problema más", "problemas más")) (en el informe)") }
         if replicaTrouble > 0 { lines.append("\(SpanishText.count(replicaTrouble, "réplica difiere", "réplicas difieren")) del archivo o tiene problemas.") }
+        for replica in summary.replicas where replica.needsAttention { lines += replicaLines(replica) }
         for warning in summary.warnings { lines.append("Aviso: \(warning)") }
         lines.append("Qué hacer: no toque el archivo a mano. Confirme cada objeto con memoria verify --item ID; un objeto dañado se recupera de una réplica al día (memoria replicar --rehacer ID repara una réplica dañada; vea «Réplicas y recuperación» en el README).")
         lines.append("Informe: \(html)")
@@ -69,7 +78,15 @@ struct NoticeComposer {
                       report: html)
     }
 
-    private func notice(_ kind: Notice.Kind, _ subject: String, _ lines: [String], batch: String?, counts: [String: Int], report: String?) -> Notice {
+    /// What is wrong with one replica, at most five lines and a count of the rest.
+    private func replicaLines(_ replica: ReplicaAudit.Result) -> [String] {
+        if let failure = replica.failure { return ["Réplica «\(replica.name)» (\(replica.path)): no se pudo auditar: \(failure)"] }
+        let found = replica.problems.map { "- réplica «\(replica.name)», \($0.kind.label): \($0.message)" }
+            + replica.differences.filter { !$0.isLag }.map { "- réplica «\(replica.name)», diferencia: \($0.message)" }
+        return Array(found.prefix(5)) + (found.count > 5 ? ["- y \(SpanishText.count(found.count - 5, "diferencia más", "diferencias más")) en la réplica «\(replica.name)» (en el informe)"] : [])
+    }
+
+    func notice(_ kind: Notice.Kind, _ subject: String, _ lines: [String], batch: String?, counts: [String: Int], report: String?) -> Notice {
         Notice(kind: kind, subject: subject, text: lines.map { context.displayPaths.scrub($0) }.joined(separator: "\n\n"), batch: batch, counts: counts,
                report: report, institution: context.config.institution.code, time: Timestamp.localISO(context.clock(), timeZone: context.timeZone))
     }

@@ -99,6 +99,8 @@ public struct BatchReport: Codable, Sendable {
     /// Spanish: why the batch is held or aborted.
     public var statusReason: String?
     public var statusDetail: String?
+    /// The signal that stopped the run between items (SIGTERM, SIGINT), when that is why it is aborted.
+    public var stoppedBy: String?
     /// Local time with offset (ISO 8601).
     public var startedAt: String
     public var finishedAt: String

@@ -91,6 +91,9 @@ struct BatchLedger {
         report.statusDetail = detail.map(display.scrub)
     }
 
+    /// The run was stopped between items by this signal.
+    mutating func stopped(by signal: String) { report.stoppedBy = signal }
+
     /// The report as it stands when the run ends.
     func finished(at finish: String, seconds: Double) -> BatchReport {
         var final = report

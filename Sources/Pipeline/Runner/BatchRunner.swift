@@ -155,14 +155,16 @@ final class BatchRunner {
         defer { context.reporter.emit(.finished(stage: stage)) }
         var stop: StageFailure?
         // Description-only corrections have no file to process: committed at once.
-        for (index, intake) in plan.items.enumerated() where intake.masters.isEmpty && stop == nil {
+        var committed = Set<Int>()
+        for (index, intake) in plan.items.enumerated() where intake.masters.isEmpty && stop == nil && !context.stopRequested {
             do throws(StageFailure) { try commit.commit(plan.items[index], outcomes: [], ledger: &ledger) } catch { stop = error }
+            committed.insert(index)
         }
         var done = 0
         await withTaskGroup(of: (Int, Int, FileOutcome).self) { group in
             var next = 0
             func startNext() {
-                guard next < jobs.count, stop == nil else { return }
+                guard next < jobs.count, stop == nil, !context.stopRequested else { return }
                 let (i, f, work) = jobs[next]
                 group.addTask { (i, f, work.run()) }
                 next += 1
@@ -177,12 +179,32 @@ final class BatchRunner {
                     do throws(StageFailure) {
                         try commit.commit(plan.items[i], outcomes: outcomes[i].compactMap { $0 }, ledger: &ledger)
                     } catch { stop = error }
+                    committed.insert(i)
                     outcomes[i] = []
                 }
                 startNext()
             }
         }
         if let stop { throw stop }
+        if context.stopRequested { noteStopped(plan, committed: committed) }
+    }
+
+    /// A stop was asked for (SIGTERM, Ctrl+C) between items: what was committed stays committed; every
+    /// other item stays in the inbox as it was (its derivatives discarded) for the next run, and the
+    /// report says the batch was interrupted and why.
+    private func noteStopped(_ plan: IntakePlan, committed: Set<Int>) {
+        let left = plan.items.indices.filter { !committed.contains($0) }
+        guard !left.isEmpty else { return }
+        let signal = context.stop?.why ?? "una señal"
+        for index in left {
+            let item = plan.items[index].item
+            scope.environment.derivatives.discard(itemID: item.id)
+            ledger.item(.init(outcome: .keptInInbox, id: item.id, version: nil, pages: 0, bytesWritten: 0, formats: [], reason: .stopRequested,
+                              message: "se pidió detener el ingreso (\(signal)) antes de archivarlo; sigue en la bandeja tal como estaba y se toma en la próxima ejecución",
+                              detail: nil, warnings: []))
+        }
+        ledger.state(.aborted, reason: "se detuvo a petición (\(signal)) entre un ítem y el siguiente: \(SpanishText.count(committed.count, "ítem se terminó", "ítems se terminaron")) y \(SpanishText.count(left.count, "ítem sigue", "ítems siguen")) en la bandeja para la próxima ejecución")
+        ledger.stopped(by: signal)
     }
 
     /// When every item left the inbox, the batch folder holds only metadata.csv, the ready marker and

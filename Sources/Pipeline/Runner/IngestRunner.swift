@@ -54,6 +54,10 @@ public final class IngestRunner {
         summary.undeclared = scan.undeclared.map(\.message)
         for entry in scan.undeclared { context.reporter.warning(entry.message) }
         for batch in scan.batches where only.isEmpty || only.contains(batch.identifier) || only.contains(batch.fondsSlug) {
+            if context.stopRequested {
+                summary.waiting.append("\(batch.identifier): no se empezó; se pidió detener el ingreso (\(context.stop?.why ?? "una señal"))")
+                continue
+            }
             // Nothing to process (only the marker and system files): no report, no reprocessing. A sheet
             // alone may correct the description of archived items: the batch runner reads it.
             if batch.items.isEmpty && batch.rejected.isEmpty && batch.metadataFile == nil && batch.chartFile == nil {

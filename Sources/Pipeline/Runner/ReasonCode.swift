@@ -46,6 +46,8 @@ public enum ReasonCode: String, Sendable, Codable, CaseIterable {
     case unknownUnit = "unknown-unit"
     case incompleteItem = "incomplete-item"
     case fileChanged = "file-changed"
+    /// The run was asked to stop (SIGTERM, Ctrl+C) before this item was done: it waits in the inbox.
+    case stopRequested = "stop-requested"
     // Memoria's own problems with one item.
     case sourceChanged = "source-changed"
     case invalidOutput = "invalid-output"
@@ -93,6 +95,7 @@ public enum ReasonCode: String, Sendable, Codable, CaseIterable {
         case .unknownUnit: return "la unidad del cuadro no existe"
         case .incompleteItem: return "faltan páginas del ítem"
         case .fileChanged: return "el archivo se está copiando"
+        case .stopRequested: return "se detuvo antes de archivarlo"
         case .sourceChanged: return "el archivo cambió mientras se archivaba"
         case .invalidOutput: return "error interno al describir el ítem"
         case .unreadableArchive: return "no se pudo leer la versión archivada"
@@ -108,7 +111,7 @@ public enum ReasonCode: String, Sendable, Codable, CaseIterable {
         case .missingSheet, .unreadableSheet, .invalidChart: return .holdBatch
         case .noRow, .invalidDate, .missingRequiredField, .missingIdentifier, .tooManyCells, .otherFonds, .wrongPrefix, .invalidInstruction, .unknownUnit,
              .unknownPage, .incompleteItem: return .keepItemInInbox
-        case .fileChanged: return .retryItem
+        case .fileChanged, .stopRequested: return .retryItem
         case .sourceChanged, .invalidOutput, .unreadableArchive, .derivativeWrite: return .retryItem
         case .diskFull, .archiveWrite: return .stopBatch
         default: return .quarantineFile

@@ -19,6 +19,10 @@ public struct StageContext: Sendable {
     /// The time zone people's times are shown in (reports, status): the machine's, unless pinned (tests).
     public var timeZone: TimeZone
     public var reporter: Reporter
+    /// Set by a signal (SIGTERM, SIGINT): runners stop after the items in progress. nil: nothing asks.
+    public var stop: StopRequest?
+    /// True once a stop was asked for.
+    public var stopRequested: Bool { stop?.isRequested ?? false }
 
     public init(config: PipelineConfig, operatorName: String? = nil, clock: (@Sendable () -> Date)? = nil, timeZone: TimeZone = .current,
                 reporter: Reporter = .silent) {

@@ -15,7 +15,8 @@ public struct WatchSummary: Codable, Sendable {
 /// each batch as it becomes ready by the inbox's own rules (LISTO or settle_seconds, and never while a
 /// file is still being copied), one at a time through IngestRunner and its lock; after changes it
 /// publishes, replicates and writes the dashboard as pipeline.yaml says; audits a sample on its
-/// schedule; sends the notices due. A stop request is honoured between batches, never inside one.
+/// schedule; sends the notices due. A stop request is honoured between items: the files in progress
+/// finish, complete items are committed, the rest of the batch stays in the inbox (IngestRunner).
 /// Every event is one Spanish line in the ServiceLog; the service itself never stops on a bad batch
 /// or a failing disk: it says so and looks again later.
 public final class WatchService {
@@ -31,6 +32,8 @@ public final class WatchService {
     private var changesPending: Bool
 
     public init(context: StageContext, schemasFolder: String?, log: ServiceLog, stop: StopRequest) {
+        var context = context
+        if context.stop == nil { context.stop = stop }
         self.context = context
         self.schemasFolder = schemasFolder
         self.log = log
@@ -66,7 +69,7 @@ public final class WatchService {
         if changesPending {
             log.info("quedan cambios sin publicar: se publican al arrancar de nuevo (o ejecute memoria publish)")
         }
-        log.info("detenido (\(summary.stoppedBy)) entre lotes: \(SpanishText.count(summary.batchesIngested, "lote ingresado", "lotes ingresados")), \(SpanishText.count(summary.audits, "auditoría", "auditorías")); nada quedó a medias")
+        log.info("detenido (\(summary.stoppedBy)) tras el ítem en curso: \(SpanishText.count(summary.batchesIngested, "lote ingresado", "lotes ingresados")), \(SpanishText.count(summary.audits, "auditoría", "auditorías")); nada quedó a medias: lo que no se ingresó sigue en la bandeja")
         return summary
     }
 
@@ -193,13 +196,18 @@ public final class WatchService {
                 for warning in published.warnings { log.warning(context.displayPaths.scrub(warning)) }
             } catch {
                 ok = false
-                log.error("publicación: \(context.displayPaths.scrub((error as? PersonFacingError)?.messageForPeople ?? SystemErrorText.describe(error).spanish)) Se intenta de nuevo en la siguiente vuelta.")
+                let why = context.displayPaths.scrub((error as? PersonFacingError)?.messageForPeople ?? SystemErrorText.describe(error).spanish)
+                log.error("publicación: \(why) Se intenta de nuevo en la siguiente vuelta.")
+                if seen.isNew("aviso publicación \(why)") {
+                    for problem in NoticeCenter(context: context).queue(publishFailure: why) { log.warning(problem) }
+                }
             }
         }
         if service.replicateAfterIngest && !config.replicas.isEmpty {
             do {
                 let replicated = try await ReplicateRunner(context: quiet).run()
                 for line in replicated.linesForPeople { log.write(replicated.needsAttention || replicated.aborted ? .warning : .info, "réplicas: \(context.displayPaths.scrub(line))") }
+                for problem in NoticeCenter(context: context).queue(replication: replicated) { log.warning(problem) }
             } catch {
                 log.error("réplicas: \(context.displayPaths.scrub((error as? PersonFacingError)?.messageForPeople ?? SystemErrorText.describe(error).spanish)) Se intenta después del próximo ingreso, o ejecute memoria replicar.")
             }

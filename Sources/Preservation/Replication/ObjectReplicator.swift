@@ -12,16 +12,16 @@ public struct ObjectReplicator: Sendable {
     static let workSuffix = ".replica-en-curso"
     public let primary: OCFLStorageRoot
     public let replica: ReplicaRoot
+    private let comparison: ReplicaComparison
 
     public init(primary: OCFLStorageRoot, replica: ReplicaRoot) {
         self.primary = primary
         self.replica = replica
+        comparison = ReplicaComparison(primary: primary.root, replica: replica.root)
     }
 
     /// True when the replica already holds the object as the archive has it (ReplicaComparison's quick look).
-    public func isUpToDate(_ id: String) -> Bool {
-        ReplicaComparison(primary: primary.root, replica: replica.root).isUpToDate(id)
-    }
+    public func isUpToDate(_ id: String) -> Bool { comparison.isUpToDate(id) }
 
     // MARK: Copying a group
 
@@ -68,7 +68,7 @@ public struct ObjectReplicator: Sendable {
         do {
             for index in plans.indices { try stage(&plans[index]) }
             try ReplicaFileCopy.syncFileSystem(of: replica.staging) { for plan in plans { try FileSystem.syncTree(plan.work) } }
-            for index in plans.indices { check(&plans[index]) }
+            check(&plans)
             for index in plans.indices where plans[index].result.problem == nil {
                 try moveIntoPlace(plans[index])
                 CrashPoints.pass("replica object in place")
@@ -201,14 +201,30 @@ public struct ObjectReplicator: Sendable {
         try FileSystem.write(data, to: url, fsync: false)   // made durable by the group's syncfs
     }
 
-    /// Reads every staged file back from the replica's disk and compares its digest; on a content
-    /// mismatch, the archive's file is digested too, to say which side is damaged.
-    func check(_ plan: inout Plan) {
-        guard plan.result.problem == nil else { return }
+    /// Reads every staged file of the group back from the replica's disk (DiskReadBack: many reads in
+    /// flight) and compares its digest; on a content mismatch, the archive's file is digested too, to
+    /// say which side is damaged.
+    func check(_ plans: inout [Plan]) {
+        var files: [(path: String, algorithm: DigestAlgorithm)] = []
+        for plan in plans where plan.result.problem == nil {
+            let algorithm = plan.files.inventory.algorithm ?? .sha512
+            for file in plan.staged { files.append((path: file.staged.path, algorithm: algorithm)) }
+        }
+        var digests = DiskReadBack().digests(files)[...]
+        for index in plans.indices where plans[index].result.problem == nil {
+            let count = plans[index].staged.count
+            check(&plans[index], found: Array(digests.prefix(count)))
+            digests = digests.dropFirst(count)
+        }
+    }
+
+    private func check(_ plan: inout Plan, found digests: [Result<String, FixityError>]) {
         let algorithm = plan.files.inventory.algorithm ?? .sha512
-        for file in plan.staged {
+        for (file, result) in zip(plan.staged, digests) {
             let found: String
-            do { found = try ReplicaFileCopy.digestFromDisk(file.staged, algorithm: algorithm) } catch {
+            switch result {
+            case .success(let digest): found = digest
+            case .failure(let error):
                 plan.result.problem = mismatch(plan.id, file, detail: "\(error)")
                 return
             }

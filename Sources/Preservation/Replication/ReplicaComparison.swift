@@ -32,10 +32,15 @@ public struct ReplicaLag: Sendable, Codable, Equatable {
 public struct ReplicaComparison: Sendable {
     public let primary: URL
     public let replica: URL
+    /// The same folders as paths, computed once (the quick look runs for every object).
+    let primaryPath: String
+    let replicaPath: String
 
     public init(primary: URL, replica: URL) {
         self.primary = primary
         self.replica = replica
+        primaryPath = primary.path
+        replicaPath = replica.path
     }
 
     /// True when the replica folder is an initialised OCFL storage root.
@@ -46,18 +51,22 @@ public struct ReplicaComparison: Sendable {
     /// The quick look: the replica's root inventory sidecar is the archive's, byte for byte, and it
     /// holds every log file of the archive's object (a few small reads, no digest, no JSON).
     public func isUpToDate(_ id: String) -> Bool {
-        let source = primary.path + "/" + id, target = replica.path + "/" + id
-        for name in ["inventory.json.sha512", "inventory.json.sha256"] {
-            guard let mine = FileManager.default.contents(atPath: source + "/" + name) else { continue }
-            guard FileManager.default.contents(atPath: target + "/" + name) == mine else { return false }
-            return Self.logNames(source + "/logs").isSubset(of: Self.logNames(target + "/logs"))
+        Self.isUpToDate(source: primaryPath + "/" + id, target: replicaPath + "/" + id)
+    }
+
+    /// The quick look on two object folders given as paths.
+    static func isUpToDate(source: String, target: String) -> Bool {
+        for name in ["/inventory.json.sha512", "/inventory.json.sha256"] {
+            guard let mine = QuickLook.contents(source + name) else { continue }
+            guard QuickLook.contents(target + name) == mine else { return false }
+            let logs = logNames(source + "/logs")
+            return logs.isEmpty || logs.isSubset(of: logNames(target + "/logs"))
         }
         return false
     }
 
-    static func logNames(_ folder: String) -> Set<String> {
-        Set(((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { !$0.hasPrefix(".") })
-    }
+    static func logNames(_ folder: String) -> Set<String> { QuickLook.names(in: folder) }
+
 
     /// Objects of the replica the archive does not have.
     public func extraObjects(primaryIDs: [String]) -> [ReplicaDifference] {

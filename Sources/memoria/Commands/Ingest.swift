@@ -12,6 +12,10 @@ struct Ingest: AsyncParsableCommand {
         OCFL; lo que no se puede archivar va a cuarentena con su motivo, o se queda en la bandeja si el \
         problema está en su fila de metadata.csv. El lote sigue. Cada lote deja un informe en reports/.
 
+        SIGTERM o Ctrl+C lo detienen entre un ítem y el siguiente: lo archivado queda archivado, el resto \
+        sigue en la bandeja y el informe del lote dice que se interrumpió; una segunda señal lo corta en el acto \
+        (también es seguro: la siguiente ejecución retoma lo que quedó a medias).
+
         Códigos de salida: 0 todo archivado, 1 algo quedó en cuarentena, en la bandeja o con error, \
         2 interrumpido, 64 error de uso o de configuración.
         """,
@@ -31,7 +35,11 @@ struct Ingest: AsyncParsableCommand {
 
     func run() async throws {
         let config = try common.load()
-        let context = common.context(config, agent: agent, quiet: json)
+        var context = common.context(config, agent: agent, quiet: json)
+        let stop = StopRequest()
+        context.stop = stop
+        let signals = SignalStop.install(stop)
+        defer { withExtendedLifetime(signals) {} }
         let summary = try await IngestRunner(context: context, schemasFolder: schemas).run(only: batches, ignoreSettle: now)
         await AfterRun.batches(summary.batches, context: context)
         if json {

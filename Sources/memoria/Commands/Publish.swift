@@ -20,7 +20,14 @@ struct Publish: AsyncParsableCommand {
 
     func run() async throws {
         let config = try common.load()
-        let summary = try PublishRunner(context: common.context(config, quiet: json)).run(full: full)
+        let context = common.context(config, quiet: json)
+        let summary: PublishSummary
+        do {
+            summary = try PublishRunner(context: context).run(full: full)
+        } catch {
+            await AfterRun.publishFailed(context.displayPaths.scrub((error as? PersonFacingError)?.messageForPeople ?? "\(error)"), context: context)
+            throw error
+        }
         if json { try printJSON(summary) } else if !common.quiet { printLines(summary.linesForPeople) }
     }
 }

@@ -26,7 +26,9 @@ struct Replicate: AsyncParsableCommand {
 
     func run() async throws {
         let config = try common.load()
-        let summary = try await ReplicateRunner(context: common.context(config, quiet: json)).run(names: replica, rebuild: rehacer)
+        let context = common.context(config, quiet: json)
+        let summary = try await ReplicateRunner(context: context).run(names: replica, rebuild: rehacer)
+        await AfterRun.replication(summary, context: context)
         if json { try printJSON(summary) } else { printLines(summary.linesForPeople) }
         if summary.aborted { throw ExitCode(ExitCodes.aborted) }
         try finish(needsAttention: summary.needsAttention)

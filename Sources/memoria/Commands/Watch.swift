@@ -18,8 +18,10 @@ struct Watch: AsyncParsableCommand {
 
         Escribe un evento por línea en la salida de errores, en español: con la hora local en una terminal, y \
         con la prioridad que lee journald cuando corre como servicio de systemd (deploy/memoria.service). \
-        SIGTERM o SIGINT (Ctrl+C) lo detienen entre un lote y el siguiente: el lote en curso termina. \
-        Un corte en cualquier momento es seguro: la siguiente ejecución retoma lo que quedó a medias.
+        SIGTERM o SIGINT (Ctrl+C) lo detienen tras el ítem en curso: lo archivado queda archivado, el resto del \
+        lote sigue en la bandeja, el informe del lote dice que se interrumpió y la siguiente ejecución toma lo \
+        que falta; una segunda señal lo corta en el acto. Un corte en cualquier momento es seguro: la siguiente \
+        ejecución retoma lo que quedó a medias.
 
         Códigos de salida: 0 detenido por una señal, 2 el entorno impide empezar (otro servicio con el mismo \
         candado no impide nada: se espera), 64 error de uso o de configuración.
@@ -34,8 +36,9 @@ struct Watch: AsyncParsableCommand {
 
     func run() async throws {
         let config = try common.load()
-        let context = common.context(config, quiet: true)
+        var context = common.context(config, quiet: true)
         let stop = StopRequest()
+        context.stop = stop
         let signals = SignalStop.install(stop)
         let summary = await WatchService(context: context, schemasFolder: schemas, log: ServiceLogLines.log(), stop: stop).run()
         withExtendedLifetime(signals) {}
@@ -43,13 +46,22 @@ struct Watch: AsyncParsableCommand {
     }
 }
 
-/// SIGTERM and SIGINT ask the service to stop between batches (the default action would end it at once).
+/// SIGTERM and SIGINT ask the run to stop after the items in progress (the default action would end
+/// it at once); a second one, once a stop is already asked for, ends it at once (still safe: the next
+/// run recovers).
 enum SignalStop {
     static func install(_ stop: StopRequest) -> [any DispatchSourceSignal] {
         [(SIGTERM, "SIGTERM"), (SIGINT, "SIGINT")].map { number, name in
             signal(number, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-            source.setEventHandler { stop.request(name) }
+            source.setEventHandler {
+                if stop.isRequested {
+                    signal(number, SIG_DFL)
+                    kill(getpid(), number)
+                    return
+                }
+                stop.request(name)
+            }
             source.resume()
             return source
         }
