@@ -200,3 +200,33 @@ import TestSupport
         #expect(try db.search(word.text).hits.contains { $0.itemID == "ALTO-1" })
     }
 }
+
+/// The tokenizer remembers the second forms (stems) of the words it saw last; what it indexes must be
+/// exactly what stemming every word gives, with more distinct words than it remembers, in any order.
+@Suite struct RememberedStemTests {
+    static func words() -> [String] {
+        let starts = ["can", "car", "pal", "mar", "sol", "tiem", "pue", "ciu", "mú", "lí", "hon", "bra", "gre", "flo", "tre"]
+        let middles = ["t", "ment", "rr", "d", "c", "bl", "ñ", "st", "v", "nt", "l", "g", "p", "s"]
+        let ends = ["a", "as", "o", "os", "ción", "ciones", "ado", "ada", "ando", "ó", "aron", "amente", "ería", "ísimo", "es", "e"]
+        return starts.flatMap { s in middles.flatMap { m in ends.map { s + m + $0 } } }   // 3,360 words
+            + starts.flatMap { s in ends.map { "re" + s + $0 } } + ["Canción", "CANCIONES", "años", "Año", "x"]
+    }
+
+    @Test func theIndexedSecondFormsAreTheStemmerOwnForEveryWord() throws {
+        let words = Self.words()
+        var generator = SystemRandomNumberGenerator()
+        var text: [String] = []
+        for round in 0..<4 { text += (round == 0 ? words : words.shuffled(using: &generator)) }
+        text += (0..<20_000).map { _ in words[Int.random(in: 0..<min(50, words.count), using: &generator)] }   // frequent words, remembered
+        let catalog = try SearchTests.catalog(pages: [(id: "P-1", title: "x", text: text.joined(separator: " "))])
+        let stemmer = SpanishStemmer()
+        let expected = Set(words.compactMap { stemmer.stemTerm($0) })
+        // The item's other fields (title, fonds, date, identifier) add their own few second forms.
+        let others = Set(SearchText.tokens("x P-1 1954 Banda Sinfónica de Hidalgo BSH banda-sinfonica Página 1").compactMap { stemmer.stemTerm($0) })
+        let indexed = Set(try catalog.db.vocabularyTerms(from: SpanishStemmer.mark, below: "\u{E001}"))
+        #expect(expected.subtracting(indexed).isEmpty, "missing: \(expected.subtracting(indexed).sorted().prefix(10))")
+        #expect(indexed.subtracting(expected).subtracting(others).isEmpty, "unexpected: \(indexed.subtracting(expected).subtracting(others).sorted().prefix(10))")
+        #expect(indexed.count > 2_000, "too few second forms to have filled the remembered table: \(indexed.count)")
+        for word in ["Canción", "CANCIONES", "años"] { #expect(try !catalog.search(word).hits.isEmpty, "\(word)") }
+    }
+}
