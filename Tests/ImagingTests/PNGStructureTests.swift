@@ -27,7 +27,11 @@ struct PNGStructureTests {
         idat += extra
         func chunk(_ data: ArraySlice<UInt8>) -> [UInt8] {
             let n = data.count
-            return [UInt8(n >> 24 & 0xFF), UInt8(n >> 16 & 0xFF), UInt8(n >> 8 & 0xFF), UInt8(n & 0xFF)] + Array("IDAT".utf8) + data + [0, 0, 0, 0]
+            let typeAndData: [UInt8] = Array("IDAT".utf8) + Array(data)
+            let crc: UInt32 = crc32(typeAndData)
+            let length: [UInt8] = [UInt8(n >> 24 & 0xFF), UInt8(n >> 16 & 0xFF), UInt8(n >> 8 & 0xFF), UInt8(n & 0xFF)]
+            let check: [UInt8] = [UInt8(crc >> 24 & 0xFF), UInt8(crc >> 16 & 0xFF), UInt8(crc >> 8 & 0xFF), UInt8(crc & 0xFF)]
+            return length + typeAndData + check
         }
         var result = Array(bytes[0..<8]) + before
         var start = 0
@@ -36,6 +40,16 @@ struct PNGStructureTests {
             start = cut
         }
         return result + after
+    }
+
+    /// The PNG chunk CRC (CRC-32 of type and data), so that libpng decodes the re-cut files.
+    static func crc32(_ bytes: [UInt8]) -> UInt32 {
+        var crc: UInt32 = 0xFFFF_FFFF
+        for byte in bytes {
+            crc ^= UInt32(byte)
+            for _ in 0..<8 { crc = crc & 1 != 0 ? (crc >> 1) ^ 0xEDB8_8320 : crc >> 1 }
+        }
+        return crc ^ 0xFFFF_FFFF
     }
 
     /// Total length of the IDAT chunks' data.
