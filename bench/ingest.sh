@@ -57,7 +57,7 @@ echo "## whole ingest and verify ($N pages in one batch, workers from pipeline.y
 D=$T/deployment
 mkdir -p "$D/inbox/banda-sinfonica/bench"
 cp pipeline.yaml "$D/"
-sed -i 's/^  ocr: auto/  ocr: never/' "$D/pipeline.yaml"
+sed -i -e "s/^  ocr: auto/  ocr: never/" -e "s/^  copy_quiet_seconds: .*/  copy_quiet_seconds: 0/" "$D/pipeline.yaml"   # no OCR; take the batch at once
 { echo "identifier,dc.title,dc.date,dc.creator"; for p in $PAGES; do b=$(basename "$p" .tif); echo "$b,Página de prueba $b,1954,Banda Sinfónica"; done; } \
   > "$D/inbox/banda-sinfonica/bench/metadata.csv"
 for p in $PAGES; do cp "$p" "$D/inbox/banda-sinfonica/bench/"; done

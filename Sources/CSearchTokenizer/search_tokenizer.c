@@ -113,7 +113,7 @@ int memoria_stem_token(memoria_stemmer *stemmer, const char *token, int length, 
 // follows Zipf's law, so a small direct-mapped table of the words seen last (word -> folded word and
 // folded stem, or "no stem") answers most of them. A miss folds and stems and takes the slot. Only
 // words of up to CACHE_WORD bytes are kept; the terms are the same as without the table in every case.
-#define CACHE_SLOTS 4096
+#define CACHE_SLOTS 16384   // 1.5 MiB, made on the first document (queries never need it)
 #define CACHE_WORD 30
 
 typedef struct {
@@ -209,7 +209,6 @@ static int memoria_create(void *api_pointer, const char **args, int arg_count, F
     if (rc != SQLITE_OK) { free(t); return rc; }
     t->stemmer = memoria_stemmer_new();
     if (!t->stemmer) { t->base.xDelete(t->base_instance); free(t); return SQLITE_NOMEM; }
-    t->words = calloc(CACHE_SLOTS, sizeof *t->words);   // without it, every word is folded and stemmed
     *out = (Fts5Tokenizer *)t;
     return SQLITE_OK;
 }
@@ -230,6 +229,8 @@ static int memoria_tokenize(Fts5Tokenizer *p, void *ctx, int flags, const char *
     c.ctx = ctx;
     c.xToken = xToken;
     c.stemmer = (flags & FTS5_TOKENIZE_DOCUMENT) ? t->stemmer : NULL;
+    // Without the table (no memory), every word is folded and stemmed.
+    if (c.stemmer && !t->words) t->words = calloc(CACHE_SLOTS, sizeof *t->words);
     c.words = c.stemmer ? t->words : NULL;
     return t->base.xTokenize(t->base_instance, &c, flags, text, length, fold_callback);
 }
