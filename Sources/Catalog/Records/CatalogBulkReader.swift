@@ -35,6 +35,7 @@ public struct CatalogItemSummary: Sendable, Equatable {
     }
 }
 
+extension CatalogDatabase {
     /// Every catalogued item's head version, by identifier, in one query (what an ingest compares
     /// with the archive's inventories at start; reading each item whole made it linear in the catalog).
     public func headVersions() throws -> [String: Int] {
@@ -50,7 +51,6 @@ public struct CatalogItemSummary: Sendable, Equatable {
         }
     }
 
-extension CatalogDatabase {
     /// Every archived item, sorted by fonds and title, whatever its access (the site keeps the published
     /// ones with `isPublished(on:)`; export and status need them all).
     public func itemSummaries() throws -> [CatalogItemSummary] {
