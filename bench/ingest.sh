@@ -6,7 +6,14 @@
 #   validation  memoria-bench validate (full decode)        vs vips (full decode: `vips avg`), tiffinfo -D
 #   ingest      memoria ingest (identify, decode+derive, digest, copy, fsync, re-read, METS, index)
 #   verify      memoria verify (re-digest every file)       vs openssl dgst -sha512 on the same files
-#   bash bench/ingest.sh            # N=48 pages, RUNS=5; BENCH_OUT=bench/out
+#   ingest vs tools  memoria ingest (OCR off, 2 workers), round-robin against what established tools
+#               do with less: sha512sum + vipsthumbnail (access 2000 px, then a 400 px thumbnail from
+#               it) + cp of each page, run by xargs -P2; then where the ingest's CPU goes (perf, by
+#               library: libtiff = decode, libjpeg = encode, libcrypto = digest, libxml2 = METS and XSD,
+#               sqlite = catalog, kernel = reads, writes and fsyncs, memoria = Swift code)
+#   verify per core  memoria verify with ingest.workers: 1 against openssl dgst -sha512 (one process)
+#               on the same files, CPU seconds compared
+#   bash bench/ingest.sh            # N=48 pages, RUNS=5; BENCH_OUT=bench/out; MEMORIA_BIN=release binaries
 # Needs libvips-tools, libtiff-tools and openssl; ../shared/bench/pairbench.py times the commands.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -20,8 +27,8 @@ PAIRBENCH=../shared/bench/pairbench.py
 T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
 
-swift build -c release >/dev/null   # every product (one --product flag would build only that one)
-BIN=$(swift build -c release --show-bin-path)
+if [ -n "${MEMORIA_BIN:-}" ]; then BIN=$MEMORIA_BIN   # release binaries already built (a shared machine builds under its lock)
+else swift build -c release >/dev/null; BIN=$(swift build -c release --show-bin-path); fi   # every product
 [ -f "$C/batch/page_$(printf %04d "$N").tif" ] || "$BIN/memoria-fixtures" corpus "$C" --only a4_rgb8_lzw.tif --count "$N" >/dev/null
 PAGES=$(ls "$C"/batch/page_*.tif | head -n "$N" | tr '\n' ' ')
 MB=$(du -cm --apparent-size $PAGES | tail -1 | cut -f1)
@@ -50,7 +57,7 @@ echo "## whole ingest and verify ($N pages in one batch, workers from pipeline.y
 D=$T/deployment
 mkdir -p "$D/inbox/banda-sinfonica/bench"
 cp pipeline.yaml "$D/"
-sed -i 's/^  ocr: auto/  ocr: never/' "$D/pipeline.yaml"
+sed -i -e "s/^  ocr: auto/  ocr: never/" -e "s/^  copy_quiet_seconds: .*/  copy_quiet_seconds: 0/" "$D/pipeline.yaml"   # no OCR; take the batch at once
 { echo "identifier,dc.title,dc.date,dc.creator"; for p in $PAGES; do b=$(basename "$p" .tif); echo "$b,Página de prueba $b,1954,Banda Sinfónica"; done; } \
   > "$D/inbox/banda-sinfonica/bench/metadata.csv"
 for p in $PAGES; do cp "$p" "$D/inbox/banda-sinfonica/bench/"; done
@@ -70,3 +77,58 @@ cat $MASTERS > /dev/null
 $PB --group "verify:${N}pages" --runs "$RUNS" --work "$ARCHIVE_MB" --unit MB -- \
   memoria-verify "$BIN/memoria verify --config $D/pipeline.yaml" \
   openssl-sha512 "openssl dgst -sha512 $(find "$D/archive" -type f | tr '\n' ' ')"
+
+echo "## verify per core (ingest.workers: 1) against openssl dgst -sha512 on the same files"
+sed 's/^  workers: .*/  workers: 1/' "$D/pipeline.yaml" > "$D/pipeline-1.yaml"
+FILES=$(find "$D/archive" -type f | tr '\n' ' ')
+$PB --group "verify-1:${N}pages" --runs "$RUNS" --work "$ARCHIVE_MB" --unit MB -- \
+  memoria-verify-1 "$BIN/memoria verify --config $D/pipeline-1.yaml" \
+  openssl-sha512 "openssl dgst -sha512 $FILES"
+
+echo "## whole ingest ($N pages, 2 workers, no OCR) against sha512sum + vipsthumbnail 2000/400 + cp in xargs -P2"
+# Each round ingests the same inbox into a fresh deployment; the inbox is hard-linked into it (cp -al),
+# so no copy of the pages is timed on Memoria's side that the tools do not make too.
+mkdir -p "$T/ref"
+cat > "$T/reference-one.sh" <<'SH'
+#!/bin/sh
+# One page the way established tools would: digest, access copy and thumbnail, a copy kept.
+set -e
+p=$1; out=$2; b=$(basename "$p" .tif)
+sha512sum "$p" > "$out/$b.sha512"
+VIPS_CONCURRENCY=1 vipsthumbnail "$p" -s 2000 -o "$out/$b.access.jpg[Q=85,strip]"
+VIPS_CONCURRENCY=1 vipsthumbnail "$out/$b.access.jpg" -s 400 -o "$out/$b.thumb.jpg[Q=85,strip]"
+cp "$p" "$out/$b.tif"
+SH
+chmod +x "$T/reference-one.sh"
+cat > "$T/memoria-round.sh" <<SH
+#!/bin/sh
+set -e
+rm -rf "$T/round" && mkdir -p "$T/round" && cp -al "$D/inbox.orig" "$T/round/inbox" && cp "$D/pipeline.yaml" "$T/round/"
+"$BIN/memoria" ingest --config "$T/round/pipeline.yaml" >/dev/null
+SH
+cat > "$T/reference-round.sh" <<SH
+#!/bin/sh
+set -e
+rm -rf "$T/ref" && mkdir -p "$T/ref"
+printf '%s\\n' $PAGES | xargs -P2 -n1 -I{} "$T/reference-one.sh" {} "$T/ref"
+SH
+chmod +x "$T/memoria-round.sh" "$T/reference-round.sh"
+mkdir -p "$D/inbox.orig/banda-sinfonica/bench"
+for p in $PAGES; do cp "$p" "$D/inbox.orig/banda-sinfonica/bench/"; done
+cp "$D/inbox/banda-sinfonica/bench/metadata.csv" "$D/inbox.orig/banda-sinfonica/bench/" 2>/dev/null \
+  || { echo "identifier,dc.title,dc.date,dc.creator"; for p in $PAGES; do b=$(basename "$p" .tif); echo "$b,Página de prueba $b,1954,Banda Sinfónica"; done; } > "$D/inbox.orig/banda-sinfonica/bench/metadata.csv"
+touch "$D/inbox.orig/banda-sinfonica/bench/LISTO"
+$PB --group "ingest-vs-tools:${N}pages" --runs "$RUNS" --work "$N" --unit page -- \
+  memoria-ingest "sh $T/memoria-round.sh" \
+  tools-xargs-P2 "sh $T/reference-round.sh"
+
+if command -v perf >/dev/null && perf record -o "$T/probe.data" -- true >/dev/null 2>&1; then
+  echo "## where memoria ingest's CPU goes (perf, cpu-clock samples by library; one more round)"
+  rm -rf "$T/round" && mkdir -p "$T/round" && cp -al "$D/inbox.orig" "$T/round/inbox" && cp "$D/pipeline.yaml" "$T/round/"
+  perf record -q -F 499 -g -o "$T/ingest.perf" -- "$BIN/memoria" ingest --config "$T/round/pipeline.yaml" >/dev/null 2>&1 || true
+  perf report -i "$T/ingest.perf" --no-children --sort dso --stdio 2>/dev/null | grep -E '^ +[0-9]' | head -12
+  echo "### top functions"
+  perf report -i "$T/ingest.perf" --no-children --sort dso,sym --stdio 2>/dev/null | grep -E '^ +[0-9]' | head -25
+else
+  echo "## per-library breakdown skipped: perf is not installed or not allowed here"
+fi

@@ -107,21 +107,77 @@ int memoria_stem_token(memoria_stemmer *stemmer, const char *token, int length, 
     return memoria_fold_token((const char *)stem, sb_stemmer_length(stemmer->snowball), out, out_capacity);
 }
 
+// ---- the words seen last, remembered ----
+
+// Folding and running Snowball on every word of every page were most of the tokenizer's time; text
+// follows Zipf's law, so a small direct-mapped table of the words seen last (word -> folded word and
+// folded stem, or "no stem") answers most of them. A miss folds and stems and takes the slot. Only
+// words of up to CACHE_WORD bytes are kept; the terms are the same as without the table in every case.
+#define CACHE_SLOTS 16384   // 1.5 MiB, made on the first document (queries never need it)
+#define CACHE_WORD 30
+
+typedef struct {
+    unsigned char word_length;    // 0: empty slot
+    unsigned char folded_length;
+    signed char stem_length;      // 0: the word has no second form
+    char word[CACHE_WORD];
+    char folded[CACHE_WORD];
+    char stem[CACHE_WORD];
+} word_slot;
+
+static unsigned word_slot_index(const char *word, int length) {
+    unsigned h = 2166136261u;
+    for (int i = 0; i < length; i++) h = (h ^ (unsigned char)word[i]) * 16777619u;
+    return (h ^ (h >> 15)) & (CACHE_SLOTS - 1);
+}
+
 // ---- the FTS5 tokenizer ----
 
 typedef struct {
     fts5_tokenizer base;          // unicode61's methods
     Fts5Tokenizer *base_instance;
     memoria_stemmer *stemmer;
+    word_slot *words;             // CACHE_SLOTS slots, or NULL (then every word is folded and stemmed)
 } memoria_tokenizer;
 
 typedef struct {
     void *ctx;
     int (*xToken)(void *, int, const char *, int, int, int);
     memoria_stemmer *stemmer;     // NULL for queries: a query names stems itself
+    word_slot *words;             // NULL for queries
     char buffer[256];
     char stem[256 + MEMORIA_STEM_MARK_LENGTH];
 } fold_context;
+
+// The folded word into c->buffer and its second form into c->stem after the mark. Returns the folded
+// length (negative when it does not fit) and sets *stemmed to the stem's length, 0 when it has none.
+static int fold_and_stem(fold_context *c, const char *token, int length, int *stemmed) {
+    char *out = c->stem + MEMORIA_STEM_MARK_LENGTH;
+    word_slot *slot = NULL;
+    if (c->words && length <= CACHE_WORD) {
+        slot = &c->words[word_slot_index(token, length)];
+        if (slot->word_length == length && memcmp(slot->word, token, (size_t)length) == 0) {
+            memcpy(c->buffer, slot->folded, slot->folded_length);
+            memcpy(out, slot->stem, (size_t)slot->stem_length);
+            *stemmed = slot->stem_length;
+            return slot->folded_length;
+        }
+    }
+    *stemmed = 0;
+    int folded = memoria_fold_token(token, length, c->buffer, (int)sizeof c->buffer);
+    if (folded < 0 || !c->stemmer) return folded;
+    int stem = memoria_stem_token(c->stemmer, token, length, out, (int)sizeof c->stem - MEMORIA_STEM_MARK_LENGTH);
+    if (stem > 0 && !(stem == folded && memcmp(out, c->buffer, (size_t)folded) == 0)) *stemmed = stem;
+    if (slot && folded <= CACHE_WORD && *stemmed <= CACHE_WORD) {
+        slot->word_length = (unsigned char)length;
+        memcpy(slot->word, token, (size_t)length);
+        slot->folded_length = (unsigned char)folded;
+        memcpy(slot->folded, c->buffer, (size_t)folded);
+        slot->stem_length = (signed char)*stemmed;
+        memcpy(slot->stem, out, (size_t)*stemmed);
+    }
+    return folded;
+}
 
 static int fold_callback(void *p, int flags, const char *token, int length, int start, int end) {
     fold_context *c = p;
@@ -131,14 +187,12 @@ static int fold_callback(void *p, int flags, const char *token, int length, int 
         length -= MEMORIA_STEM_MARK_LENGTH;
     }
     if (length > (int)sizeof c->buffer - 8) return c->xToken(c->ctx, flags, token, length, start, end);
-    int folded = memoria_fold_token(token, length, c->buffer, (int)sizeof c->buffer);
+    int stemmed = 0;
+    int folded = fold_and_stem(c, token, length, &stemmed);
     if (folded < 0) return c->xToken(c->ctx, flags, token, length, start, end);
     int rc = c->xToken(c->ctx, flags, c->buffer, folded, start, end);
-    if (rc != SQLITE_OK || !c->stemmer) return rc;
+    if (rc != SQLITE_OK || stemmed == 0) return rc;
     memcpy(c->stem, MEMORIA_STEM_MARK, MEMORIA_STEM_MARK_LENGTH);
-    int stemmed = memoria_stem_token(c->stemmer, token, length, c->stem + MEMORIA_STEM_MARK_LENGTH,
-                                     (int)sizeof c->stem - MEMORIA_STEM_MARK_LENGTH);
-    if (stemmed <= 0 || (stemmed == folded && memcmp(c->stem + MEMORIA_STEM_MARK_LENGTH, c->buffer, (size_t)folded) == 0)) return rc;
     return c->xToken(c->ctx, FTS5_TOKEN_COLOCATED, c->stem, stemmed + MEMORIA_STEM_MARK_LENGTH, start, end);
 }
 
@@ -164,6 +218,7 @@ static void memoria_delete(Fts5Tokenizer *p) {
     if (!t) return;
     if (t->base_instance) t->base.xDelete(t->base_instance);
     memoria_stemmer_free(t->stemmer);
+    free(t->words);
     free(t);
 }
 
@@ -174,6 +229,9 @@ static int memoria_tokenize(Fts5Tokenizer *p, void *ctx, int flags, const char *
     c.ctx = ctx;
     c.xToken = xToken;
     c.stemmer = (flags & FTS5_TOKENIZE_DOCUMENT) ? t->stemmer : NULL;
+    // Without the table (no memory), every word is folded and stemmed.
+    if (c.stemmer && !t->words) t->words = calloc(CACHE_SLOTS, sizeof *t->words);
+    c.words = c.stemmer ? t->words : NULL;
     return t->base.xTokenize(t->base_instance, &c, flags, text, length, fold_callback);
 }
 

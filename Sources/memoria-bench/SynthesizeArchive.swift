@@ -1,11 +1,13 @@
 import ArgumentParser
+import Catalog
 import Foundation
 import Preservation
 
 /// `memoria-bench synth-archive`: an OCFL storage root of N objects written by Memoria's own version
 /// writer, deterministic from the seed: each object a version of `files` pseudo-random masters of
 /// about `bytes` bytes plus a small metadata file; every tenth object a second version (one master
-/// replaced) and every fifth a log file. The input of bench/replicate.sh.
+/// replaced) and every fifth a log file. The input of bench/replicate.sh. With `--catalog`, one object
+/// per catalogued item under the item's identifier (bench/growth.sh, after synth-site --no-archive-files).
 struct SynthesizeArchive: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "synth-archive",
         abstract: "Write an OCFL storage root of N generated objects (the replication benchmark's archive).")
@@ -15,6 +17,7 @@ struct SynthesizeArchive: ParsableCommand {
     @Option var files = 3
     @Option var bytes = 65536
     @Option var seed: UInt64 = 2026
+    @Option(help: "catalog whose item identifiers name the objects (then --objects is ignored)") var catalog: String?
 
     func run() throws {
         let storage = try OCFLStorageRoot(root: URL(fileURLWithPath: dir))
@@ -31,8 +34,8 @@ struct SynthesizeArchive: ParsableCommand {
             return out
         }
         let created = Date(timeIntervalSince1970: 1_780_000_000)
-        for index in 0..<objects {
-            let id = String(format: "BEN-%06d", index)
+        let ids = try catalog.map { try CatalogDatabase(path: $0).itemIDs() } ?? (0..<objects).map { String(format: "BEN-%06d", $0) }
+        for (index, id) in ids.enumerated() {
             var content: [String: OCFLVersionRequest.Source] = [:]
             for page in 1...files { content["objects/\(page).tif"] = .bytes(master(bytes + Int(next() % 4096) * 8)) }
             content["metadata/dc.xml"] = .bytes(Array("<dc>\(id)</dc>\n".utf8))

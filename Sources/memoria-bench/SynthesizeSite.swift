@@ -19,6 +19,8 @@ extension Bench {
         @Option var seed: UInt64 = 2026
         @Flag(help: "change the title of one item (for an incremental publish) instead of creating the deployment")
         var changeOne = false
+        @Flag(help: "leave the archive folder empty (synth-archive --catalog then writes real OCFL objects for the items)")
+        var noArchiveFiles = false
 
         static let creators = ["Michelena, Margarita", "Villasana, Guillermo", "Hernández Delgadillo, José",
                                "Banda Sinfónica del Estado de Hidalgo", "Asociación de Productores de Pulque"]
@@ -106,10 +108,12 @@ extension Bench {
                                            digest: "", size: 1, formatName: "TIFF", pronomID: "fmt/353", mimeType: "image/tiff", originalName: "\(sequence).tif"))
                     }
                     try store.writeManifest(itemID: id, entries: entries)
-                    let metadata = archive.appendingPathComponent("\(id)/v1/content/metadata")
-                    try FileManager.default.createDirectory(at: metadata, withIntermediateDirectories: true)
-                    link(mets, metadata.appendingPathComponent("mets.xml"), use: n)
-                    link(dcFile, metadata.appendingPathComponent("dc.xml"), use: n)
+                    if !noArchiveFiles {
+                        let metadata = archive.appendingPathComponent("\(id)/v1/content/metadata")
+                        try FileManager.default.createDirectory(at: metadata, withIntermediateDirectories: true)
+                        link(mets, metadata.appendingPathComponent("mets.xml"), use: n)
+                        link(dcFile, metadata.appendingPathComponent("dc.xml"), use: n)
+                    }
                     for name in ["mets.xml", "dc.xml"] {
                         files.append(.init(logicalPath: "metadata/\(name)", contentPath: "v1/content/metadata/\(name)", role: .metadata,
                                            digestAlgorithm: "sha512", digest: "", size: 1, formatName: "XML", pronomID: nil,

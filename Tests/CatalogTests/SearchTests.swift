@@ -200,3 +200,41 @@ import TestSupport
         #expect(try db.search(word.text).hits.contains { $0.itemID == "ALTO-1" })
     }
 }
+
+/// The tokenizer remembers the second forms (stems) of the words it saw last; what it indexes must be
+/// exactly what stemming every word gives, with more distinct words than it remembers, in any order.
+@Suite struct RememberedStemTests {
+    static func words() -> [String] {
+        let starts = ["can", "car", "pal", "mar", "sol", "tiem", "pue", "ciu", "mú", "lí", "hon", "bra", "gre", "flo", "tre"]
+        let middles = ["t", "ment", "rr", "d", "c", "bl", "ñ", "st", "v", "nt", "l", "g", "p", "s", "ch", "ll", "b", "f", "z", "j", "m", "n", "tr", "pr"]
+        let ends = ["a", "as", "o", "os", "ción", "ciones", "ado", "ada", "ando", "ó", "aron", "amente", "ería", "ísimo", "es", "e"]
+        let base = starts.flatMap { s in middles.flatMap { m in ends.map { s + m + $0 } } }   // 5,760 words
+        return base + base.map { "des" + $0 }
+            + starts.flatMap { s in ends.map { "re" + s + $0 } } + ["Canción", "CANCIONES", "años", "Año", "x"]
+    }
+
+    @Test func theIndexedSecondFormsAreTheStemmerOwnForEveryWord() throws {
+        let words = Self.words()
+        var generator = SystemRandomNumberGenerator()
+        var text: [String] = []
+        for round in 0..<4 { text += (round == 0 ? words : words.shuffled(using: &generator)) }
+        text += (0..<20_000).map { _ in words[Int.random(in: 0..<min(50, words.count), using: &generator)] }   // frequent words, remembered
+        let catalog = try CatalogSearchTests.catalog(pages: [(id: "P-1", title: "x", text: text.joined(separator: " "))])
+        let stemmer = SpanishStemmer()
+        let expected = Set(words.compactMap { stemmer.stemTerm($0) })
+        // The item's other fields (title, fonds, date, identifier) add their own few second forms.
+        let others = Set(SearchText.tokens("x P-1 1954 Banda Sinfónica de Hidalgo BSH banda-sinfonica Página 1").compactMap { stemmer.stemTerm($0) })
+        let indexed = Set(try catalog.db.vocabularyTerms(from: SpanishStemmer.mark, below: "\u{E001}"))
+        let missing = expected.subtracting(indexed).sorted()
+        let unexpected = indexed.subtracting(expected).subtracting(others).sorted()
+        #expect(missing.isEmpty, "missing: \(missing.prefix(10).joined(separator: ", "))")
+        #expect(unexpected.isEmpty, "unexpected: \(unexpected.prefix(10).joined(separator: ", "))")
+        // 11,500 distinct words in a table of 16,384 slots: thousands share a slot and evict each other.
+        #expect(Set(words).count > 11_000)
+        #expect(indexed.count > 500, "too few second forms: \(indexed.count)")
+        for word in ["Canción", "CANCIONES", "años"] {
+            let hits = try catalog.search(word).hits
+            #expect(!hits.isEmpty, "\(word)")
+        }
+    }
+}

@@ -86,6 +86,22 @@ import TestSupport
         #expect(try storage.inventory(of: "A-1").head == "v2")
     }
 
+    /// The audit does not check again a version inventory that is the root's byte for byte; a version
+    /// inventory or sidecar that differs in one byte (the root's untouched) is still found.
+    @Test(arguments: ["v1/inventory.json", "v1/inventory.json.sha512"])
+    func aTamperedVersionInventoryIsFoundWhenTheRootIsIntact(_ tampered: String) throws {
+        let (folder, storage, writer) = try make()
+        _ = try writer.write(.init(objectID: "A-3", files: ["objects/a": try file(folder, "a", "a")], message: "", userName: "t", created: Date()))
+        #expect(FixityAuditor(storage: storage).audit("A-3").problems.isEmpty)
+        let url = storage.root.appendingPathComponent("A-3/\(tampered)")
+        var bytes = [UInt8](try Data(contentsOf: url))
+        bytes[bytes.count / 2] ^= 0x01
+        try Data(bytes).write(to: url)
+        let problems = FixityAuditor(storage: storage).audit("A-3").problems
+        #expect(problems.map(\.kind) == [.inventory])
+        #expect(problems.first?.path == "v1/inventory.json")
+    }
+
     @Test func aTamperedInventoryIsDetected() throws {
         let (folder, storage, writer) = try make()
         _ = try writer.write(.init(objectID: "A-2", files: ["objects/a": try file(folder, "a", "a")], message: "", userName: "t", created: Date()))

@@ -112,6 +112,8 @@ int shim_png_open(const char *path, uint64_t max_pixels, shim_png **out, shim_pn
 int shim_png_read(shim_png *h, uint8_t *dst, size_t stride, uint32_t rows, shim_status *st);
 // Reads the chunks after the image data (png_read_end), checking their CRCs.
 int shim_png_finish(shim_png *h, shim_status *st);
+// How many IDAT chunks shim_png_finish met after the image rows (they follow the end of the zlib stream).
+uint32_t shim_png_idat_chunks_after_rows(const shim_png *h);
 void shim_png_close(shim_png *h);
 
 // ---- PNG encoding (fixtures) --------------------------------------------------------------------

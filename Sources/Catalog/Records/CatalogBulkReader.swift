@@ -36,6 +36,21 @@ public struct CatalogItemSummary: Sendable, Equatable {
 }
 
 extension CatalogDatabase {
+    /// Every catalogued item's head version, by identifier, in one query (what an ingest compares
+    /// with the archive's inventories at start; reading each item whole made it linear in the catalog).
+    public func headVersions() throws -> [String: Int] {
+        try read { db in
+            var versions: [String: Int] = [:]
+            let rows = try Row.fetchCursor(db, sql: "SELECT id, head_version FROM items")
+            while let row = try rows.next() {
+                let id: String = row["id"]
+                let head: Int = row["head_version"]
+                versions[id] = head
+            }
+            return versions
+        }
+    }
+
     /// Every archived item, sorted by fonds and title, whatever its access (the site keeps the published
     /// ones with `isPublished(on:)`; export and status need them all).
     public func itemSummaries() throws -> [CatalogItemSummary] {

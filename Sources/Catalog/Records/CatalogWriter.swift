@@ -205,13 +205,21 @@ extension CatalogDatabase {
                 }
             }
             for (event, itemID) in events { try Self.store(event, itemID: itemID, in: db) }
+            // FTS5 writes the terms it holds as a new segment whenever they pass 'hashsize' (1 MiB by
+            // default) and merges segments as they pile up; a rebuild merges everything at the end
+            // anyway, so it holds more (bench/fts-parts.sh: 10,000 pages in 2.1 s instead of 3.5 s).
+            try db.execute(sql: "INSERT INTO search_fts (search_fts, rank) VALUES ('hashsize', \(Self.rebuildPendingTermBytes))")
             var rows: [TextRow] = []
+            var pendingBytes = 0
             try produce { item, fondsTitle in
                 do {
+                    let before = rows.count
                     try Self.store(item, fondsTitle: fondsTitle, in: db, textRows: &rows)
-                    if rows.count >= 2_000 {
+                    for row in rows[before...] { pendingBytes += row.values.reduce(0) { $0 + $1.utf8.count } }
+                    if pendingBytes >= Self.rebuildBatchTextBytes {
                         try Self.insert(rows, in: db)
                         rows.removeAll(keepingCapacity: true)
+                        pendingBytes = 0
                     }
                 } catch let error as DatabaseError {
                     throw error   // said by CatalogDatabase.write (a full disk stays a full disk)
@@ -223,8 +231,16 @@ extension CatalogDatabase {
             // One merged index instead of the segments of a bulk load: queries read one b-tree per
             // term (measured at 100,000 pages: see bench/README.md).
             try db.execute(sql: "INSERT INTO search_fts (search_fts) VALUES ('optimize')")
+            try db.execute(sql: "INSERT INTO search_fts (search_fts, rank) VALUES ('hashsize', \(Self.defaultPendingTermBytes))")
         }
     }
+
+    /// What FTS5 may hold in memory during a rebuild before writing a segment (its default: 1 MiB).
+    static let rebuildPendingTermBytes = 32 << 20
+    static let defaultPendingTermBytes = 1 << 20
+    /// Text gathered before it goes into the index together (items and pages are written meanwhile:
+    /// each of those statements makes FTS5 write what it holds, so fewer, larger groups).
+    static let rebuildBatchTextBytes = 24 << 20
 
     public func setSetting(_ key: String, _ value: String) throws {
         try write { db in

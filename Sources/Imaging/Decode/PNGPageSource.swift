@@ -17,7 +17,8 @@ final class PNGPageSource: PageRowSource {
     var outputWidth: Int { Int(info.width) }
     var outputHeight: Int { Int(info.height) }
     private var notes: [LibraryNote] = []
-    let headerObservations: [DecodeObservation] = []
+    /// Where the image's zlib stream ended, when data follows it (known after `finish`).
+    private(set) var headerObservations: [DecodeObservation] = []
 
     init(url: URL, limits: DecodeLimits) throws {
         let path = url.path
@@ -161,8 +162,19 @@ final class PNGPageSource: PageRowSource {
         let rc = shim_png_finish(handle, &status)
         if rc != SHIM_OK || (strict && status.damage_warnings > 0) { throw fail(status) }
         notes += status.notes(library: "libpng")
+        let idatAfterRows = shim_png_idat_chunks_after_rows(handle)
         shim_png_close(handle)
         self.handle = nil
+        if idatAfterRows > 0 || notes.contains(where: { $0.kind == .pngExtraData }) {
+            headerObservations = Self.streamLeftovers(path)
+        }
         return notes
+    }
+
+    /// The rare file with data after its image stream is measured once more to say where and how much.
+    private static func streamLeftovers(_ path: String) -> [DecodeObservation] {
+        guard let size = try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int,
+              size > 0, size <= StructureCheck.maxWholeFileBytes else { return [] }
+        return PNGStructure.leftovers(in: StructureCheck.prefix(URL(fileURLWithPath: path), size))
     }
 }

@@ -1,24 +1,38 @@
 /// PNG: the chunk sequence, where the image's zlib stream ends among its IDAT chunks, what follows
 /// IEND, and how far compressed text chunks would expand. Data after the stream or after IEND is an
 /// observation (libpng decodes every pixel before it); a compressed chunk that expands a
-/// thousandfold is refused as damage.
+/// thousandfold is refused as damage. A master's decode runs `PNGChunkWalk` before it and measures
+/// the stream here only when libpng met data after the stream's end (`leftovers(in:)`).
 enum PNGStructure {
     static let maxTextExpansion = 1 << 20
 
     struct Chunk { let type: String; let start: Int; let length: Int }
 
-    static func findings(_ b: [UInt8]) -> StructureFindings {
-        var observations: [DecodeObservation] = []
+    /// The chunks up to IEND and the offset after the last one; nil when a chunk runs past the end
+    /// (libpng reports the truncation).
+    static func chunks(_ b: [UInt8]) -> (chunks: [Chunk], end: Int)? {
         var offset = 8
         var chunks: [Chunk] = []
         while offset + 8 <= b.count {
             let length = Int(b[offset]) << 24 | Int(b[offset + 1]) << 16 | Int(b[offset + 2]) << 8 | Int(b[offset + 3])
             let type = String(decoding: b[(offset + 4)..<(offset + 8)], as: UTF8.self)
-            guard offset + 12 + length <= b.count else { return StructureFindings() }   // libpng reports truncation
+            guard offset + 12 + length <= b.count else { return nil }
             chunks.append(Chunk(type: type, start: offset + 8, length: length))
             offset += 12 + length
             if type == "IEND" { break }
         }
+        return (chunks, offset)
+    }
+
+    /// Where the image's zlib stream ends among the IDAT chunks of a whole file in memory.
+    static func leftovers(in b: [UInt8]) -> [DecodeObservation] {
+        guard let (chunks, _) = chunks(b) else { return [] }
+        return imageDataLeftovers(b, chunks: chunks)
+    }
+
+    static func findings(_ b: [UInt8]) -> StructureFindings {
+        var observations: [DecodeObservation] = []
+        guard let (chunks, offset) = chunks(b) else { return StructureFindings() }
         if offset < b.count, chunks.last?.type == "IEND" {
             observations.append(DecodeObservation(.pngDataAfterEnd, detail: "\(b.count - offset) byte(s) after the IEND chunk"))
         }

@@ -16,7 +16,7 @@ public enum StructureCheck {
             // (LeakSanitizer, fuzz-png). An unreadable or oversized file is left to libpng.
             guard let size = try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int,
                   size > 0, size <= maxWholeFileBytes else { return StructureFindings() }
-            return PNGStructure.findings(prefix(url, size))
+            return PNGChunkWalk.findings(fileAt: url, size: size)
         case .tiff: return TIFFStructure.findings(prefix(url, 16 << 20))
         default: return StructureFindings()
         }

@@ -151,9 +151,10 @@ struct CatalogReconciler {
     func reconcile() throws -> [String] {
         var registered: [String] = []
         let reader = ArchiveReader(storage: storage, ocrWordConfidenceFloor: ocrWordConfidenceFloor)
+        let catalogued = try catalog.headVersions()
         for id in storage.objectIdentifiers() {
             let head = (try? storage.inventory(of: id).headNumber) ?? 0
-            let known = try catalog.item(id)?.headVersion ?? 0
+            let known = catalogued[id] ?? 0
             guard known < head, let item = try? reader.catalogItem(id) else { continue }
             try catalog.store(item, fondsTitle: fondsTitles[item.fondsCode] ?? item.fondsCode)
             registered.append(id)

@@ -75,6 +75,12 @@ public struct OCFLStorageRoot: Sendable {
     }
 
     static func readInventory(in folder: URL) throws -> OCFLInventory {
+        try readInventoryFiles(in: folder).inventory
+    }
+
+    /// An inventory checked against its sidecar, with the bytes of both files (a version inventory
+    /// identical to the root's, sidecar included, needs no second check).
+    static func readInventoryFiles(in folder: URL) throws -> (inventory: OCFLInventory, bytes: Data, sidecar: Data) {
         let url = folder.appendingPathComponent("inventory.json")
         guard let data = try FileSystem.contentsIfPresent(url) else {
             throw OCFLError.invalidInventory(path: url.path, reason: "missing")
@@ -89,7 +95,12 @@ public struct OCFLStorageRoot: Sendable {
         guard Digester.digest([UInt8](data), algorithm: algorithm) == expected.lowercased() else {
             throw OCFLError.inventoryDigestMismatch(path: url.path)
         }
-        return inventory
+        return (inventory, data, sidecarData)
+    }
+
+    /// The root inventory of an object with the bytes of it and of its sidecar (see `readInventoryFiles`).
+    public func inventoryFiles(of id: String) throws -> (inventory: OCFLInventory, bytes: Data, sidecar: Data) {
+        try Self.readInventoryFiles(in: try objectRoot(id))
     }
 
     /// The file holding a logical path of the head version.

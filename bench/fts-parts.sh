@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Where a full-text build's time goes beyond a plain FTS5 load (issue 20, item 2): the same TSV of
+# fts.sh, loaded round-robin by the sqlite3 CLI (the reference) and by a small C loader (bench/parts/
+# fts_load.c, compiled with the cc here against the memoria tokenizer's own source) into tables that
+# add one part of Memoria's index at a time:
+#   c-plain        unicode61 remove_diacritics 2, 2 columns (the CLI's table, from C: the loader's own cost)
+#   memoria-nostem the memoria tokenizer without its stem terms (as for queries: folding only)
+#   memoria        the memoria tokenizer (each word and, where it differs, its stem at the same position)
+#   memoria-p3     plus the 3-character prefix index
+#   memoria-8      plus Memoria's 8 columns (six of them empty here)
+#   memoria-8-wal  plus the WAL journal (the catalog's mode)
+#   plain-p3       the plain table with the prefix index (what the prefix index alone costs)
+# Ratios are to the CLI, round by round. No swift build is needed.
+#   bash bench/fts-parts.sh        # N=10000 pages; RUNS=5; BENCH_OUT=bench/out
+set -euo pipefail
+cd "$(dirname "$0")/.."
+OUT=${BENCH_OUT:-bench/out}
+N=${N:-10000}
+RUNS=${RUNS:-5}
+SHARED=../shared/bench
+[ -f "$SHARED/fts5_bench.py" ] || { echo "bench/fts-parts.sh: $SHARED/fts5_bench.py is missing" >&2; exit 2; }
+mkdir -p "$OUT/fts"
+if ! bench/.venv/bin/python -c "import numpy, PIL" 2>/dev/null; then
+  python3 -m venv bench/.venv && bench/.venv/bin/pip -q install numpy pillow
+fi
+TSV=$(bench/.venv/bin/python "$SHARED/fts5_bench.py" "$OUT/fts" --docs "$N" --write-tsv)
+L=$OUT/fts/fts_load
+cc -O2 -I Sources/CSearchTokenizer/include bench/parts/fts_load.c Sources/CSearchTokenizer/search_tokenizer.c \
+   -lsqlite3 -lstemmer -o "$L"
+cat > "$OUT/fts/parts-plain.sql" <<SQL
+CREATE VIRTUAL TABLE docs USING fts5(title, body, tokenize='unicode61 remove_diacritics 2');
+.mode tabs
+.import $TSV docs
+SQL
+DB=$OUT/fts/parts.db
+T="CREATE VIRTUAL TABLE t USING fts5"
+echo "# $(date -u +%FT%TZ) $(nproc) cores (shared machine); $N pages; sqlite $(sqlite3 --version | cut -d' ' -f1)"
+python3 "$SHARED/pairbench.py" --out "$OUT/fts-parts.jsonl" --group "fts-parts:$N" --runs "$RUNS" --work "$N" --unit page -- \
+  cli-plain "rm -f $DB.cli && sqlite3 $DB.cli < $OUT/fts/parts-plain.sql" \
+  c-plain "$L $DB \"$TSV\" \"$T(a, b, tokenize='unicode61 remove_diacritics 2')\" 2" \
+  memoria-nostem "$L $DB \"$TSV\" \"$T(a, b, tokenize='memoria_nostem')\" 2" \
+  memoria "$L $DB \"$TSV\" \"$T(a, b, tokenize='memoria')\" 2" \
+  memoria-p3 "$L $DB \"$TSV\" \"$T(a, b, tokenize='memoria', prefix='3')\" 2" \
+  memoria-8 "$L $DB \"$TSV\" \"$T(a, b, c, d, e, f, g, h, tokenize='memoria', prefix='3')\" 8" \
+  memoria-8-wal "$L $DB \"$TSV\" \"PRAGMA journal_mode=WAL; $T(a, b, c, d, e, f, g, h, tokenize='memoria', prefix='3')\" 8" \
+  plain-p3 "$L $DB \"$TSV\" \"$T(a, b, tokenize='unicode61 remove_diacritics 2', prefix='3')\" 2"
+rm -f "$DB" "$DB.cli" "$DB-wal" "$DB-shm"
