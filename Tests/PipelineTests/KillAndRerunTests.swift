@@ -122,4 +122,24 @@ import TestSupport
         #expect(try deployment.memoria(["verify", "--quiet"]).status == 0)
         #expect(deployment.files(under: deployment.inbox).isEmpty)
     }
+
+    /// A kill after the last file of a batch was released, before its folder was removed, leaves the
+    /// folder with only the ready marker: the next run removes it because the catalog knows the batch,
+    /// while a folder holding only a marker that no run has seen stays for the archivist.
+    @Test func aFolderLeftWithOnlyTheMarkerOfAnArchivedBatchIsRemoved() throws {
+        let base = try Self.baseline()
+        let deployment = try base.copy(label: "marker-left")
+        try Self.scenario(in: deployment.inbox)
+        #expect(try deployment.memoria(["ingest", "--quiet"]).status == 0)
+        let archived = deployment.inbox.appendingPathComponent("maguey-blanco/lote-prueba")
+        let unknown = deployment.inbox.appendingPathComponent("maguey-blanco/lote-nuevo")
+        for folder in [archived, unknown] {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            try Data("Lote listo para ingresar.\n".utf8).write(to: folder.appendingPathComponent("LISTO"))
+        }
+        let rerun = try deployment.memoria(["ingest", "--quiet"])
+        #expect(rerun.status == 0, "\(rerun.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: archived.path), "the leftover folder of the archived batch stayed")
+        #expect(FileManager.default.fileExists(atPath: unknown.appendingPathComponent("LISTO").path), "a marker no run has seen was removed")
+    }
 }

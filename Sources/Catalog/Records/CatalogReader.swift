@@ -78,6 +78,13 @@ extension CatalogDatabase {
         }
     }
 
+    /// Whether an earlier run started this batch folder (whatever became of it).
+    public func hasBatch(fondsSlug: String, name: String) throws -> Bool {
+        try read { db in
+            try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM batches WHERE fonds_slug = ? AND name = ?)", arguments: [fondsSlug, name]) ?? false
+        }
+    }
+
     /// Recent batches, newest first.
     public func batches(limit: Int = 20) throws -> [(id: Int64, fonds: String, name: String, started: String, finished: String?, status: String, report: String?)] {
         try read { db in

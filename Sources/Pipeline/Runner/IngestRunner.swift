@@ -42,6 +42,21 @@ public final class IngestRunner {
         ocrEngineGiven = true
     }
 
+    /// A run killed after it had archived and released every file of a batch, but before it removed the
+    /// batch folder, leaves the folder with only the ready marker. When the catalog shows an earlier run
+    /// of that batch, the folder is the leftover of that run and is removed as that run would have done.
+    private func removeLeftoverMarker(of batch: InboxBatch, catalog: CatalogDatabase) -> Bool {
+        guard batch.markerFile != nil, context.config.ingest.afterIngest != "keep",
+              (try? catalog.hasBatch(fondsSlug: batch.fondsSlug, name: batch.name)) == true else { return false }
+        let marker = context.config.ingest.readyMarker.lowercased()
+        let cleaner = InboxCleaner(mode: context.config.ingest.afterIngest, inbox: context.config.url(\.inbox),
+                                   processed: context.config.url(\.processed))
+        cleaner.removeIfEmpty(batch.folder, ignoring: [marker, marker + ".txt"])
+        guard !FileManager.default.fileExists(atPath: batch.folder.path) else { return false }
+        context.reporter.info("lote \(batch.identifier): se retiró su carpeta, que solo conservaba la marca \(context.config.ingest.readyMarker) de un ingreso anterior ya archivado")
+        return true
+    }
+
     public func run(only: [String] = [], ignoreSettle: Bool = false) async throws -> IngestSummary {
         let config = context.config
         try checkBatchArguments(only)
@@ -61,6 +76,7 @@ public final class IngestRunner {
             // Nothing to process (only the marker and system files): no report, no reprocessing. A sheet
             // alone may correct the description of archived items: the batch runner reads it.
             if batch.items.isEmpty && batch.rejected.isEmpty && batch.metadataFile == nil && batch.chartFile == nil {
+                if removeLeftoverMarker(of: batch, catalog: opening.environment.catalog) { continue }
                 summary.waiting.append("\(batch.identifier): no tiene imágenes que ingresar (solo la hoja, la marca o archivos del sistema)")
                 context.reporter.info("lote \(batch.identifier): no tiene imágenes que ingresar")
                 continue
