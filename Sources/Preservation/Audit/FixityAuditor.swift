@@ -113,12 +113,14 @@ public struct FixityAuditor: Sendable {
             }
             // The head version's copy is usually the root inventory byte for byte: then it was just checked.
             let folder = root.appendingPathComponent(version)
-            if let copy = try? FileSystem.contentsIfPresent(folder.appendingPathComponent("inventory.json")), copy == rootFiles.bytes,
-               let sidecar = try? FileSystem.contentsIfPresent(folder.appendingPathComponent("inventory.json.\(algorithm.rawValue)")),
-               sidecar == rootFiles.sidecar {
-                continue
-            }
-            do { _ = try OCFLStorageRoot.readInventory(in: folder) } catch {
+            do {
+                // A read error here is the audit's to report, not a reason to read the file again.
+                if try FileSystem.contentsIfPresent(folder.appendingPathComponent("inventory.json")) == rootFiles.bytes,
+                   try FileSystem.contentsIfPresent(folder.appendingPathComponent("inventory.json.\(algorithm.rawValue)")) == rootFiles.sidecar {
+                    continue
+                }
+                _ = try OCFLStorageRoot.readInventory(in: folder)
+            } catch {
                 result.problems.append(Problem(objectID: id, kind: .inventory, path: "\(version)/inventory.json", expected: nil, found: nil,
                                                message: "el inventario de la versión \(version) de \(id) no coincide con su huella o falta (\(Self.spanish(error))); restaure el objeto desde la copia de seguridad"))
             }
