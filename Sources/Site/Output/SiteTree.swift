@@ -7,27 +7,11 @@ enum SiteTree {
     /// Copies the tree at `source` to `destination` (which must not exist): folders made anew, files as
     /// hard links to the same content (a copy where the file system refuses links).
     static func clone(_ source: String, to destination: String) throws {
-        var folders = [""]
         try makeFolder(destination)
-        while let relative = folders.popLast() {
-            let from = relative.isEmpty ? source : source + "/" + relative
-            guard let directory = opendir(from) else { throw SiteError.system(path: from, operation: "leer la carpeta", errno: errno) }
-            defer { closedir(directory) }
-            while let entry = readdir(directory) {
-                let name = withUnsafePointer(to: entry.pointee.d_name) { String(cString: UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self)) }
-                if name == "." || name == ".." { continue }
-                let path = relative.isEmpty ? name : relative + "/" + name
-                var info = stat()
-                guard lstat(source + "/" + path, &info) == 0 else { continue }
-                switch info.st_mode & S_IFMT {
-                case S_IFDIR:
-                    try makeFolder(destination + "/" + path)
-                    folders.append(path)
-                case S_IFREG:
-                    try linkOrCopy(source + "/" + path, to: destination + "/" + path)
-                default: break
-                }
-            }
+        try FileTree.walk(source, unreadable: { folder, code in
+            throw SiteError.system(path: folder, operation: "leer la carpeta", errno: code)
+        }) { path, isFolder, _ in
+            if isFolder { try makeFolder(destination + "/" + path) } else { try linkOrCopy(source + "/" + path, to: destination + "/" + path) }
         }
     }
 

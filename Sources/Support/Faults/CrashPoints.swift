@@ -33,24 +33,15 @@ public enum CrashPoints {
         passed += 1
         let now = passed
         lock.unlock()
-        if let logPath { append("\(now) \(name)\n", to: logPath) }
+        if let logPath { RawLog.append("\(now) \(name)\n", to: logPath) }
         if now == pauseAt, let pauseFile {
-            append("", to: pauseFile)
+            RawLog.append("", to: pauseFile)
             while access(pauseFile, F_OK) == 0 { usleep(2_000) }
         }
         if now == target {
             FileHandle.standardError.write(Data("memoria: simulated crash at point \(now) (\(name))\n".utf8))
             kill(getpid(), SIGKILL)
         }
-    }
-
-    /// Plain POSIX calls: the log must not pass through the fault hooks.
-    private static func append(_ line: String, to path: String) {
-        let fd = Foundation.open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { return }
-        defer { close(fd) }
-        let bytes = Array(line.utf8)
-        _ = bytes.withUnsafeBytes { Foundation.write(fd, $0.baseAddress!, $0.count) }
     }
 
     /// Called by the stop request when a signal asked it to stop.

@@ -49,20 +49,11 @@ public enum FaultInjection {
         counts[operation] = n
         let any = (counts[.any] ?? 0) + 1
         counts[.any] = any
-        if let tracePath { append("\(any) \(operation.rawValue)\n", to: tracePath) }
+        if let tracePath { RawLog.append("\(any) \(operation.rawValue)\n", to: tracePath) }
         guard let rule = rules?.first(where: { ($0.operation == operation && $0.occurrence == n) || ($0.operation == .any && $0.occurrence == any) })
         else { return nil }
-        if let logPath { append("\(names[rule.errno] ?? String(rule.errno))@\(rule.operation.rawValue):\(rule.occurrence) \(operation.rawValue)\n", to: logPath) }
+        if let logPath { RawLog.append("\(names[rule.errno] ?? String(rule.errno))@\(rule.operation.rawValue):\(rule.occurrence) \(operation.rawValue)\n", to: logPath) }
         return rule.errno
-    }
-
-    /// Appends a line to a log (plain POSIX calls: this must not count as an operation).
-    private static func append(_ line: String, to path: String) {
-        let fd = Foundation.open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { return }
-        defer { close(fd) }
-        let bytes = Array(line.utf8)
-        _ = bytes.withUnsafeBytes { Foundation.write(fd, $0.baseAddress!, $0.count) }
     }
 
     /// True when MEMORIA_FAULT is set (reports say that faults were injected).
