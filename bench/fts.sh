@@ -27,17 +27,7 @@ BIN=$(swift build -c release --show-bin-path)
 PB="python3 $SHARED/pairbench.py --out $RESULTS"
 echo "# $(date -u +%FT%TZ) $(nproc) cores; sqlite $(sqlite3 --version | cut -d' ' -f1)"
 
-# The query set of fts5_bench.py (terms chosen by frequency rank), as label=query pairs.
-mapfile -t QUERIES < <($PY - "$SHARED" <<'PY'
-import sys
-sys.path.insert(0, sys.argv[1])
-from fts5_bench import queries
-for name, q in queries():
-    print(f"{name}={q}")
-PY
-)
-QUERY_ARGS=()
-for q in "${QUERIES[@]}"; do QUERY_ARGS+=(--query "$q"); done
+source "$(dirname "$0")/lib/search-queries.sh"
 
 for N in $SIZES; do
   TSV=$($PY "$SHARED/fts5_bench.py" "$OUT/fts" --docs "$N" --write-tsv)

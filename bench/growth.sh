@@ -33,16 +33,7 @@ fi
 PY=bench/.venv/bin/python
 echo "# $(date -u +%FT%TZ) $(nproc) cores (a shared machine: other jobs may run beside these timings)"
 
-mapfile -t QUERIES < <($PY - "$SHARED" <<'PY'
-import sys
-sys.path.insert(0, sys.argv[1])
-from fts5_bench import queries
-for name, q in queries():
-    print(f"{name}={q}")
-PY
-)
-QUERY_ARGS=()
-for q in "${QUERIES[@]}"; do QUERY_ARGS+=(--query "$q"); done
+source "$(dirname "$0")/lib/search-queries.sh"
 
 median() {   # median LABEL COMMAND...: the median wall time of RUNS runs, in seconds
   local label=$1; shift
