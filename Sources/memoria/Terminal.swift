@@ -30,8 +30,8 @@ enum Terminal {
         return Reporter { event in
             lock.lock(); defer { lock.unlock() }
             switch event {
-            case .began(let stage, let total):
-                if !isTerminal && !quiet && total > 0 { write("\(stage): \(SpanishText.count(total, "archivo", "archivos")) por procesar\n") }
+            case .began(let stage, let total, let unit):
+                if !isTerminal && !quiet && total > 0 { write("\(stage): \(unit.counted(total)) por procesar\n") }
             case .advanced(let stage, let done, let total, let detail):
                 guard !quiet else { return }
                 if isTerminal {

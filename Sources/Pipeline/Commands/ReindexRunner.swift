@@ -41,7 +41,7 @@ public struct ReindexRunner {
         let ids = all.filter { !ChartObject.isChart($0) }
         var summary = Summary(items: 0, pages: 0, failures: [])
         var itemUnits: [(itemID: String, fondsCode: String, unitCode: String)] = []
-        context.reporter.emit(.began(stage: "reconstrucción del catálogo", total: ids.count))
+        context.reporter.emit(.began(stage: "reconstrucción del catálogo", total: ids.count, unit: .objects))
         let log = ArchiveEventLog(storage: storage, quarantine: QuarantineStore(root: config.url(\.quarantine)))
         let register = try readRegister(log)
         summary.quarantineEntries = register.entries.count

@@ -72,7 +72,7 @@ struct ReplicaAudit {
     private func audit(_ ids: [String], storage: OCFLStorageRoot, stage: String) async -> [FixityAuditor.ObjectResult] {
         let auditor = FixityAuditor(storage: storage)
         let reporter = context.reporter
-        reporter.emit(.began(stage: stage, total: ids.count))
+        reporter.emit(.began(stage: stage, total: ids.count, unit: .objects))
         var results: [FixityAuditor.ObjectResult] = []
         await withTaskGroup(of: FixityAuditor.ObjectResult.self) { group in
             var next = 0

@@ -118,7 +118,7 @@ public struct ReplicateRunner {
         let groups = stride(from: 0, to: pending.count, by: Self.groupSize).map { Array(pending[$0..<min($0 + Self.groupSize, pending.count)]) }
         let stage = "réplica \(replica.name)"
         let reporter = context.reporter
-        reporter.emit(.began(stage: stage, total: pending.count))
+        reporter.emit(.began(stage: stage, total: pending.count, unit: .objects))
         var results: [ObjectReplication] = []
         do {
             try await withThrowingTaskGroup(of: [ObjectReplication].self) { group in

@@ -69,7 +69,7 @@ public struct VerifyRunner {
         let bytes = ByteCounter()
         let reporter = context.reporter
         let total = ids.count
-        reporter.emit(.began(stage: "verificación", total: total))
+        reporter.emit(.began(stage: "verificación", total: total, unit: .objects))
         let width = config.workerCount
         var results: [FixityAuditor.ObjectResult] = []
         await withTaskGroup(of: FixityAuditor.ObjectResult.self) { group in

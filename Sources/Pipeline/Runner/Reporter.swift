@@ -1,15 +1,31 @@
 import Foundation
+import Support
 
 /// How the library tells the outside world what it is doing. The library never prints: the CLI
 /// turns these events into a progress line on a terminal, plain log lines otherwise, or nothing.
 public enum ProgressEvent: Sendable {
-    /// A stage starts over `total` units (pages, files, objects).
-    case began(stage: String, total: Int)
+    /// A stage starts over `total` units (files by default, or objects of the archive).
+    case began(stage: String, total: Int, unit: ProgressUnit = .files)
     /// `done` of `total` units; `detail` names the current one.
     case advanced(stage: String, done: Int, total: Int, detail: String)
     case finished(stage: String)
     case info(String)
     case warning(String)
+}
+
+/// What a stage counts, so that a person reads «120 objetos por procesar» and not «120 archivos» when
+/// the stage goes object by object.
+public enum ProgressUnit: Sendable {
+    case files
+    case objects
+
+    /// The count in Spanish with its noun: «1 archivo», «3 objetos».
+    public func counted(_ count: Int) -> String {
+        switch self {
+        case .files: return SpanishText.count(count, "archivo", "archivos")
+        case .objects: return SpanishText.count(count, "objeto", "objetos")
+        }
+    }
 }
 
 public struct Reporter: Sendable {
