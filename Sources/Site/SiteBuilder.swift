@@ -71,6 +71,7 @@ public struct SiteBuilder {
         var context = SiteContext(settings: settings, fonds: fonds, items: summaries, files: files, accessed: accessed)
         context.charts = try catalog.charts().mapValues(\.chart)
         context.itemUnits = try catalog.itemUnits()
+        context.related = RelatedItems(items: summaries, itemUnits: context.itemUnits).related
         let previous = PublishState.load(stateURL)
         let full = forceFull || previous == nil || previous?.siteFingerprint != renderer.fingerprint
             || !FileManager.default.fileExists(atPath: site.appendingPathComponent("index.html").path)
@@ -119,7 +120,8 @@ public struct SiteBuilder {
                 let doc = state.items[summary.id]!.document
                 let terms = DocumentTerms(summary: summary, fondsTitle: fondsTitle, pages: itemPages)
                 newTerms[doc] = terms
-                let fragments = SearchIndexWriter.fragments(doc: doc, summary: summary, fondsTitle: fondsTitle, pages: itemPages)
+                let fragments = SearchIndexWriter.fragments(doc: doc, summary: summary, fondsTitle: fondsTitle, pages: itemPages,
+                                                            thumbnail: files[summary.id]?.images.first)
                 for (path, script) in fragments { try output.write(path, script) }
                 for stale in fragments.count..<max(fragments.count, state.items[summary.id]!.fragments) {
                     output.remove(SearchIndexWriter.folder + "f/\(doc)-\(stale).js")
@@ -237,6 +239,13 @@ public struct SiteBuilder {
         if let pdf = files[summary.id]?.pdf { parts.append("pdf:\(pdf.fingerprint)") }
         parts += summary.dublinCore["creator"].map { context.creatorSlugs[$0] ?? "" }
         parts += summary.dublinCore["subject"].map { context.subjectSlugs[$0] ?? "" }
+        parts += BrowseValues.places(summary).map { context.placeSlugs[$0] ?? "" }
+        // The related documents' cards (their titles, dates and thumbnails).
+        for id in context.related[summary.id] ?? [] {
+            guard let other = context.byID[id] else { continue }
+            parts += ["rel", id, other.title, other.dublinCore["date"].first ?? "", String(other.pageCount),
+                      files[id]?.images.first.map { "\($0.key):\($0.thumbnailWidth)x\($0.thumbnailHeight)" } ?? ""]
+        }
         // Its place in the classification chart (the breadcrumb): renaming a series renders its items again.
         parts += context.unitPath(of: summary).map { "\($0.code)|\($0.level.rawValue)|\($0.title)" }
         return Fingerprint.of(parts)
@@ -314,12 +323,12 @@ public struct SiteBuilder {
             state.shardKeys = keys.sorted()
         }
         let fondsCodes = context.fonds.map(\.code)
-        var meta: [Int: (fonds: Int, start: Int?, end: Int?)] = [:]
+        var meta = SearchMeta(fondsCodes: fondsCodes)
         for summary in summaries {
             guard let doc = state.items[summary.id]?.document else { continue }
-            meta[doc] = (fondsCodes.firstIndex(of: summary.fondsCode) ?? -1, summary.dateStart, summary.dateEnd)
+            meta.add(doc: doc, summary: summary)
         }
-        try output.write(folder + "meta.js", SearchIndexWriter.meta(meta))
+        try output.write(folder + "meta.js", meta.script())
         // The fragment directories name the fragments' versioned files (an unchanged one is not rewritten).
         let directories = SearchIndexWriter.fragmentDirectories(versions: output.versions)
         let directoryPrefix = folder + "f/d/"

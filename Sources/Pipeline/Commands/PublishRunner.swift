@@ -139,7 +139,7 @@ public struct PublishRunner {
         var settings = SiteSettings(title: config.site.title, tagline: config.site.tagline, baseURL: config.site.baseUrl,
                                     itemsPerPage: config.site.itemsPerPage, about: config.site.about,
                                     institutionName: config.institution.name, institutionURL: config.institution.url,
-                                    contactEmail: config.institution.contactEmail)
+                                    contactEmail: config.institution.contactEmail, homeHiddenSubjects: config.site.homeHiddenSubjects)
         settings.ocrWordConfidenceFloor = config.text.ocrWordConfidenceFloor
         let builder = SiteBuilder(settings: settings, catalog: catalog, files: files, site: config.url(\.site),
                                   accessed: context.today, libraries: libraries.found)

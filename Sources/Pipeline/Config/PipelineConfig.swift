@@ -90,6 +90,7 @@ public struct PipelineConfig: Sendable, Codable, Equatable {
         public var about: String
         /// Publish a PDF of each item for download.
         public var pdf: Bool
+        public var homeHiddenSubjects: [String]
     }
 
     public struct Stats: Sendable, Codable, Equatable {

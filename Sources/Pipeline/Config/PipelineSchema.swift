@@ -80,6 +80,7 @@ enum PipelineSchema {
             .optional("items_per_page", .integer(description: "Ítems por página en las páginas de fondos y de exploración.", default: 24, minimum: 6, maximum: 200)),
             .optional("about", .string(description: "Texto de la página «Acerca de» (párrafos separados por una línea en blanco).", default: "")),
             .optional("pdf", .boolean(description: "Publicar un PDF de cada documento para descargar: sus copias de consulta sin volver a comprimirlas, con su texto (invisible) para buscar y copiar. Ocupa en disco lo mismo que esas copias.", default: true)),
+            .optional("home_hidden_subjects", .stringList(description: "Temas cuyos documentos no se destacan en la página de inicio (siguen en su fondo, en la búsqueda y en los índices), p. ej. los de prueba.", default: [])),
         ], description: "El sitio público.")),
         .optional("stats", .object([
             .optional("log", .string(description: "Registro de acceso del servidor web del sitio (formato «combined»), p. ej. /var/log/nginx/access.log; sus rotaciones junto a él (access.log.1, access.log.2.gz) se leen también. Vacío: se da en la línea de órdenes.", default: "")),

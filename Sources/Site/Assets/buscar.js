@@ -456,19 +456,54 @@
     });
   }
 
-  function filterDocs(ranked, filters) {
-    if (!filters.fondo && !filters.desde && !filters.hasta) { return Promise.resolve(ranked); }
-    return getMeta().then(function (m) {
-      var fondsIndex = filters.fondo ? manifest.fonds.indexOf(filters.fondo) : -1;
-      return ranked.filter(function (entry) {
-        var d = m[entry.doc];
-        if (!d) { return false; }
-        if (fondsIndex >= 0 && d[0] !== fondsIndex) { return false; }
-        if (filters.desde && (d[2] === null || d[2] < filters.desde)) { return false; }
-        if (filters.hasta && (d[1] === null || d[1] > filters.hasta)) { return false; }
-        return true;
+  // ---- filters, facets and sort (meta.js: [fonds, first year, last year, type, [subjects], [creators],
+  // [places], date key, title rank] per document; loaded only when a filter, a sort or the facets are used) ----
+  var FACETS = [
+    { key: 'fondo', label: 'Fondo' }, { key: 'decada', label: 'Década' }, { key: 'tipo', label: 'Tipo' },
+    { key: 'tema', label: 'Tema' }, { key: 'creador', label: 'Creador' }, { key: 'lugar', label: 'Lugar' }
+  ];
+  var COLUMN = { tipo: 3, tema: 4, creador: 5, lugar: 6 };
+  // The values of a facet a document has (as the strings the address carries).
+  function valuesOf(d, key) {
+    if (key === 'fondo') { return d[0] >= 0 ? [manifest.fonds[d[0]]] : []; }
+    if (key === 'decada') { return d[1] === null ? [] : [String(Math.floor(d[1] / 10) * 10)]; }
+    var column = d[COLUMN[key]], table = meta.v[key];
+    if (column === null || column === undefined) { return []; }
+    return (Array.isArray(column) ? column : [column]).map(function (i) { return table[i]; });
+  }
+  function facetLabel(key, value) {
+    if (key === 'decada') { return 'década de ' + value; }
+    if (key === 'tipo') { var i = meta.v.tipo.indexOf(value); return i >= 0 ? meta.v.tipoNombre[i] : value; }
+    if (key === 'fondo') { var option = form.querySelector('#fondo option[value="' + CSS.escape(value) + '"]'); return option ? option.textContent : value; }
+    return value;
+  }
+  function passes(d, state, except) {
+    if (!d) { return false; }
+    if (state.desde && (d[2] === null || d[2] < state.desde)) { return false; }
+    if (state.hasta && (d[1] === null || d[1] > state.hasta)) { return false; }
+    return FACETS.every(function (f) { return f.key === except || !state[f.key] || valuesOf(d, f.key).indexOf(state[f.key]) >= 0; });
+  }
+  function needsMeta(state) {
+    return !!(state.orden || state.desde || state.hasta || FACETS.some(function (f) { return state[f.key]; }) || facetsOpen);
+  }
+  // Counts of every facet's values among the documents that pass the query and the other facets.
+  function facetCounts(ranked, state) {
+    var counts = {};
+    FACETS.forEach(function (f) {
+      var map = new Map();
+      ranked.forEach(function (entry) {
+        var d = meta.d[entry.doc];
+        if (!passes(d, state, f.key)) { return; }
+        valuesOf(d, f.key).forEach(function (v) { map.set(v, (map.get(v) || 0) + 1); });
       });
+      counts[f.key] = map;
     });
+    return counts;
+  }
+  function sortRanked(ranked, orden) {
+    if (orden === 'fecha') { ranked.sort(function (a, b) { var x = meta.d[a.doc], y = meta.d[b.doc]; return x[7] - y[7] || x[8] - y[8]; }); }
+    else if (orden === 'titulo') { ranked.sort(function (a, b) { return meta.d[a.doc][8] - meta.d[b.doc][8]; }); }
+    return ranked;
   }
 
   // ---- results ----
@@ -500,83 +535,181 @@
     return (' ' + folded + ' ').indexOf(' ' + phrase.join(' ') + ' ') >= 0;
   }
 
-  function render(results, query, total, page, filters) {
-    while (list.firstChild) { list.removeChild(list.firstChild); }
+  function element(name, className, text) {
+    var e = document.createElement(name);
+    if (className) { e.className = className; }
+    if (text !== undefined) { e.textContent = text; }
+    return e;
+  }
+  function clear(node) { while (node.firstChild) { node.removeChild(node.firstChild); } }
+
+  // The address of a state (what Back returns to and what a link can share).
+  var KEYS = ['q', 'fondo', 'desde', 'hasta', 'decada', 'tipo', 'tema', 'creador', 'lugar', 'orden', 'pagina'];
+  function address(state) {
+    var params = new URLSearchParams();
+    KEYS.forEach(function (k) { if (state[k] && !(k === 'pagina' && state[k] === 1)) { params.set(k, state[k]); } });
+    var text = params.toString();
+    return text ? '?' + text : location.pathname;
+  }
+  function stateFrom(search) {
+    var params = new URLSearchParams(search), state = {};
+    KEYS.forEach(function (k) { state[k] = params.get(k) || ''; });
+    state.desde = parseInt(state.desde, 10) || null;
+    state.hasta = parseInt(state.hasta, 10) || null;
+    state.pagina = parseInt(state.pagina, 10) || 1;
+    if (['fecha', 'titulo'].indexOf(state.orden) < 0) { state.orden = ''; }
+    return state;
+  }
+  function withChange(state, changes) {
+    var next = {};
+    KEYS.forEach(function (k) { next[k] = state[k]; });
+    Object.keys(changes).forEach(function (k) { next[k] = changes[k]; });
+    if (!('pagina' in changes)) { next.pagina = 1; }
+    return next;
+  }
+
+  function renderResults(results, query, state) {
+    clear(list);
+    list.start = (state.pagina - 1) * PER_PAGE + 1;
     var terms = [];
     query.clauses.forEach(function (c) { if (!c.neg) { c.words.forEach(function (w) { terms.push({ word: w, prefix: c.prefix, stem: c.stem }); }); } });
     results.forEach(function (r) {
-      var li = document.createElement('li');
-      var heading = document.createElement('h2');
-      var link = document.createElement('a');
-      // The query goes along, so the item page highlights the words found on the page image.
-      link.href = '../' + r.data.u + 'index.html?q=' + encodeURIComponent(filters.q) + (r.page > 1 ? '#p' + r.page : '');
-      link.textContent = r.data.t;
+      var li = element('li'), heading = element('h2'), link = element('a', '', r.data.t);
+      // The query goes with the link, so the item page can show where the words are.
+      link.href = '../' + r.data.u + 'index.html' + (state.q ? '?q=' + encodeURIComponent(state.q) : '') + (r.page > 1 ? '#p' + r.page : '');
+      if (r.data.i) {
+        var img = element('img');
+        img.src = '../' + r.data.u + r.data.i[0];
+        img.alt = '';
+        img.width = r.data.i[1];
+        img.height = r.data.i[2];
+        img.loading = 'lazy';
+        li.appendChild(img);
+      }
       heading.appendChild(link);
       li.appendChild(heading);
-      var info = document.createElement('p');
-      info.className = 'resumen';
-      info.textContent = [r.data.d, 'Fondo ' + r.data.f, 'página ' + r.page + ' de ' + r.data.n].filter(Boolean).join(' · ');
-      li.appendChild(info);
+      li.appendChild(element('p', 'resumen', [r.data.d, 'Fondo ' + r.data.f, state.q ? 'página ' + r.page + ' de ' + r.data.n : r.data.n + (r.data.n === 1 ? ' página' : ' páginas')].filter(Boolean).join(' · ')));
       var text = (r.data.p && r.data.p[r.page]) || r.data.x || '';
-      if (text) {
-        var s = snippet(text, terms), p = document.createElement('p');
-        p.className = 'fragmento';
+      if (text && terms.length) {
+        var s = snippet(text, terms), p = element('p', 'fragmento');
         if (s.before) { p.appendChild(document.createTextNode('… ')); }
         s.pieces.forEach(function (piece) {
-          if (piece.mark) { var mark = document.createElement('mark'); mark.textContent = piece.text; p.appendChild(mark); }
-          else { p.appendChild(document.createTextNode(piece.text)); }
+          if (piece.mark) { p.appendChild(element('mark', '', piece.text)); } else { p.appendChild(document.createTextNode(piece.text)); }
         });
         if (s.after) { p.appendChild(document.createTextNode(' …')); }
         li.appendChild(p);
       }
       list.appendChild(li);
     });
-    while (pager.firstChild) { pager.removeChild(pager.firstChild); }
+  }
+
+  // Numbered pages (a window around the current one), each a link to its address.
+  function renderPager(total, state) {
+    clear(pager);
     var pages = Math.ceil(total / PER_PAGE);
-    if (pages > 1) {
-      var ul = document.createElement('ul');
-      [['Anteriores', page - 1], ['Siguientes', page + 1]].forEach(function (pair) {
-        if (pair[1] < 1 || pair[1] > pages) { return; }
-        var li = document.createElement('li'), button = document.createElement('button');
-        button.type = 'button';
-        button.textContent = pair[0];
-        button.addEventListener('click', function () { run(pair[1]); });
-        li.appendChild(button);
+    if (pages <= 1) { return; }
+    var ul = element('ul'), shown = [], last = 0;
+    for (var n = 1; n <= pages; n++) { if (n === 1 || n === pages || Math.abs(n - state.pagina) <= 2) { shown.push(n); } }
+    function add(label, page, rel) {
+      var li = element('li');
+      if (page === state.pagina && !rel) {
+        var here = element('span', '', label);
+        here.setAttribute('aria-current', 'page');
+        li.appendChild(here);
+      } else {
+        var a = element('a', '', label);
+        a.href = address(withChange(state, { pagina: page }));
+        if (rel) { a.rel = rel; }
+        a.addEventListener('click', function (event) { event.preventDefault(); go(withChange(state, { pagina: page }), true); });
+        li.appendChild(a);
+      }
+      ul.appendChild(li);
+    }
+    if (state.pagina > 1) { add('Anterior', state.pagina - 1, 'prev'); }
+    shown.forEach(function (n) {
+      if (n > last + 1) { ul.appendChild(element('li', '', '…')); }
+      add(String(n), n);
+      last = n;
+    });
+    if (state.pagina < pages) { add('Siguiente', state.pagina + 1, 'next'); }
+    pager.appendChild(ul);
+  }
+
+  function renderFacets(ranked, state) {
+    clear(facetList);
+    if (!meta) { return; }
+    var counts = facetCounts(ranked, state);
+    FACETS.forEach(function (f) {
+      var map = counts[f.key], entries = [];
+      map.forEach(function (count, value) { entries.push([value, count]); });
+      if (!entries.length && !state[f.key]) { return; }
+      if (f.key === 'decada') { entries.sort(function (a, b) { return a[0] < b[0] ? -1 : 1; }); }
+      else { entries.sort(function (a, b) { return b[1] - a[1] || (facetLabel(f.key, a[0]) < facetLabel(f.key, b[0]) ? -1 : 1); }); }
+      var top = entries.slice(0, 12);
+      if (state[f.key] && !top.some(function (e) { return e[0] === state[f.key]; })) { top.push([state[f.key], map.get(state[f.key]) || 0]); }
+      var section = element('section'), ul = element('ul');
+      section.appendChild(element('h2', '', f.label));
+      top.forEach(function (entry) {
+        var li = element('li'), current = state[f.key] === entry[0];
+        var change = {};
+        change[f.key] = current ? '' : entry[0];
+        var a = element('a', '', facetLabel(f.key, entry[0]));
+        a.href = address(withChange(state, change));
+        if (current) { a.setAttribute('aria-current', 'true'); a.title = 'Quitar este filtro'; }
+        a.addEventListener('click', function (event) { event.preventDefault(); go(withChange(state, change), true); });
+        li.appendChild(a);
+        li.appendChild(document.createTextNode(' '));
+        li.appendChild(element('span', 'cuenta', '(' + entry[1] + ')'));
+        if (current) { li.appendChild(document.createTextNode(' ')); var x = element('span', 'quitar', '· quitar'); li.appendChild(x); }
         ul.appendChild(li);
       });
-      pager.appendChild(ul);
-    }
+      section.appendChild(ul);
+      facetList.appendChild(section);
+    });
   }
 
-  var lastQuery = '';
-  function readForm() {
-    var data = new FormData(form);
-    return { q: String(data.get('q') || ''), fondo: String(data.get('fondo') || ''),
-             desde: parseInt(data.get('desde'), 10) || null, hasta: parseInt(data.get('hasta'), 10) || null };
+  function fillForm(state) {
+    form.elements.q.value = state.q;
+    form.elements.fondo.value = state.fondo;
+    form.elements.desde.value = state.desde || '';
+    form.elements.hasta.value = state.hasta || '';
+    order.value = state.orden;
   }
 
-  function run(page) {
-    var input = readForm();
-    var query = parse(input.q);
-    var params = new URLSearchParams();
-    Object.keys(input).forEach(function (k) { if (input[k]) { params.set(k, input[k]); } });
-    if (page > 1) { params.set('pagina', page); }
-    if (history.replaceState) { history.replaceState(null, '', '?' + params.toString()); }
-    if (!query.clauses.some(function (c) { return !c.neg; })) {
-      status.textContent = input.q.trim() ? query.notes.join(' ') || 'No hay palabras que buscar.' : '';
-      render([], query, 0, 1, input);
-      return;
+  var current = null, generation = 0;
+  // Shows a state: push = a new step in the history (a search, a filter, a page), or the state the
+  // address already holds (first load, Back and Forward). `announce` moves the focus to the summary.
+  function go(state, push, announce) {
+    if (announce === undefined) { announce = push; }
+    var mine = ++generation;
+    current = state;
+    fillForm(state);
+    if (push) { history.pushState(null, '', address(state)); }
+    var query = parse(state.q);
+    var searching = query.clauses.some(function (c) { return !c.neg; });
+    var browsing = !searching && !state.q.trim() && needsMeta(state);
+    if (!searching && !browsing) {
+      status.textContent = state.q.trim() ? query.notes.join(' ') || 'No hay palabras que buscar.' : '';
+      clear(list); clear(pager); clear(facetList);
+      return Promise.resolve();
     }
     status.textContent = 'Buscando…';
-    lastQuery = input.q;
-    getManifest().then(function () { return evaluate(query); }).then(function (found) {
-      var ranked = [];
-      found.forEach(function (v, d) { ranked.push({ doc: d, score: v[0], page: v[1] }); });
-      ranked.sort(function (a, b) { return b.score - a.score || a.doc - b.doc; });
-      return filterDocs(ranked, input);
-    }).then(function (ranked) {
+    return getManifest().then(function () {
+      return needsMeta(state) || browsing ? getMeta() : null;
+    }).then(function () {
+      if (browsing) { return Object.keys(meta.d).map(function (d) { return { doc: +d, score: 0, page: 1 }; }); }
+      return evaluate(query).then(function (found) {
+        var ranked = [];
+        found.forEach(function (v, d) { ranked.push({ doc: d, score: v[0], page: v[1] }); });
+        ranked.sort(function (a, b) { return b.score - a.score || a.doc - b.doc; });
+        return ranked;
+      });
+    }).then(function (all) {
+      var ranked = meta && needsMeta(state) ? all.filter(function (e) { return passes(meta.d[e.doc], state, null); }) : all;
+      if (meta && state.orden) { sortRanked(ranked, state.orden); }
+      else if (browsing) { sortRanked(ranked, 'fecha'); }
       var phrases = query.clauses.filter(function (c) { return c.phrase && !c.neg; });
-      var start = (page - 1) * PER_PAGE, shown = [], index = 0;
+      var start = (state.pagina - 1) * PER_PAGE, shown = [], index = 0;
       function fill() {
         if (shown.length >= PER_PAGE + start || index >= ranked.length) { return Promise.resolve(); }
         var entry = ranked[index++];
@@ -585,26 +718,37 @@
           var text = (data.p && data.p[entry.page]) || '';
           var ok = phrases.every(function (c) { return containsPhrase(data.t + ' ' + (data.x || '') + ' ' + text, c.words); });
           if (ok) { shown.push({ data: data, page: entry.page }); }
-          if (!ok && phrases.length && index < 200) { return fill(); }
           return fill();
         });
       }
       return fill().then(function () {
-        if (input.q !== lastQuery) { return; }
+        if (mine !== generation) { return; }
         var total = phrases.length ? shown.length + (ranked.length - index) : ranked.length;
+        var pages = Math.max(1, Math.ceil(total / PER_PAGE));
+        if (state.pagina > pages) { state.pagina = pages; }
         var results = shown.slice(start, start + PER_PAGE);
-        var notes = query.notes.slice();
-        notes.unshift(total === 0 ? 'Sin resultados.' : (total === 1 ? '1 documento.' : total + ' documentos.'));
+        var notes = query.notes.slice(), first = start + 1, lastShown = start + results.length;
+        notes.unshift(total === 0 ? 'Sin resultados.' : (total === 1 ? '1 documento.'
+          : total + ' documentos' + (pages > 1 ? ', del ' + first + ' al ' + lastShown + '.' : '.')));
         status.textContent = notes.join(' ');
-        render(results, query, total, page, input);
-        if (total === 0) {
-          return suggest(query, input.q).then(function (better) {
-            if (!better || input.q !== lastQuery) { return; }
-            var line = document.createElement('span'), link = document.createElement('a');
-            line.className = 'sugerencia';
-            link.href = '?q=' + encodeURIComponent(better);
-            link.textContent = better;
-            link.addEventListener('click', function (event) { event.preventDefault(); form.elements.q.value = better; run(1); });
+        renderResults(results, query, state);
+        renderPager(total, state);
+        facets.hidden = false;
+        order.parentNode.hidden = total === 0;
+        if (meta && needsMeta(state)) { renderFacets(all, state); }
+        if (announce && total > 0) {
+          // The summary gets the focus (a screen reader reads it) and, on a narrow screen, the top of the
+          // window, so the first result is in view right after searching.
+          var narrow = window.matchMedia('(max-width: 40rem)').matches;
+          status.focus({ preventScroll: !narrow });
+          if (narrow) { status.scrollIntoView({ block: 'start' }); }
+        }
+        if (total === 0 && searching) {
+          return suggest(query, state.q).then(function (better) {
+            if (!better || mine !== generation) { return; }
+            var line = element('span', 'sugerencia'), link = element('a', '', better);
+            link.href = address(withChange(state, { q: better }));
+            link.addEventListener('click', function (event) { event.preventDefault(); go(withChange(state, { q: better }), true); });
             line.appendChild(document.createTextNode(' ¿Quiso decir «'));
             line.appendChild(link);
             line.appendChild(document.createTextNode('»?'));
@@ -615,8 +759,28 @@
     }).catch(function (error) { status.textContent = 'No se pudo buscar: ' + error.message; });
   }
 
-  form.addEventListener('submit', function (event) { event.preventDefault(); run(1); });
-  var params = new URLSearchParams(window.location.search);
-  ['q', 'fondo', 'desde', 'hasta'].forEach(function (k) { var field = form.elements[k]; if (field && params.get(k)) { field.value = params.get(k); } });
-  if (params.get('q')) { run(parseInt(params.get('pagina'), 10) || 1); }
+  var facetsOpen = false;
+  var facets = document.querySelector('.busqueda-filtros');
+  var facetList = document.querySelector('.busqueda-facetas');
+  var order = document.getElementById('orden');
+  form.addEventListener('submit', function (event) {
+    event.preventDefault();
+    var data = new FormData(form);
+    go(withChange(current || stateFrom(''), {
+      q: String(data.get('q') || ''), fondo: String(data.get('fondo') || ''),
+      desde: parseInt(data.get('desde'), 10) || null, hasta: parseInt(data.get('hasta'), 10) || null
+    }), true);
+  });
+  order.addEventListener('change', function () { go(withChange(current || stateFrom(''), { orden: order.value }), true, false); });
+  facets.addEventListener('toggle', function () {
+    if (facets.open && !facetsOpen) { facetsOpen = true; if (current) { go(current, false, false); } }
+  });
+  window.addEventListener('popstate', function () { go(stateFrom(location.search), false, false); });
+  var initial = stateFrom(location.search);
+  if (needsMeta(initial)) {
+    facetsOpen = true;
+    // Open beside the results on a wide screen; on a phone it stays a line above them.
+    if (!window.matchMedia('(max-width: 40rem)').matches) { facets.open = true; }
+  }
+  go(initial, false, false);
 })(typeof window !== 'undefined' ? window : globalThis);

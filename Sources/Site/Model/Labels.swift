@@ -1,9 +1,10 @@
+import Foundation
 /// Spanish names for what the public reads.
 enum Labels {
     static let element: [String: String] = [
         "title": "Título", "creator": "Creador", "subject": "Tema", "description": "Descripción", "publisher": "Editor",
         "contributor": "Colaborador", "date": "Fecha", "type": "Tipo", "format": "Formato", "identifier": "Identificador",
-        "source": "Fuente", "language": "Idioma", "relation": "Relación", "coverage": "Cobertura", "rights": "Derechos",
+        "source": "Fuente", "language": "Idioma", "relation": "Relación", "coverage": "Lugar", "rights": "Derechos",
     ]
 
     static let type: [String: String] = [
@@ -15,6 +16,16 @@ enum Labels {
     static let language: [String: String] = ["spa": "Español", "es": "Español", "eng": "Inglés", "en": "Inglés", "fra": "Francés", "nah": "Náhuatl", "oto": "Otomí"]
 
     static func typeName(_ value: String) -> String { type[value] ?? value }
+
+    /// "década de 1940" (a decade's start year).
+    static func decade(_ start: Int) -> String { "década de \(start)" }
+
+    /// A format as people name it: "image/tiff" → "TIFF"; anything else as written.
+    static func formatName(_ value: String) -> String {
+        let names = ["image/tiff": "TIFF", "image/jpeg": "JPEG", "image/png": "PNG", "image/jp2": "JPEG 2000", "application/pdf": "PDF",
+                     "image/gif": "GIF", "text/plain": "texto", "audio/mpeg": "MP3", "audio/wav": "WAV", "video/mp4": "MP4"]
+        return names[value.lowercased().trimmingCharacters(in: .whitespaces)] ?? value
+    }
     static func languageName(_ value: String) -> String { language[value] ?? value }
 
     static let months = ["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre"]

@@ -12,9 +12,13 @@ struct SiteContext {
     let accessed: String
     let creatorSlugs: [String: String]
     let subjectSlugs: [String: String]
+    let placeSlugs: [String: String]
     /// Each fonds' classification chart (by fonds code) and the unit of each item that has one.
     var charts: [String: ClassificationChart] = [:]
     var itemUnits: [String: String] = [:]
+    /// Each item's "documentos relacionados" (ids), and every published item by id.
+    var related: [String: [String]] = [:]
+    let byID: [String: CatalogItemSummary]
 
     init(settings: SiteSettings, fonds: [CatalogFonds], items: [CatalogItemSummary], files: [String: SiteItemFiles], accessed: String) {
         self.settings = settings
@@ -22,12 +26,16 @@ struct SiteContext {
         self.items = items
         self.files = files
         self.accessed = accessed
-        var creators = SlugMaker(), subjects = SlugMaker()
+        byID = Dictionary(items.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        var creators = SlugMaker(), subjects = SlugMaker(), places = SlugMaker()
         var creatorSlugs: [String: String] = [:], subjectSlugs: [String: String] = [:]
         for name in Set(items.flatMap { $0.dublinCore["creator"] }).sorted() { creatorSlugs[name] = creators.slug(name) }
         for name in Set(items.flatMap { $0.dublinCore["subject"] }).sorted() { subjectSlugs[name] = subjects.slug(name) }
         self.creatorSlugs = creatorSlugs
         self.subjectSlugs = subjectSlugs
+        var placeSlugs: [String: String] = [:]
+        for name in Set(items.flatMap(BrowseValues.places)).sorted() { placeSlugs[name] = places.slug(name) }
+        self.placeSlugs = placeSlugs
     }
 
     func fondsTitle(_ code: String) -> String { fonds.first { $0.code == code }?.title ?? code }

@@ -16,9 +16,12 @@ public struct SiteSettings: Sendable {
     /// OCR words read with less confidence (0...1) get no box on the page image, as they are left out
     /// of the page text (pipeline.yaml, text.ocr_min_word_confidence).
     public var ocrWordConfidenceFloor: Double = 0
+    /// Subjects whose items the home page does not highlight (test items of a sample, for instance).
+    public var homeHiddenSubjects: [String]
 
     public init(title: String, tagline: String, baseURL: String, itemsPerPage: Int, about: String, institutionName: String,
-                institutionURL: String, contactEmail: String) {
+                institutionURL: String, contactEmail: String, homeHiddenSubjects: [String] = []) {
+        self.homeHiddenSubjects = homeHiddenSubjects
         self.title = title
         self.tagline = tagline
         self.baseURL = baseURL.isEmpty || baseURL.hasSuffix("/") ? baseURL : baseURL + "/"

@@ -2,6 +2,7 @@ import Catalog
 import Foundation
 import Metadata
 import Support
+import Mustache
 
 /// One item's files in the site: its page (viewer, Dublin Core with Spanish labels, transcription,
 /// citation, rights, downloads), the page images, per-page text files, METS and DC copies, and its
@@ -45,7 +46,8 @@ struct ItemPageBuilder {
             }
             try output.write(folder + "t/\(page.sequence).js",
                              "MemoriaTexto(\(page.sequence),\(PageRenderer.scriptSafeJSON(["f": label, "t": page.text])));\n")
-            try output.write(folder + "t/\(page.sequence).txt", page.text + "\n")
+            // A byte order mark: browsers read the file as UTF-8 even when the server names no charset.
+            try output.write(folder + "t/\(page.sequence).txt", "\u{FEFF}" + page.text + "\n")
             var entry: [String: Any] = ["sequence": page.sequence, "label": page.label, "access": "\(image.key).jpg", "thumb": "\(image.key).thumb.jpg",
                              "width": image.accessWidth, "height": image.accessHeight, "thumbWidth": image.thumbnailWidth,
                              "thumbHeight": image.thumbnailHeight, "textHref": "t/\(page.sequence).js", "textFile": "t/\(page.sequence).txt",
@@ -95,12 +97,22 @@ struct ItemPageBuilder {
         let manifest = IIIFManifest.json(summary: summary, images: pages.compactMap { images[$0.sequence] }, fondsTitle: fondsTitle,
                                          fondsSlug: context.fondsSlug(summary.fondsCode), renderer: renderer)
         if manifest != nil { data["manifest"] = "manifest.json" }
+        let formats = CitationFormats(summary: summary, fondsTitle: fondsTitle, settings: context.settings, url: itemURL, accessed: context.accessed)
+        try output.write(folder + "cita.ris", formats.ris)
+        try output.write(folder + "cita.bib", formats.bibtex)
+        try output.write(folder + "cita.json", formats.cslJSON)
+        data["citationFiles"] = CitationFormats.files.map { ["href": $0.0, "label": $0.1] }
+        let related = (context.related[summary.id] ?? []).compactMap { context.byID[$0] }
+        if !related.isEmpty {
+            data["hasRelated"] = true
+            data["related"] = related.map { ["html": renderer.library.render(context.card($0, root: root, showFonds: true), withTemplate: "card") ?? ""] }
+        }
         let description = dc["description"].first ?? "\(summary.title). Documento del fondo \(fondsTitle), \(context.settings.title)."
         let html = renderer.render(.init(
             path: path, title: summary.title, description: String(description.prefix(300)), template: "item", data: data,
             breadcrumbs: context.unitCrumbs(context.unitPath(of: summary), fondsCode: summary.fondsCode, root: root) + [(summary.title, nil)],
             scripts: pageData.isEmpty ? [] : ["visor.js"], jsonLD: jsonLD(summary, fondsTitle: fondsTitle, itemURL: itemURL, images: files.images),
-            ogImage: files.images.first.map { folder + "\($0.key).jpg" }, ogType: "article"))
+            ogImage: files.images.first.map { folder + "\($0.key).thumb.jpg" }, ogType: "article"))
         try output.write(path, html)
         if let manifest { try output.write(folder + "manifest.json", manifest) } else { output.remove(folder + "manifest.json") }
     }
@@ -129,7 +141,8 @@ struct ItemPageBuilder {
     }
 
     private func fields(_ dc: DublinCoreRecord, root: String) -> [[String: Any]] {
-        DublinCoreRecord.elements.compactMap { element -> [String: Any]? in
+        // The rights are shown once, in their own section.
+        DublinCoreRecord.elements.filter { $0 != "rights" }.compactMap { element -> [String: Any]? in
             let values = dc[element]
             guard !values.isEmpty else { return nil }
             let rendered: [[String: Any]] = values.map { value in
@@ -140,6 +153,10 @@ struct ItemPageBuilder {
                     return ["text": value, "href": root + "explorar/temas/\(context.subjectSlugs[value] ?? SlugMaker.base(value))/index.html"]
                 case "date": return ["text": Labels.readableDate(value) + (Labels.readableDate(value) == value ? "" : " (\(value))")]
                 case "type": return ["text": Labels.typeName(value)]
+                case "format": return ["text": Labels.formatName(value)]
+                case "coverage" where EDTFDate(value) == nil:
+                    return ["text": value, "href": root + "explorar/lugares/\(context.placeSlugs[value] ?? SlugMaker.base(value))/index.html"]
+                case "coverage": return ["text": Labels.readableDate(value)]
                 case "language": return ["text": Labels.languageName(value)]
                 default: return ["text": value]
                 }
@@ -170,8 +187,22 @@ struct ItemPageBuilder {
             "inLanguage": dc["language"].first ?? "spa",
         ]
         if !itemURL.isEmpty { ld["url"] = itemURL }
-        if let date = dc["date"].first { ld["temporalCoverage"] = date }
-        if !dc["creator"].isEmpty { ld["creator"] = dc["creator"].map { ["@type": "Thing", "name": $0] } }
+        if let date = dc["date"].first {
+            let schemaDate = SchemaDates(edtf: date)
+            if let created = schemaDate.dateCreated { ld["dateCreated"] = created }
+            if let coverage = schemaDate.temporalCoverage { ld["temporalCoverage"] = coverage }
+        }
+        let creators = dc["creator"].compactMap { name -> [String: Any]? in
+            switch CreatorKind.of(name) {
+            case .anonymous: return nil
+            case .organization: return ["@type": "Organization", "name": name]
+            case .person(let family, let given):
+                var person: [String: Any] = ["@type": "Person", "name": given.map { "\($0) \(family)" } ?? family, "familyName": family]
+                if let given { person["givenName"] = given }
+                return person
+            }
+        }
+        if !creators.isEmpty { ld["creator"] = creators }
         if !dc["subject"].isEmpty { ld["keywords"] = dc["subject"].joined(separator: ", ") }
         if let description = dc["description"].first { ld["description"] = description }
         if let statement = dc["rights"].lazy.compactMap(RightsStatement.recognise).first { ld["license"] = statement.uri }

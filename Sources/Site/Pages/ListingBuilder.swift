@@ -58,11 +58,14 @@ struct ListingBuilder {
 
     mutating func home() throws {
         let root = ""
+        let hidden = Set(context.settings.homeHiddenSubjects)
+        let highlighted = context.items.filter { item in !item.dublinCore["subject"].contains(where: hidden.contains) }
         let counts = Dictionary(grouping: context.items, by: \.fondsCode)
+        let covers = Dictionary(grouping: highlighted, by: \.fondsCode)
         let fonds: [[String: Any]] = context.fonds.map { f in
             var entry: [String: Any] = ["title": f.title, "description": f.description, "count": counts[f.code]?.count ?? 0,
                                         "href": "fondos/\(f.slug)/index.html"]
-            if let first = counts[f.code]?.first(where: { context.files[$0.id]?.images.first != nil }),
+            if let first = covers[f.code]?.first(where: { context.files[$0.id]?.images.first != nil }),
                let image = context.files[first.id]?.images.first {
                 entry["cover"] = SiteContext.itemFolder(first.id) + "\(image.key).thumb.jpg"
                 entry["coverWidth"] = image.thumbnailWidth
@@ -70,7 +73,7 @@ struct ListingBuilder {
             }
             return entry
         }
-        let recent = context.items.sorted { ($0.createdAt, $0.id) > ($1.createdAt, $1.id) }.prefix(8).map { context.card($0, root: root, showFonds: true) }
+        let recent = highlighted.sorted { ($0.createdAt, $0.id) > ($1.createdAt, $1.id) }.prefix(8).map { context.card($0, root: root, showFonds: true) }
         let intro = context.settings.about.components(separatedBy: "\n\n").first?.trimmingCharacters(in: .whitespacesAndNewlines) ?? context.settings.tagline
         try write(.init(path: "index.html", title: "Inicio", description: intro, template: "home", data: [
             "intro": intro.replacingOccurrences(of: "\n", with: " "), "itemCount": context.items.count,
@@ -87,26 +90,34 @@ struct ListingBuilder {
     struct Facet {
         var label: String
         var folder: String
-        var values: [(label: String, slug: String, items: [CatalogItemSummary])]
+        /// The search page's parameter for this facet (`decada`, `creador`...).
+        var param: String
+        var values: [(label: String, slug: String, value: String, items: [CatalogItemSummary])]
     }
 
     func facets(of items: [CatalogItemSummary]) -> [Facet] {
-        func top(_ groups: [String: [CatalogItemSummary]], _ limit: Int, slug: (String) -> String) -> [(String, String, [CatalogItemSummary])] {
-            groups.sorted { ($1.value.count, $0.key) < ($0.value.count, $1.key) }.prefix(limit).map { ($0.key, slug($0.key), $0.value) }
+        typealias Value = (label: String, slug: String, value: String, items: [CatalogItemSummary])
+        func top(_ groups: [String: [CatalogItemSummary]], _ limit: Int, slug: (String) -> String) -> [Value] {
+            groups.sorted { ($1.value.count, $0.key) < ($0.value.count, $1.key) }.prefix(limit).map { ($0.key, slug($0.key), $0.key, $0.value) }
         }
         var decades: [String: [CatalogItemSummary]] = [:]
         var creators: [String: [CatalogItemSummary]] = [:], subjects: [String: [CatalogItemSummary]] = [:], types: [String: [CatalogItemSummary]] = [:]
+        var places: [String: [CatalogItemSummary]] = [:]
         for item in items {
             if let decade = SiteContext.decade(item) { decades["\(decade)", default: []].append(item) }
             for creator in Set(item.dublinCore["creator"]) { creators[creator, default: []].append(item) }
             for subject in Set(item.dublinCore["subject"]) { subjects[subject, default: []].append(item) }
-            if let type = item.dublinCore["type"].first(where: { DublinCoreRecord.dcmiTypes.contains($0) }) { types[type, default: []].append(item) }
+            for place in Set(BrowseValues.places(item)) { places[place, default: []].append(item) }
+            if let type = BrowseValues.type(item) { types[type, default: []].append(item) }
         }
         return [
-            Facet(label: "Década", folder: "decada", values: decades.sorted { $0.key < $1.key }.map { ("\($0.key)s", $0.key, $0.value) }),
-            Facet(label: "Creador", folder: "creador", values: top(creators, 20) { context.creatorSlugs[$0] ?? SlugMaker.base($0) }),
-            Facet(label: "Tipo", folder: "tipo", values: types.sorted { $0.key < $1.key }.map { (Labels.typeName($0.key), $0.key.lowercased(), $0.value) }),
-            Facet(label: "Tema", folder: "tema", values: top(subjects, 20) { context.subjectSlugs[$0] ?? SlugMaker.base($0) }),
+            Facet(label: "Década", folder: "decada", param: "decada",
+                  values: decades.sorted { $0.key < $1.key }.map { (Labels.decade(Int($0.key) ?? 0), $0.key, $0.key, $0.value) }),
+            Facet(label: "Creador", folder: "creador", param: "creador", values: top(creators, 20) { context.creatorSlugs[$0] ?? SlugMaker.base($0) }),
+            Facet(label: "Tipo", folder: "tipo", param: "tipo",
+                  values: types.sorted { $0.key < $1.key }.map { (Labels.typeName($0.key), $0.key.lowercased(), $0.key, $0.value) }),
+            Facet(label: "Tema", folder: "tema", param: "tema", values: top(subjects, 20) { context.subjectSlugs[$0] ?? SlugMaker.base($0) }),
+            Facet(label: "Lugar", folder: "lugar", param: "lugar", values: top(places, 20) { context.placeSlugs[$0] ?? SlugMaker.base($0) }),
         ].filter { !$0.values.isEmpty }
     }
 
@@ -115,28 +126,61 @@ struct ListingBuilder {
         let base = "fondos/\(fonds.slug)/"
         let facetList = facets(of: items)
         let units = UnitPageBuilder(context: context, renderer: renderer, output: output, previousFingerprints: [:], itemFingerprints: [:])
-        try listing(folder: base, heading: fonds.title, lead: fonds.description, items: items, facets: facetList, fondsBase: base,
-                    current: nil, filterLabel: nil, showFonds: false,
+        try listing(folder: base, heading: fonds.title, lead: fonds.description, items: items,
+                    facets: facetData(facetList, filtered: nil, fonds: fonds, root: "../../"), fondsBase: base,
+                    filterLabel: nil, showFonds: false,
                     crumbs: [("Inicio", "index.html"), ("Fondo \(fonds.title)", nil)], nav: nil,
                     extra: units.fondsPageData(fondsCode: fonds.code, root: "../../"), extraKey: units.treeKey(fondsCode: fonds.code))
         for facet in facetList {
             for value in facet.values {
-                try listing(folder: base + "\(facet.folder)-\(value.slug)/", heading: "\(fonds.title): \(value.label)", lead: nil,
-                            items: value.items, facets: facetList, fondsBase: base, current: (facet.folder, value.slug),
+                let folder = base + "\(facet.folder)-\(value.slug)/"
+                let data = facetData(facetList, filtered: (facet, value.slug, value.value, value.items), fonds: fonds,
+                                     root: PageRenderer.root(for: folder + "index.html"))
+                try listing(folder: folder, heading: "\(fonds.title): \(value.label)", lead: nil,
+                            items: value.items, facets: data, fondsBase: base,
                             filterLabel: "\(facet.label): \(value.label)", showFonds: false,
                             crumbs: [("Inicio", "index.html"), ("Fondo \(fonds.title)", base + "index.html"), (value.label, nil)], nav: nil)
             }
         }
     }
 
+    /// The facets beside a fonds list. Unfiltered: each value leads to its own page. On a value's page,
+    /// that facet's values still lead to their pages, while the other facets count only the items of
+    /// the page (the counts follow the filter) and lead to the search page with both filters combined.
+    func facetData(_ list: [Facet], filtered: (facet: Facet, slug: String, value: String, items: [CatalogItemSummary])?,
+                   fonds: CatalogFonds, root: String) -> [[String: Any]] {
+        let narrowed = filtered.map { facets(of: $0.items) } ?? []
+        return list.map { facet -> [String: Any] in
+            if let filtered, filtered.facet.folder != facet.folder {
+                let values = narrowed.first { $0.folder == facet.folder }?.values ?? []
+                return ["label": facet.label, "values": values.map { value -> [String: Any] in
+                    let query = [("fondo", fonds.code), (filtered.facet.param, filtered.value), (facet.param, value.value)]
+                        .map { "\($0.0)=\(Self.queryValue($0.1))" }.joined(separator: "&amp;")
+                    return ["label": value.label, "count": value.items.count, "rawHref": root + "buscar/index.html?" + query]
+                }]
+            }
+            return ["label": facet.label, "values": facet.values.map { value -> [String: Any] in
+                var entry: [String: Any] = ["label": value.label, "count": value.items.count,
+                                            "href": root + "fondos/\(fonds.slug)/\(facet.folder)-\(value.slug)/index.html"]
+                if filtered.map({ $0.facet.folder == facet.folder && $0.slug == value.slug }) == true { entry["current"] = true }
+                return entry
+            }]
+        }.filter { !(($0["values"] as? [[String: Any]])?.isEmpty ?? true) }
+    }
+
+    /// A query-string value (percent-encoded, so it is also safe inside an HTML attribute).
+    static func queryValue(_ text: String) -> String {
+        var allowed = CharacterSet.alphanumerics
+        allowed.insert(charactersIn: "-_.")
+        return text.addingPercentEncoding(withAllowedCharacters: allowed) ?? ""
+    }
+
     /// A paged list of items in `folder` (index.html, pagina-2.html, ...).
-    mutating func listing(folder: String, heading: String, lead: String?, items: [CatalogItemSummary], facets: [Facet], fondsBase: String?,
-                          current: (String, String)?, filterLabel: String?, showFonds: Bool, crumbs: [(String, String?)], nav: String?,
+    mutating func listing(folder: String, heading: String, lead: String?, items: [CatalogItemSummary], facets: [[String: Any]], fondsBase: String?,
+                          filterLabel: String?, showFonds: Bool, crumbs: [(String, String?)], nav: String?,
                           extra: [String: Any] = [:], extraKey: String = "") throws {
         let pages = max(1, (items.count + perPage - 1) / perPage)
-        let facetsKey = fondsBase == nil ? "" : facets.map { facet in
-            facet.label + "=" + facet.values.map { "\($0.label)|\($0.slug)|\($0.items.count)" }.joined(separator: ",")
-        }.joined(separator: ";") + "@" + (current.map { "\($0.0)/\($0.1)" } ?? "")
+        let facetsKey = facets.isEmpty ? "" : ScriptJSON.encode(facets)
         for page in 1...pages {
             let path = folder + (page == 1 ? "index.html" : "pagina-\(page).html")
             let root = PageRenderer.root(for: path)
@@ -160,18 +204,12 @@ struct ListingBuilder {
                 data["filterLabel"] = filterLabel
                 data["clearHref"] = root + fondsBase + "index.html"
             }
-            if let fondsBase, !facets.isEmpty {
+            if !facets.isEmpty {
                 data["hasFacets"] = true
-                data["facets"] = facets.map { facet -> [String: Any] in
-                    ["label": facet.label, "values": facet.values.map { value -> [String: Any] in
-                        var entry: [String: Any] = ["label": value.label, "count": value.items.count,
-                                                    "href": root + fondsBase + "\(facet.folder)-\(value.slug)/index.html"]
-                        if current.map({ $0 == (facet.folder, value.slug) }) == true { entry["current"] = true }
-                        return entry
-                    }]
-                }
+                data["facets"] = facets
             }
             let pager = Self.pager(page: page, pages: pages)
+            data["start"] = (page - 1) * perPage + 1
             data["pager"] = pager
             data["hasPager"] = !pager.isEmpty
             let title = page == 1 ? heading : "\(heading) (página \(page))"
@@ -201,7 +239,8 @@ struct ListingBuilder {
 
     mutating func browse() throws {
         let root = "../"
-        try write(.init(path: "explorar/index.html", title: "Explorar", description: "Explore los fondos, creadores, temas y fechas de \(context.settings.title).",
+        let years = Set(context.items.compactMap(BrowseValues.year)).count
+        try write(.init(path: "explorar/index.html", title: "Explorar", description: "Explore los fondos, creadores, temas, lugares y fechas de \(context.settings.title).",
                         template: "index-list", data: [
                             "heading": "Explorar el archivo",
                             "groups": [
@@ -210,56 +249,53 @@ struct ListingBuilder {
                                 ["id": "indices", "label": "Índices", "entries": [
                                     ["label": "Creadores", "href": "creadores/index.html", "count": context.creatorSlugs.count],
                                     ["label": "Temas", "href": "temas/index.html", "count": context.subjectSlugs.count],
-                                    ["label": "Fechas", "href": "fechas/index.html", "count": Set(context.items.compactMap(SiteContext.decade)).count],
+                                    ["label": "Lugares", "href": "lugares/index.html", "count": context.placeSlugs.count],
+                                    ["label": "Línea del tiempo (décadas y años)", "href": "fechas/index.html",
+                                     "count": Set(context.items.compactMap(SiteContext.decade)).count + years],
                                 ]],
                             ],
                         ], nav: "navBrowse", breadcrumbs: [("Inicio", root + "index.html"), ("Explorar", nil)]))
-        try nameIndex(folder: "creadores", title: "Creadores", element: "creator", slugs: context.creatorSlugs)
-        try nameIndex(folder: "temas", title: "Temas", element: "subject", slugs: context.subjectSlugs)
-
-        var decades: [String: [CatalogItemSummary]] = [:]
-        for item in context.items { decades[SiteContext.decade(item).map { "\($0)" } ?? "sin-fecha", default: []].append(item) }
-        let order = decades.keys.sorted { a, b in a == "sin-fecha" ? false : (b == "sin-fecha" ? true : a < b) }
-        try write(.init(path: "explorar/fechas/index.html", title: "Fechas", description: "Documentos por década.", template: "index-list", data: [
-            "heading": "Documentos por década",
-            "groups": [["id": "decadas", "label": "Décadas", "entries": order.map { key in
-                ["label": key == "sin-fecha" ? "Sin fecha" : "Década de \(key)", "href": "\(key)/index.html", "count": decades[key]!.count] }]],
-        ], nav: "navBrowse", breadcrumbs: [("Inicio", "../../index.html"), ("Explorar", "../index.html"), ("Fechas", nil)]))
-        for key in order {
-            let label = key == "sin-fecha" ? "Sin fecha" : "Década de \(key)"
-            try listing(folder: "explorar/fechas/\(key)/", heading: label, lead: nil, items: decades[key]!, facets: [], fondsBase: nil,
-                        current: nil, filterLabel: nil, showFonds: true,
-                        crumbs: [("Inicio", "index.html"), ("Explorar", "explorar/index.html"), ("Fechas", "explorar/fechas/index.html"), (label, nil)],
-                        nav: "navBrowse")
-        }
+        try nameIndex(folder: "creadores", title: "Creadores", slugs: context.creatorSlugs) { $0.dublinCore["creator"] }
+        try nameIndex(folder: "temas", title: "Temas", slugs: context.subjectSlugs) { $0.dublinCore["subject"] }
+        try nameIndex(folder: "lugares", title: "Lugares", slugs: context.placeSlugs, values: BrowseValues.places)
+        try timeline()
     }
 
-    /// An A–Z index of names (creators or subjects) and one list page per name.
-    mutating func nameIndex(folder: String, title: String, element: String, slugs: [String: String]) throws {
+    /// An A–Z index of names (creators, subjects or places) and one list page per name.
+    mutating func nameIndex(folder: String, title: String, slugs: [String: String], values: (CatalogItemSummary) -> [String]) throws {
         var byName: [String: [CatalogItemSummary]] = [:]
-        for item in context.items { for name in Set(item.dublinCore[element]) { byName[name, default: []].append(item) } }
+        for item in context.items { for name in Set(values(item)) { byName[name, default: []].append(item) } }
         let names = byName.keys.sorted { SearchText.fold($0) < SearchText.fold($1) }
         var groups: [(String, [String])] = []
         for name in names {
             let letter = String(SearchText.fold(name).prefix(1)).uppercased()
             if groups.last?.0 == letter { groups[groups.count - 1].1.append(name) } else { groups.append((letter, [name])) }
         }
-        try write(.init(path: "explorar/\(folder)/index.html", title: title, description: "\(title) de \(context.settings.title).", template: "index-list", data: [
+        var data: [String: Any] = [
             "heading": title,
             "groups": groups.enumerated().map { index, group in
                 ["id": "grupo-\(index)", "label": group.0, "entries": group.1.map { name in
                     ["label": name, "href": "\(slugs[name] ?? SlugMaker.base(name))/index.html", "count": byName[name]!.count] }] as [String: Any]
             },
-        ], nav: "navBrowse", breadcrumbs: [("Inicio", "../../index.html"), ("Explorar", "../index.html"), (title, nil)]))
+        ]
+        if names.isEmpty { data["lead"] = "Todavía no hay documentos con \(title.lowercased()) en su ficha." }
+        try write(.init(path: "explorar/\(folder)/index.html", title: title, description: "\(title) de \(context.settings.title).", template: "index-list",
+                        data: data, nav: "navBrowse", breadcrumbs: [("Inicio", "../../index.html"), ("Explorar", "../index.html"), (title, nil)]))
         for name in names {
             try listing(folder: "explorar/\(folder)/\(slugs[name] ?? SlugMaker.base(name))/", heading: name, lead: nil,
-                        items: byName[name]!, facets: [], fondsBase: nil, current: nil, filterLabel: nil, showFonds: true,
+                        items: byName[name]!, facets: [], fondsBase: nil, filterLabel: nil, showFonds: true,
                         crumbs: [("Inicio", "index.html"), ("Explorar", "explorar/index.html"), (title, "explorar/\(folder)/index.html"), (name, nil)],
                         nav: "navBrowse")
         }
     }
 
     // MARK: about, search, 404
+
+    /// "/memoria/" for "https://example.org/memoria/", "/" when there is no base_url.
+    static func rootPath(baseURL: String) -> String {
+        guard !baseURL.isEmpty, let url = URL(string: baseURL), !url.path.isEmpty else { return "/" }
+        return url.path.hasSuffix("/") ? url.path : url.path + "/"
+    }
 
     mutating func staticPages() throws {
         let fonds = context.fonds.map { ["title": $0.title, "description": $0.description, "href": "../fondos/\($0.slug)/index.html"] }
@@ -272,10 +308,16 @@ struct ListingBuilder {
         try write(.init(path: "buscar/index.html", title: "Buscar", description: "Búsqueda en el texto completo y las fichas de \(context.settings.title).",
                         template: "search", data: ["fonds": context.fonds.map { ["code": $0.code, "title": $0.title] }],
                         nav: "navSearch", breadcrumbs: [("Inicio", "../index.html"), ("Buscar", nil)], scripts: ["buscar.js"]))
+        var guide = OpenDataGuide.data
+        guide["institution"] = context.settings.institutionName
+        try write(.init(path: "datos/index.html", title: "Datos abiertos", description: "El catálogo de \(context.settings.title) en CSV y JSON, y qué contiene cada columna.",
+                        template: "datos", data: guide, breadcrumbs: [("Inicio", "../index.html"), ("Datos abiertos", nil)]))
         // Served for any missing address, so its links start from the site's root.
         var notFound = renderer.render(.init(path: "404.html", title: "Página no encontrada", description: "Página no encontrada",
                                             template: "notfound", data: [:]))
-        let rootURL = context.settings.baseURL.isEmpty ? "/" : context.settings.baseURL
+        // The site's path on its server (from site.base_url, "/" without one), not its full address: the
+        // page keeps its style under a sub-path and on any host that serves the same folder.
+        let rootURL = Self.rootPath(baseURL: context.settings.baseURL)
         notFound = notFound.replacingOccurrences(of: "href=\"assets/", with: "href=\"\(rootURL)assets/")
             .replacingOccurrences(of: "href=\"index.html", with: "href=\"\(rootURL)index.html")
             .replacingOccurrences(of: "href=\"explorar/", with: "href=\"\(rootURL)explorar/")

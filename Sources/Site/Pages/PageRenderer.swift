@@ -41,7 +41,8 @@ struct PageRenderer: @unchecked Sendable {
         self.library = library
         self.assets = assets
         fingerprint = Fingerprint.of(parts + [settings.title, settings.tagline, settings.baseURL, String(settings.itemsPerPage),
-                                              settings.about, settings.institutionName, settings.institutionURL, settings.contactEmail])
+                                              settings.about, settings.institutionName, settings.institutionURL, settings.contactEmail]
+                                   + settings.homeHiddenSubjects)
     }
 
     struct Page {

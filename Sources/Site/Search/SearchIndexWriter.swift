@@ -111,13 +111,16 @@ struct SearchIndexWriter {
 
     // MARK: fragments and metadata
 
-    static func fragments(doc: Int, summary: CatalogItemSummary, fondsTitle: String, pages: [CatalogItem.Page]) -> [(String, String)] {
+    static func fragments(doc: Int, summary: CatalogItemSummary, fondsTitle: String, pages: [CatalogItem.Page],
+                          thumbnail: SitePageImage? = nil) -> [(String, String)] {
         let dc = summary.dublinCore
-        let meta: [String: Any] = [
+        var meta: [String: Any] = [
             "t": summary.title, "u": SiteContext.itemFolder(summary.id), "d": dc["date"].first.map(Labels.readableDate) ?? "",
             "f": fondsTitle, "n": max(1, summary.pageCount),
             "x": (dc["creator"] + dc["subject"] + dc["description"]).joined(separator: " · "),
         ]
+        // The first page's thumbnail, for the result list: file, width, height (relative to the item's folder).
+        if let thumbnail { meta["i"] = ["\(thumbnail.key).thumb.jpg", thumbnail.thumbnailWidth, thumbnail.thumbnailHeight] as [Any] }
         let chunks = max(1, (pages.count + pagesPerFragment - 1) / pagesPerFragment)
         return (0..<chunks).map { chunk in
             var data = meta
@@ -171,12 +174,6 @@ struct SearchIndexWriter {
                                        "docsPerFragmentDirectory": docsPerFragmentDirectory]
         if let meta = files[folder + "meta.js"] { manifest["meta"] = meta }
         return "Memoria.manifest(\(PageRenderer.scriptSafeJSON(manifest)));\n"
-    }
-
-    static func meta(_ entries: [Int: (fonds: Int, start: Int?, end: Int?)]) -> String {
-        var object: [String: Any] = [:]
-        for (doc, entry) in entries { object[String(doc)] = [entry.fonds, entry.start as Any? ?? NSNull(), entry.end as Any? ?? NSNull()] }
-        return "Memoria.meta(\(PageRenderer.scriptSafeJSON(object)));\n"
     }
 
     /// Groups terms into shards by their first two characters, splitting a shard that grew past
