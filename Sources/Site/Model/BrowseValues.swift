@@ -36,8 +36,8 @@ enum BrowseValues {
         return start * 10_000 + month * 100 + day
     }
 
-    /// Date order: by date, then by title.
-    static func byDate(_ a: CatalogItemSummary, _ b: CatalogItemSummary) -> Bool {
-        (dateKey(a), a.sortTitle, a.id) < (dateKey(b), b.sortTitle, b.id)
+    /// The items in date order (then by title), each date key computed once.
+    static func sortedByDate(_ items: [CatalogItemSummary]) -> [CatalogItemSummary] {
+        items.map { (dateKey($0), $0) }.sorted { ($0.0, $0.1.sortTitle, $0.1.id) < ($1.0, $1.1.sortTitle, $1.1.id) }.map(\.1)
     }
 }

@@ -11,6 +11,12 @@ struct ItemPageBuilder {
     let context: SiteContext
     let renderer: PageRenderer
     let output: SiteOutput
+    /// Related documents' cards, rendered once per publish (every item page has the same root).
+    let cards = CardCache()
+
+    final class CardCache {
+        var html: [String: String] = [:]
+    }
 
     static let sourceLabels = ["transcription": "Transcripción", "alto": "Texto tomado de un archivo ALTO",
                                "hocr": "Texto tomado de un archivo hOCR", "ocr": "Texto automático (OCR): puede contener errores"]
@@ -105,7 +111,12 @@ struct ItemPageBuilder {
         let related = (context.related[summary.id] ?? []).compactMap { context.byID[$0] }
         if !related.isEmpty {
             data["hasRelated"] = true
-            data["related"] = related.map { ["html": renderer.library.render(context.card($0, root: root, showFonds: true), withTemplate: "card") ?? ""] }
+            data["related"] = related.map { other -> [String: Any] in
+                if let known = cards.html[other.id] { return ["html": known] }
+                let html = renderer.library.render(context.card(other, root: root, showFonds: true), withTemplate: "card") ?? ""
+                cards.html[other.id] = html
+                return ["html": html]
+            }
         }
         let description = dc["description"].first ?? "\(summary.title). Documento del fondo \(fondsTitle), \(context.settings.title)."
         let html = renderer.render(.init(

@@ -168,6 +168,19 @@ struct ListingBuilder {
         }.filter { !(($0["values"] as? [[String: Any]])?.isEmpty ?? true) }
     }
 
+    /// What the facets beside a list show, as one string for the page's fingerprint.
+    static func facetsKey(_ facets: [[String: Any]]) -> String {
+        var key = ""
+        for facet in facets {
+            key += "\u{1}" + (facet["label"] as? String ?? "")
+            for value in facet["values"] as? [[String: Any]] ?? [] {
+                key += "\u{2}" + (value["label"] as? String ?? "") + "|" + String(value["count"] as? Int ?? 0) + "|" + (value["href"] as? String ?? "")
+                    + "|" + (value["rawHref"] as? String ?? "") + (value["current"] == nil ? "" : "|*")
+            }
+        }
+        return key
+    }
+
     /// A query-string value (percent-encoded, so it is also safe inside an HTML attribute).
     static func queryValue(_ text: String) -> String {
         var allowed = CharacterSet.alphanumerics
@@ -180,7 +193,7 @@ struct ListingBuilder {
                           filterLabel: String?, showFonds: Bool, crumbs: [(String, String?)], nav: String?,
                           extra: [String: Any] = [:], extraKey: String = "") throws {
         let pages = max(1, (items.count + perPage - 1) / perPage)
-        let facetsKey = facets.isEmpty ? "" : ScriptJSON.encode(facets)
+        let facetsKey = Self.facetsKey(facets)
         for page in 1...pages {
             let path = folder + (page == 1 ? "index.html" : "pagina-\(page).html")
             let root = PageRenderer.root(for: path)

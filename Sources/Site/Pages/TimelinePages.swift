@@ -14,7 +14,7 @@ extension ListingBuilder {
         }
         var entries: [[String: Any]] = []
         for decade in decades.keys.sorted() {
-            let items = decades[decade]!.sorted(by: BrowseValues.byDate)
+            let items = BrowseValues.sortedByDate(decades[decade]!)
             var byYear: [Int: [CatalogItemSummary]] = [:]
             for item in items { if let year = BrowseValues.year(item) { byYear[year, default: []].append(item) } }
             let imprecise = items.filter { BrowseValues.year($0) == nil }.count

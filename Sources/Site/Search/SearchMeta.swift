@@ -5,7 +5,7 @@ import Foundation
 /// `buscar/indice/meta.js`: what the search page filters, counts and sorts by, for every document.
 /// Values are numbered once (`v`: types, subjects, creators, places), and each document (`d`, by its
 /// number in the index) is `[fonds, first year, last year, type, [subjects], [creators], [places],
-/// date key, title rank]`, with null for an unknown year or type. Loaded once per visit, only when
+/// date key, title rank]`, with null for an unknown year or type or no value, a number for one value. Loaded once per visit, only when
 /// a search shows facets or sorts by date or title.
 struct SearchMeta {
     let fondsCodes: [String]
@@ -23,28 +23,34 @@ struct SearchMeta {
         return next
     }
 
+    /// Written directly (boxing 10,000 rows in `[Any]` for ScriptJSON took most of an incremental publish).
     mutating func script() -> String {
         let ranks = Dictionary(uniqueKeysWithValues: docs.map(\.summary).sorted { ($0.sortTitle, $0.id) < ($1.sortTitle, $1.id) }
             .enumerated().map { ($1.id, $0) })
-        var entries: [String: Any] = [:]
+        func year(_ value: Int?) -> String { value.map(String.init) ?? "null" }
+        func list(_ numbers: [Int]) -> String {
+            numbers.isEmpty ? "null" : numbers.count == 1 ? String(numbers[0]) : "[" + numbers.map(String.init).joined(separator: ",") + "]"
+        }
+        var rows: [String] = []
+        rows.reserveCapacity(docs.count)
         for (doc, summary) in docs.sorted(by: { $0.doc < $1.doc }) {
             let dc = summary.dublinCore
-            let type: Any = BrowseValues.type(summary).map { number("tipo", $0) } ?? NSNull()
+            let type = BrowseValues.type(summary).map { String(number("tipo", $0)) } ?? "null"
             let subjects = Array(Set(dc["subject"])).sorted().map { number("tema", $0) }
             let creators = Array(Set(dc["creator"])).sorted().map { number("creador", $0) }
             let places = Array(Set(BrowseValues.places(summary))).sorted().map { number("lugar", $0) }
-            entries[String(doc)] = [fondsCodes.firstIndex(of: summary.fondsCode) ?? -1, summary.dateStart as Any? ?? NSNull(),
-                                    summary.dateEnd as Any? ?? NSNull(), type, subjects, creators, places,
-                                    BrowseValues.dateKey(summary), ranks[summary.id] ?? 0] as [Any]
+            let fonds = fondsCodes.firstIndex(of: summary.fondsCode) ?? -1
+            rows.append("\"\(doc)\":[\(fonds),\(year(summary.dateStart)),\(year(summary.dateEnd)),\(type),\(list(subjects)),\(list(creators)),"
+                        + "\(list(places)),\(BrowseValues.dateKey(summary)),\(ranks[summary.id] ?? 0)]")
         }
         var values: [String: Any] = [:]
         for (table, numbers) in tables {
-            var list = [String](repeating: "", count: numbers.count)
-            for (value, index) in numbers { list[index] = value }
-            values[table] = list
+            var names = [String](repeating: "", count: numbers.count)
+            for (value, index) in numbers { names[index] = value }
+            values[table] = names
         }
         // The types' labels in Spanish, in the same order.
         values["tipoNombre"] = (values["tipo"] as? [String] ?? []).map(Labels.typeName)
-        return "Memoria.meta(\(PageRenderer.scriptSafeJSON(["v": values, "d": entries])));\n"
+        return "Memoria.meta({\"v\":\(PageRenderer.scriptSafeJSON(values)),\"d\":{" + rows.joined(separator: ",") + "}});\n"
     }
 }
