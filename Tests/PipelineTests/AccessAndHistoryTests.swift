@@ -97,14 +97,29 @@ import TestSupport
         #expect(try deployment.memoria(["publish", "--quiet"], environment: clock).status == 0)
         for id in ["BSH-0001", "BSH-0002"] {
             #expect(!FileManager.default.fileExists(atPath: site(deployment).appendingPathComponent("items/\(id)").path), "\(id)")
-            #expect(try traces(of: id, in: site(deployment)) == [], "\(id)")
+            let found = try traces(of: id, in: site(deployment))
+            #expect(found == [], "\(id) in \(found)")
         }
+        // Each kind of output the browsing and citing pages added is there, so the check above covers
+        // it: the timeline and place pages, the datos/ page, the search's facet metadata, a published
+        // item's citation files and its related documents.
+        let published = site(deployment)
+        for file in ["explorar/fechas/index.html", "explorar/fechas/1950/index.html", "explorar/lugares/index.html", "datos/index.html",
+                     "sitemap.xml", "items/BSH-0003/cita.ris", "items/BSH-0003/cita.bib", "items/BSH-0003/cita.json"] {
+            #expect(FileManager.default.fileExists(atPath: published.appendingPathComponent(file).path), "\(file)")
+        }
+        #expect(TestDeployment.listFiles(published).contains { $0.hasPrefix("buscar/indice/meta") && $0.hasSuffix(".js") })
+        #expect(try text(published.appendingPathComponent("items/BSH-0003/index.html")).contains("Documentos relacionados"))
         // The day after, the embargo is over: the first publish shows it, with no other command.
         let nextDay = ["MEMORIA_FIXED_TIME": "2027-03-02T15:00:00Z", "TZ": "America/Mexico_City"]
         #expect(try deployment.memoria(["publish", "--quiet"], environment: nextDay).status == 0)
         #expect(FileManager.default.fileExists(atPath: site(deployment).appendingPathComponent("items/BSH-0001/index.html").path))
-        #expect(try traces(of: "BSH-0001", in: site(deployment)).contains("sitemap.xml"))
-        #expect(try traces(of: "BSH-0002", in: site(deployment)) == [], "restricted stays off the site")
+        let shown = try traces(of: "BSH-0001", in: site(deployment))
+        // Back in the sitemap, on its year's page of the timeline and among a sibling's related documents.
+        #expect(shown.contains("sitemap.xml") && shown.contains("explorar/fechas/1950/1954/index.html")
+                && shown.contains("items/BSH-0003/index.html"), "\(shown)")
+        let restricted = try traces(of: "BSH-0002", in: site(deployment))
+        #expect(restricted == [], "restricted stays off the site: \(restricted)")
         #expect(!FileManager.default.fileExists(atPath: site(deployment).appendingPathComponent("items/BSH-0002").path))
 
         let status = try deployment.memoria(["status"], environment: nextDay)

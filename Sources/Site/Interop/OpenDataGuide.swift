@@ -1,8 +1,8 @@
 /// The datos/ page: what each column of the CSV dumps and each field of the JSON dump holds, in the
-/// order `OpenData` writes them.
+/// order `OpenData` writes them. Its examples come from published items only (an identifier written
+/// here must never name a restricted or embargoed one).
 enum OpenDataGuide {
     static let columns: [String: String] = [
-        "identifier": "Identificador del documento en el archivo (BSH-0001).",
         "title": "Título.",
         "creator": "Autor o autores: personas u organizaciones.",
         "subject": "Temas.",
@@ -32,8 +32,11 @@ enum OpenDataGuide {
         ("url", "texto", "Dirección de la página del documento."),
     ]
 
-    static var data: [String: Any] {
-        ["columns": OpenData.csvColumns.map { ["name": $0, "description": columns[$0] ?? ""] },
+    /// The page's data; `exampleID` is a published item's identifier, shown as an example.
+    static func data(exampleID: String?) -> [String: Any] {
+        var columns = columns
+        columns["identifier"] = "Identificador del documento en el archivo" + (exampleID.map { " (\($0))." } ?? ".")
+        return ["columns": OpenData.csvColumns.map { ["name": $0, "description": columns[$0] ?? ""] },
          "fields": jsonFields.map { ["name": $0.0, "type": $0.1, "description": $0.2] }]
     }
 }

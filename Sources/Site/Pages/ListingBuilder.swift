@@ -321,7 +321,7 @@ struct ListingBuilder {
         try write(.init(path: "buscar/index.html", title: "Buscar", description: "Búsqueda en el texto completo y las fichas de \(context.settings.title).",
                         template: "search", data: ["fonds": context.fonds.map { ["code": $0.code, "title": $0.title] }],
                         nav: "navSearch", breadcrumbs: [("Inicio", "../index.html"), ("Buscar", nil)], scripts: ["buscar.js"]))
-        var guide = OpenDataGuide.data
+        var guide = OpenDataGuide.data(exampleID: context.items.map(\.id).min())
         guide["institution"] = context.settings.institutionName
         try write(.init(path: "datos/index.html", title: "Datos abiertos", description: "El catálogo de \(context.settings.title) en CSV y JSON, y qué contiene cada columna.",
                         template: "datos", data: guide, breadcrumbs: [("Inicio", "../index.html"), ("Datos abiertos", nil)]))
