@@ -13,18 +13,28 @@ struct RelatedItems {
     init(items: [CatalogItemSummary], itemUnits: [String: String]) {
         var groups: [String: [Int]] = [:]
         var weights: [String: Int] = [:]
+        var knownAnonymous: [String: Bool] = [:]
         let order = items.indices.sorted { (items[$0].sortTitle, items[$0].id) < (items[$1].sortTitle, items[$1].id) }
         for index in order {
             let item = items[index]
             var keys: [(String, Int)] = []
             if let unit = itemUnits[item.id] { keys.append(("u\u{1}" + unit, 3)) }
-            for creator in Set(item.dublinCore["creator"]) where !CreatorKind.of(creator).isAnonymous { keys.append(("c\u{1}" + creator, 2)) }
+            for creator in Set(item.dublinCore["creator"]) {
+                // Whether a name is anonymous is decided once per distinct name, not once per item.
+                let anonymous = knownAnonymous[creator] ?? CreatorKind.of(creator).isAnonymous
+                knownAnonymous[creator] = anonymous
+                if !anonymous { keys.append(("c\u{1}" + creator, 2)) }
+            }
             for subject in Set(item.dublinCore["subject"]) { keys.append(("s\u{1}" + subject, 1)) }
             for (key, weight) in keys {
                 groups[key, default: []].append(index)
                 weights[key] = weight
             }
         }
+        // Candidates are ranked by shared weight, then by title order: the title's rank (an integer,
+        // computed once by the sort above) instead of comparing the titles' strings for every candidate.
+        var rank = [Int](repeating: 0, count: items.count)
+        for (position, index) in order.enumerated() { rank[index] = position }
         var scores = [[Int: Int]](repeating: [:], count: items.count)
         for (key, members) in groups where members.count > 1 {
             let weight = weights[key] ?? 1
@@ -35,9 +45,7 @@ struct RelatedItems {
             }
         }
         for (index, candidates) in scores.enumerated() where !candidates.isEmpty {
-            let best = candidates.sorted { a, b in
-                (-a.value, items[a.key].sortTitle, items[a.key].id) < (-b.value, items[b.key].sortTitle, items[b.key].id)
-            }.prefix(Self.limit)
+            let best = candidates.sorted { a, b in (-a.value, rank[a.key]) < (-b.value, rank[b.key]) }.prefix(Self.limit)
             related[items[index].id] = best.map { items[$0.key].id }
         }
     }
