@@ -6,10 +6,10 @@ with focus and the Back button, the first result in view on a 375 px screen, the
 place pages with JavaScript turned off, and the print stylesheet (a PDF printed by Chromium, its first
 page rendered with pdftoppm and read with pdftotext). Serves the site on 127.0.0.1 and stops
 everything it started. Exit 0 when every check passed. Needs: chromium, poppler-utils, websocket-client."""
-import argparse, base64, functools, http.server, json, os, shutil, subprocess, sys, tempfile, threading, time, unicodedata
+import argparse, base64, json, os, shutil, subprocess, sys, tempfile, time, unicodedata
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from browser_check import Browser, free_port  # noqa: E402
+from browser_check import Browser, Checks, serve_site  # noqa: E402
 
 
 def fold(text):
@@ -32,21 +32,9 @@ def main():
     catalogue = json.load(open(os.path.join(args.site, "datos", "catalogo.json"), encoding="utf-8"))
     by_id = {item["identifier"]: item for item in catalogue}
 
-    port = free_port()
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *a):
-            pass
-    handler = functools.partial(Quiet, directory=args.site)
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{port}/"
+    server, base = serve_site(args.site)
     browser = Browser(args.chromium)
-    failures = []
-
-    def check(condition, message):
-        print(("ok   " if condition else "FAIL ") + message)
-        if not condition:
-            failures.append(message)
+    check = Checks()
 
     def results():
         """Item ids of the results shown, in order."""
@@ -242,10 +230,7 @@ def main():
     finally:
         browser.close()
         server.shutdown()
-    if failures:
-        print(f"{len(failures)} check(s) failed")
-        sys.exit(1)
-    print("all browsing checks passed")
+    check.finish("all browsing checks passed")
 
 
 if __name__ == "__main__":

@@ -12,6 +12,34 @@ def free_port():
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
 
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves files without logging each request to the terminal."""
+    def log_message(self, *args, **kwargs):
+        pass
+
+def serve_site(folder):
+    """Serves folder on 127.0.0.1 at a free port in a background thread; returns (server, base address).
+    The caller stops it with server.shutdown()."""
+    port = free_port()
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), functools.partial(QuietHandler, directory=folder))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{port}/"
+
+class Checks:
+    """Prints each check as ok/FAIL and remembers the failures; finish() exits 1 when one failed."""
+    def __init__(self):
+        self.failures = []
+    def __call__(self, condition, message):
+        print(("ok   " if condition else "FAIL ") + message)
+        if not condition:
+            self.failures.append(message)
+        return condition
+    def finish(self, success_message):
+        if self.failures:
+            print(f"{len(self.failures)} check(s) failed")
+            sys.exit(1)
+        print(success_message)
+
 class Browser:
     def __init__(self, binary):
         self.port = free_port()
@@ -99,18 +127,9 @@ def main():
     parser.add_argument("--chromium", default="chromium")
     parser.add_argument("--fold-cases", help="JSON object word -> expected folded form")
     args = parser.parse_args()
-    port = free_port()
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=args.site)
-    handler.log_message = lambda *a, **k: None
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{port}/"
+    server, base = serve_site(args.site)
     browser = Browser(args.chromium)
-    failures = []
-    def check(condition, message):
-        print(("ok   " if condition else "FAIL ") + message)
-        if not condition:
-            failures.append(message)
+    check = Checks()
     try:
         # 1. Search: a word of a transcription, typed without its accent (envió → envio).
         browser.goto(base + "buscar/index.html?q=envio")
@@ -183,10 +202,7 @@ def main():
     finally:
         browser.close()
         server.shutdown()
-    if failures:
-        print(f"{len(failures)} check(s) failed")
-        sys.exit(1)
-    print("all browser checks passed")
+    check.finish("all browser checks passed")
 
 if __name__ == "__main__":
     main()

@@ -4,9 +4,9 @@ prints, as JSON, what a visitor sees for each: the item ids of the results (in o
 results) and the "¿Quiso decir …?" suggestion. Serves the site on 127.0.0.1 (a free port) and starts
 its own Chromium (browser_check.py's), stopping both at the end.
 Usage: search_table_check.py SITE --queries queries.json [--chromium chromium] > found.json"""
-import argparse, functools, http.server, json, os, sys, threading, urllib.parse
+import argparse, json, os, sys, urllib.parse
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from browser_check import Browser, free_port
+from browser_check import Browser, serve_site
 
 READ = """(() => {
   const ids = Array.from(document.querySelectorAll('.busqueda-resultados h2 a'))
@@ -22,18 +22,12 @@ def main():
     parser.add_argument("--chromium", default="chromium")
     args = parser.parse_args()
     queries = json.load(open(args.queries, encoding="utf-8"))
-    port = free_port()
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *a, **k):
-            pass
-    handler = functools.partial(Quiet, directory=args.site)
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    server, base = serve_site(args.site)
     browser = Browser(args.chromium)
     found = {}
     try:
         for query in queries:
-            browser.goto(f"http://127.0.0.1:{port}/buscar/index.html?q=" + urllib.parse.quote(query))
+            browser.goto(base + "buscar/index.html?q=" + urllib.parse.quote(query))
             # Finished: the status no longer says "Buscando…", and a query without results has had
             # the time to look for a suggestion (the suggestion's shards come from the same server).
             browser.wait_for("!/Buscando/.test(document.querySelector('.busqueda-estado').textContent) && "

@@ -13,10 +13,10 @@ phone user (375x812, touch) and a desktop keyboard user (1280x900) would:
 - without JavaScript the access image and links show and no button does; from file:// the viewer works.
 Serves the site on 127.0.0.1 (a free port) and starts its own Chromium (scripts/browser_check.py).
 Exit 0 when every check passed; each failure is printed."""
-import argparse, functools, http.server, json, os, re, sys, threading, time
+import argparse, json, os, re, sys, time
 import xml.etree.ElementTree as ET
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from browser_check import Browser, free_port
+from browser_check import Browser, Checks, serve_site
 
 def alto_boxes(path, word):
     """The boxes (x, y, w, h) of every String of an ALTO file whose content is `word`."""
@@ -50,20 +50,10 @@ def main():
     parser.add_argument("--large", required=True, help="item whose page 1 is very large (9000x12000)")
     parser.add_argument("--axe", help="axe.min.js (axe-core): WCAG 2.1 A/AA rules on the item page, desktop and phone")
     args = parser.parse_args()
-    port = free_port()
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=args.site)
-    handler.log_message = lambda *a, **k: None  # quiet
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{port}/"
+    server, base = serve_site(args.site)
     item = f"{base}items/{args.item}/index.html"
     browser = Browser(args.chromium)
-    failures = []
-    def check(condition, message):
-        print(("ok   " if condition else "FAIL ") + message)
-        if not condition:
-            failures.append(message)
-        return condition
+    check = Checks()
     b = browser
     def plain_ready():
         return b.wait_for("document.querySelector('.visor-actual') && document.querySelector('.visor-acercar') && document.querySelector('.visor-imagen').complete", 15)
@@ -299,10 +289,7 @@ def main():
     finally:
         browser.close()
         server.shutdown()
-    if failures:
-        print(f"{len(failures)} check(s) failed")
-        sys.exit(1)
-    print("all viewer checks passed")
+    check.finish("all viewer checks passed")
 
 if __name__ == "__main__":
     main()
