@@ -78,7 +78,7 @@ for batch in $(seq "$BATCHES"); do
   if [ "$batch" = 1 ]; then
     # The first batch runs clean and counts its crash points and file-system operations, so that
     # later batches draw their interruption from the whole of a batch's ingest.
-    ingest 1 clean MEMORIA_CRASH_LOG="$D/crash-points.log" MEMORIA_FAULT_TRACE="$D/operations.log"
+    ingest 1 clean MEMORIA_CRASH_AT=1000000000 MEMORIA_CRASH_LOG="$D/crash-points.log" MEMORIA_FAULT_TRACE="$D/operations.log"
     CRASH_POINTS=$(wc -l < "$D/crash-points.log"); OPERATIONS=$(wc -l < "$D/operations.log")
     CLEAN_SECONDS=$(tail -1 "$RUNS_LOG" | cut -f5)
     echo "batch 1: clean run (exit $status, ${CLEAN_SECONDS} s): $CRASH_POINTS crash points, $OPERATIONS file-system operations"
