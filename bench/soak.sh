@@ -89,7 +89,7 @@ for batch in $(seq "$BATCHES"); do
       case $((RANDOM % 3)) in
         0) n=$((RANDOM % CRASH_POINTS + 1)); what="crash-at:$n"
            ingest "$batch" "$what" MEMORIA_CRASH_AT="$n" ;;
-        1) t=$(echo "scale=2; ($RANDOM % 1000) * $CLEAN_SECONDS / 1000" | bc); what="timed-kill:$t"
+        1) r=$((RANDOM % 1000)); t=$(echo "scale=2; $r * $CLEAN_SECONDS / 1000" | bc); what="timed-kill:$t"   # bash does the %: bc would take it at scale 2
            ingest "$batch" "$what" ;;
         *) kinds=(ENOSPC EIO EACCES); kind=${kinds[$((RANDOM % 3))]}; n=$(( (RANDOM * 32768 + RANDOM) % OPERATIONS + 1 ))
            what="fault:$kind@any:$n"
