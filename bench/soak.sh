@@ -190,9 +190,11 @@ generated = sum(1 for _ in open(expected_path))
 pages = sum(1 for line in open(expected_path) if not line.split("\t")[1].startswith("quarantine:"))
 print("## soak")
 print(f"generated files      {generated} ({pages} to archive, {expected_bad} to quarantine)")
-print(f"ingest runs          {len(runs)} ({len(interrupted)} interrupted on purpose: "
+stopped = [r for r in interrupted if r[3] in ("137", "2")]   # killed, or stopped by the fault (exit 2)
+print(f"ingest runs          {len(runs)} ({len(interrupted)} with an interruption set up: "
       f"{sum(r[2].startswith('crash-at') for r in interrupted)} crash points, {sum(r[2].startswith('timed-kill') for r in interrupted)} timed kills, "
-      f"{sum(r[2].startswith('fault') for r in interrupted)} injected faults)")
+      f"{sum(r[2].startswith('fault') for r in interrupted)} injected faults; {len(stopped)} of them stopped the run, "
+      f"the others ended first or absorbed the fault)")
 print(f"pages archived       {counts['archived']} of {pages}, bit-identical (SHA-512 in the OCFL manifests)")
 print(f"files quarantined    {quarantine_files}: {counts['quarantined_expected']} expected bad ones, "
       f"{counts['good_quarantined']} good ones, {unexpected_quarantine} others")
