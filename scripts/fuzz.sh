@@ -7,7 +7,9 @@
 # Targets: identify jpeg png tiff csv edtf mets alto hocr text query tokenizer. Seeds come from
 # Fixtures/, the quirk fixtures and ../shared/corpus, by path (symbolic links in .build-fuzz/seeds).
 # What each run found is in .build-fuzz/corpus/<target>; crashes in .build-fuzz/crashes/<target>.
-# Builds and runs hold the shared lock /tmp/memoria-swift.lock (the machine's cores are shared).
+# Builds and runs hold the shared lock /tmp/memoria-swift.lock (the machine's cores are shared);
+# FUZZ_RUN_LOCK=0 lets the fuzzing runs go without it (only the builds take it), so that a long run
+# does not keep other builds waiting.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SECONDS_PER_TARGET=${1:-60}
@@ -16,6 +18,9 @@ TARGETS=("$@")
 [ ${#TARGETS[@]} -gt 0 ] || TARGETS=(identify jpeg png tiff csv edtf mets alto hocr text query tokenizer)
 OUT=${FUZZ_BUILD:-.build-fuzz}
 LOCK=/tmp/memoria-swift.lock
+mkdir -p "$OUT"
+RUN_LOCK=(flock "$LOCK")
+[ "${FUZZ_RUN_LOCK:-1}" = 0 ] && RUN_LOCK=()
 
 [ "${FUZZ_SKIP_BUILD:-0}" = 1 ] || flock "$LOCK" bash scripts/fuzz/build.sh >"$OUT/build.log" 2>&1 \
   || { grep -v "Cannot export local symbol" "$OUT/build.log" | tail -30; exit 2; }
@@ -54,7 +59,7 @@ for target in "${TARGETS[@]}"; do
   max_len=65536
   case $target in edtf|query) max_len=256 ;; csv|text|tokenizer) max_len=16384 ;; esac
   set +e
-  SWIFT_BACKTRACE=enable=no MEMORIA_FUZZ_SCRATCH="$OUT/scratch" flock "$LOCK" "$OUT/bin/fuzz-$target" "$OUT/corpus/$target" "$OUT/seeds/$target" \
+  SWIFT_BACKTRACE=enable=no MEMORIA_FUZZ_SCRATCH="$OUT/scratch" "${RUN_LOCK[@]}" "$OUT/bin/fuzz-$target" "$OUT/corpus/$target" "$OUT/seeds/$target" \
     -max_total_time="$SECONDS_PER_TARGET" -max_len=$max_len -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
     -artifact_prefix="$OUT/crashes/$target/" > "$log" 2>&1
   rc=$?

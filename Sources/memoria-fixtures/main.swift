@@ -7,7 +7,7 @@ struct FixturesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "memoria-fixtures",
         abstract: "Writes Memoria's deterministic sample inbox or benchmark corpora.",
-        subcommands: [SampleInbox.self, Corpus.self, Quirks.self],
+        subcommands: [SampleInbox.self, Corpus.self, Quirks.self, SoakBatch.self],
         defaultSubcommand: SampleInbox.self)
 
     struct SampleInbox: ParsableCommand {
@@ -65,6 +65,35 @@ extension FixturesCommand {
             }
             let urls = try QuirkFixture.writeAll(to: URL(fileURLWithPath: output))
             print("\(urls.count) fixtures written to \(output)")
+        }
+    }
+}
+
+extension FixturesCommand {
+    struct SoakBatch: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "soak-batch",
+            abstract: "Writes one batch of the soak test (bench/soak.sh) into an inbox and prints its manifest.",
+            discussion: "Manifest lines on standard output: path relative to the inbox, TAB, good | quarantine:<kind> | archive:<kind>.")
+        @Argument(help: "Inbox folder to write into (the batch goes in <fonds>/soak-<batch>/).") var inbox: String
+        @Option(help: "Batch number.") var batch: Int
+        @Option(help: "Files in the batch.") var files: Int = 500
+        @Option(help: "One odd file every this many files (0: none).") var badEvery: Int = 50
+        @Option(help: "Pages per item.") var pagesPerItem: Int = 5
+        @Option(help: "Page width in pixels.") var width: Int = 620
+        @Option(help: "Page height in pixels.") var height: Int = 860
+        @Option(help: "Fonds slug (a fonds of the deployment's pipeline.yaml).") var fonds: String = "banda-sinfonica"
+        @Option(help: "Random seed.") var seed: UInt64 = 1717
+
+        func run() throws {
+            let shape = SoakInboxPlan.Shape(fonds: fonds, batch: batch, files: files, pagesPerItem: pagesPerItem, badEvery: badEvery,
+                                            width: width, height: height)
+            let (plan, entries) = SoakInboxPlan.make(shape, seed: seed)
+            try InboxWriter(seed: seed).write(plan, to: URL(fileURLWithPath: inbox))
+            for entry in entries {
+                let label = entry.oddity.map { (entry.quarantined ? "quarantine:" : "archive:") + $0 } ?? "good"
+                print("\(entry.path)\t\(label)")
+            }
         }
     }
 }

@@ -30,19 +30,25 @@ SWIFTFLAGS=(-O -g -parse-as-library -swift-version 6 -sanitize=fuzzer,address -X
             -I "$OUT/modules" -ISources/CJPEG -ISources/CPNG -ISources/CTIFF -ISources/CZlib -ISources/CXML2
             -Xcc -I/usr/include/libxml2 -Xcc -I/usr/include/libpng16)
 
+# Support is its own module (Imaging, Metadata and the search code import it): built once, instrumented
+# like the rest, as a static library beside its module file.
+echo "fuzz build: support"
+swiftc "${SWIFTFLAGS[@]}" -module-name Support -emit-module -emit-module-path "$OUT/modules/Support.swiftmodule" \
+  -emit-library -static $(find Sources/Support -name '*.swift' | sort) -o "$OUT/obj/libSupport.a"
+
 echo "fuzz build: imaging (identify, jpeg, png, tiff)"
 swiftc "${SWIFTFLAGS[@]}" -module-name FuzzImaging $(find Sources/Imaging -name '*.swift' | sort) scripts/fuzz/imaging_harness.swift \
-  "$OUT"/obj/shim_*.o "$OUT/obj/resample_kernels.o" -ljpeg -lpng16 -ltiff -lz -o "$OUT/bin/fuzz-imaging"
+  "$OUT"/obj/shim_*.o "$OUT/obj/resample_kernels.o" "$OUT/obj/libSupport.a" -ljpeg -lpng16 -ltiff -lz -o "$OUT/bin/fuzz-imaging"
 for name in identify jpeg png tiff; do ln -sf fuzz-imaging "$OUT/bin/fuzz-$name"; done
 
 echo "fuzz build: metadata (csv, edtf, mets, alto, hocr, text)"
 swiftc "${SWIFTFLAGS[@]}" -module-name FuzzMetadata $(find Sources/Metadata -name '*.swift' | sort) scripts/fuzz/metadata_harness.swift \
-  -lxml2 -o "$OUT/bin/fuzz-metadata"
+  "$OUT/obj/libSupport.a" -lxml2 -o "$OUT/bin/fuzz-metadata"
 for name in csv edtf mets alto hocr text; do ln -sf fuzz-metadata "$OUT/bin/fuzz-$name"; done
 
 echo "fuzz build: query"
 swiftc "${SWIFTFLAGS[@]}" -module-name FuzzSearch Sources/Catalog/Search/SearchQuery.swift Sources/Catalog/Search/SearchText.swift \
-  Sources/Catalog/Search/SearchSnippet.swift scripts/fuzz/search_harness.swift "$OUT/obj/search_tokenizer.o" -lsqlite3 -o "$OUT/bin/fuzz-query"
+  Sources/Catalog/Search/SearchSnippet.swift scripts/fuzz/search_harness.swift "$OUT/obj/search_tokenizer.o" "$OUT/obj/libSupport.a" -lsqlite3 -o "$OUT/bin/fuzz-query"
 
 echo "fuzz build: tokenizer"
 clang "${CFLAGS[@]/fuzzer-no-link/fuzzer}" -ISources/CSearchTokenizer/include scripts/fuzz/tokenizer_fuzz.c "$OUT/obj/search_tokenizer.o" \

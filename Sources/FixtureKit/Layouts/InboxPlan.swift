@@ -73,6 +73,15 @@ public struct InboxPlan: Sendable {
         case truncatedTIFF(name: String)
         case jpegNamedTIF(name: String)
         case empty(name: String)
+        /// One of the damage fixtures of issue 17 (zero-length plane, short strip), under another name.
+        case damagedFixture(QuirkFixture, name: String)
+
+        /// The file name the bad file is written under.
+        public var name: String {
+            switch self {
+            case .truncatedTIFF(let name), .jpegNamedTIF(let name), .empty(let name), .damagedFixture(_, let name): return name
+            }
+        }
     }
 
     public struct Batch: Sendable {

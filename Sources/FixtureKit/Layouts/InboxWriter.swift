@@ -110,6 +110,8 @@ public struct InboxWriter {
                                              to: folder.appendingPathComponent(name))
         case .empty(let name):
             try Data().write(to: folder.appendingPathComponent(name))
+        case .damagedFixture(let fixture, let name):
+            try Data(fixture.bytes()).write(to: folder.appendingPathComponent(name))
         }
     }
 

@@ -190,9 +190,10 @@ extension SiteError: PersonFacingError {
     public var whatHappened: String {
         switch self {
         case .templates: return "no se pueden leer las plantillas del sitio"
-        case .write(let path, _): return "no se pudo escribir «\(path)»"
+        case .write(let path, _): return "no se pudo escribir \(SitePathWording.phrase(path))"
         case .missingDerivative(let path): return "falta la copia de consulta «\(path)»"
-        case .system(let path, let operation, let code): return "no se pudo \(operation) «\(path)»: \(SystemErrorText.spanish(errno: code))"
+        case .system(let path, let operation, let code):
+            return "no se pudo \(operation) \(SitePathWording.phrase(path)): \(SystemErrorText.spanish(errno: code))"
         }
     }
 
