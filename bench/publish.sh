@@ -5,7 +5,7 @@
 # Then, on the 10,000-item site, the search compared with Pagefind (pagefind-bin from PyPI) indexing
 # the same published pages: index size and bytes fetched per query in headless Chromium, measured by
 # ../shared/tools/site_check.py for both, with the same queries.
-#   bash bench/publish.sh          # SIZES="10000 100000"; PAGEFIND_SIZE=10000; BENCH_OUT=bench/out
+#   bash bench/publish.sh          # SIZES="10000 100000"; PAGEFIND_SIZE=10000; BENCH_OUT=bench/out; MEMORIA_BIN
 # Needs chromium for the search comparison (skipped with a message when absent).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -14,8 +14,14 @@ SIZES=${SIZES:-"10000 100000"}
 PAGEFIND_SIZE=${PAGEFIND_SIZE:-10000}
 QUERIES=${QUERIES:-"partituras tulancingo imprenta domingo poemas"}
 mkdir -p "$OUT"
-swift build -c release >/dev/null   # every product
-BIN=$(swift build -c release --show-bin-path)
+# MEMORIA_BIN: a release folder already built (memoria and memoria-bench), so that the benchmark
+# does not build while it is timed or on a machine where builds take turns.
+if [ -n "${MEMORIA_BIN:-}" ]; then
+  BIN=$MEMORIA_BIN
+else
+  swift build -c release >/dev/null   # every product
+  BIN=$(swift build -c release --show-bin-path)
+fi
 echo "# $(date -u +%FT%TZ) $(nproc) cores"
 
 timed() {   # timed LABEL COMMAND...: wall seconds and peak RSS of one run

@@ -33,10 +33,13 @@ public struct SiteBuilder {
     let site: URL
     let accessed: String
     let libraries: SiteLibraries
+    /// The catalog's item summaries when the caller has already read them (read here otherwise).
+    let catalogued: [CatalogItemSummary]?
 
     public init(settings: SiteSettings, catalog: CatalogDatabase, files: [String: SiteItemFiles], site: URL, accessed: String,
-                libraries: SiteLibraries = SiteLibraries()) {
+                libraries: SiteLibraries = SiteLibraries(), summaries: [CatalogItemSummary]? = nil) {
         self.libraries = libraries
+        self.catalogued = summaries
         self.settings = settings
         self.catalog = catalog
         self.files = files
@@ -64,7 +67,7 @@ public struct SiteBuilder {
         let renderer = try PageRenderer(settings: settings, libraries: libraries)
         // Only what the public may see today: restricted, withdrawn, still-embargoed and missing items are
         // absent from every page, list, index, sitemap and dump; a withdrawn item's address shows a notice.
-        let catalogued = try catalog.itemSummaries()
+        let catalogued = try self.catalogued ?? catalog.itemSummaries()
         let summaries = catalogued.filter { $0.isPublished(on: accessed) }
         let withdrawn = catalogued.filter { $0.access == .withdrawn && !$0.missing }
         let fonds = try catalog.fonds()
@@ -323,12 +326,24 @@ public struct SiteBuilder {
             state.shardKeys = keys.sorted()
         }
         let fondsCodes = context.fonds.map(\.code)
-        var meta = SearchMeta(fondsCodes: fondsCodes)
+        // meta.js follows from the fonds and each document's number and item (its fingerprint covers
+        // the values the search filters and sorts by): unchanged, it stays as it is.
+        var metaParts = fondsCodes
+        metaParts.reserveCapacity(fondsCodes.count + summaries.count)
         for summary in summaries {
-            guard let doc = state.items[summary.id]?.document else { continue }
-            meta.add(doc: doc, summary: summary)
+            guard let item = state.items[summary.id] else { continue }
+            metaParts.append("\(item.document):\(item.fingerprint)")
         }
-        try output.write(folder + "meta.js", meta.script())
+        let metaKey = Fingerprint.of(metaParts)
+        if full || metaKey != state.searchMetaKey || output.versions[folder + "meta.js"] == nil {
+            var meta = SearchMeta(fondsCodes: fondsCodes)
+            for summary in summaries {
+                guard let doc = state.items[summary.id]?.document else { continue }
+                meta.add(doc: doc, summary: summary)
+            }
+            try output.write(folder + "meta.js", meta.script())
+            state.searchMetaKey = metaKey
+        }
         // The fragment directories name the fragments' versioned files (an unchanged one is not rewritten).
         let directories = SearchIndexWriter.fragmentDirectories(versions: output.versions)
         let directoryPrefix = folder + "f/d/"

@@ -47,10 +47,10 @@ final class PDFOutput {
         try write("\nendstream\nendobj\n")
     }
 
-    /// Flushes, syncs and renames the file into place.
-    func finish() throws {
+    /// Flushes, syncs (unless `sync` is false) and renames the file into place.
+    func finish(sync: Bool = true) throws {
         try flush()
-        guard fsync(fd) == 0 else { throw ImagingError.derivativeWriteFailed(path: url.path, reason: String(cString: strerror(errno))) }
+        guard !sync || fsync(fd) == 0 else { throw ImagingError.derivativeWriteFailed(path: url.path, reason: String(cString: strerror(errno))) }
         guard rename(partial, url.path) == 0 else { throw ImagingError.derivativeWriteFailed(path: url.path, reason: String(cString: strerror(errno))) }
     }
 

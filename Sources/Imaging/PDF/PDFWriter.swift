@@ -25,9 +25,10 @@ public enum PDFWriter {
 
     /// Writes `pageCount` pages, asking `page(i)` for each, to `url` (replaced when complete).
     /// Throws `ImagingError.corrupt` for bytes that are not a JPEG a PDF can hold, naming the page,
-    /// and `derivativeWriteFailed` when the file cannot be written.
+    /// and `derivativeWriteFailed` when the file cannot be written. `durable: false` leaves out the
+    /// file's fsync, for a caller that makes many PDFs and syncs the file system once after them.
     @discardableResult
-    public static func write(to url: URL, info: PDFDocumentInfo, pageCount: Int,
+    public static func write(to url: URL, info: PDFDocumentInfo, pageCount: Int, durable: Bool = true,
                              page: (Int) throws -> PDFPage) throws -> Summary {
         let out = try PDFOutput(url: url)
         // Objects: 1 catalog, 2 page tree, 3 font, 4 information; then page i is 5+3i, its content
@@ -90,7 +91,7 @@ public enum PDFWriter {
         let id = fingerprint.hex
         table += "trailer\n<< /Size \(count) /Root 1 0 R /Info 4 0 R /ID [<\(id)> <\(id)>] >>\nstartxref\n\(xref)\n%%EOF\n"
         try out.write(table)
-        try out.finish()
+        try out.finish(sync: durable)
         return Summary(pages: pageCount, bytes: out.offset, pageSizes: sizes)
     }
 

@@ -56,7 +56,40 @@ struct ItemPDFs {
                 }
             }
         }
+        // The new PDFs are made durable together (one syncfs instead of an fsync per file), and only
+        // then do their fingerprints say they are current: after a power cut, a PDF whose stamp was
+        // lost is made again, and a stamp never names a PDF that did not reach the disk.
+        let staleIDs = Set(stale.map(\.0.id))
+        let made = pdfs.filter { staleIDs.contains($0.key) }
+        guard !made.isEmpty else { return (pdfs, failures) }
+        do { try syncFileSystem() } catch {
+            for id in made.keys.sorted() { pdfs[id] = nil; failures.append(Failure(itemID: id, reason: SystemErrorText.describe(error).spanish)) }
+            return (pdfs, failures)
+        }
+        for (id, pdf) in made.sorted(by: { $0.key < $1.key }) {
+            do {
+                let stamp = URL(fileURLWithPath: store.pdfStampPath(itemID: id))
+                let temporary = stamp.deletingLastPathComponent().appendingPathComponent(".\(stamp.lastPathComponent).tmp")
+                try FileSystem.write(Data("\(pdf.fingerprint) \(pdf.pages)\n".utf8), to: temporary, fsync: false)
+                try FileSystem.renameWithoutSync(temporary, to: stamp)
+            } catch {
+                // Without its stamp the PDF is only made again next time; this publish offers it.
+                continue
+            }
+        }
         return (pdfs, failures)
+    }
+
+    /// syncfs on the derivatives' file system; where the system lacks it, an fsync of every new PDF.
+    private func syncFileSystem() throws {
+        let fd = open(store.root.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard fd >= 0 else { throw OCFLError.system(path: store.root.path, operation: .openFolder, errno: errno) }
+        defer { close(fd) }
+        if let result = SystemCall.syncfs(fd) {
+            guard result == 0 else { throw OCFLError.system(path: store.root.path, operation: .fsync, errno: errno) }
+            return
+        }
+        guard SystemCall.fsync(fd) == 0 else { throw OCFLError.system(path: store.root.path, operation: .fsync, errno: errno) }
     }
 
     /// What the PDF shows: the item's version and description, and each page's access copy.
@@ -90,15 +123,16 @@ struct ItemPDFs {
                                    subject: dc["description"].first, producer: producer, created: created,
                                    language: Self.language(dc["language"].first))
         let url = URL(fileURLWithPath: store.pdfPath(itemID: item.id))
-        let summary = try PDFWriter.write(to: url, info: info, pageCount: ordered.count) { index in
+        // The stamp is written after the file system is synced (make): an old one goes first, so that
+        // a power cut before then cannot leave it beside a PDF it does not describe.
+        unlink(store.pdfStampPath(itemID: item.id))
+        let summary = try PDFWriter.write(to: url, info: info, pageCount: ordered.count, durable: false) { index in
             let image = ordered[index]
             guard let data = FileManager.default.contents(atPath: image.accessFile) else {
                 throw ImagingError.derivativeWriteFailed(path: image.accessFile, reason: "the access copy is missing; run memoria derive")
             }
             return PDFPage(jpeg: [UInt8](data), resolution: nil, text: texts[image.sequence] ?? nil)
         }
-        try FileSystem.replaceAtomically(URL(fileURLWithPath: store.pdfStampPath(itemID: item.id)),
-                                         with: Data("\(fingerprint) \(summary.pages)\n".utf8))
         return SiteItemPDF(file: url.path, bytes: Int64(summary.bytes), pages: summary.pages, fingerprint: fingerprint)
     }
 

@@ -114,12 +114,14 @@ public struct PublishRunner {
             let line = "site.base_url está vacía en pipeline.yaml: sin la dirección pública del sitio no se escriben los manifiestos IIIF ni sus colecciones, y el mapa del sitio y los enlaces canónicos no tienen direcciones completas. Póngala (por ejemplo https://memoria.hidalgo.gob.mx/) y vuelva a publicar"
             warnings.append(line)   // said once, with the summary (not also as a progress warning)
         }
+        // Read once, for the PDFs and the site.
+        let summaries: [CatalogItemSummary]
+        do { summaries = try catalog.itemSummaries() } catch {
+            throw PipelineError.environment("No se pudo leer el catálogo: \(SystemErrorText.describe(error).spanish). Ejecute memoria reindex", detail: "\(error)")
+        }
         if config.site.pdf {
             // Only what the public may see today gets a PDF (as only it gets pages).
-            let published: [CatalogItemSummary]
-            do { published = try catalog.itemSummaries().filter { $0.isPublished(on: context.today) } } catch {
-                throw PipelineError.environment("No se pudo leer el catálogo: \(SystemErrorText.describe(error).spanish). Ejecute memoria reindex", detail: "\(error)")
-            }
+            let published = summaries.filter { $0.isPublished(on: context.today) }
             let maker = ItemPDFs(store: store, catalog: catalog, producer: "\(StageContext.softwareName) \(StageContext.softwareVersion)",
                                  archive: archivePath, minimumOCRConfidence: config.text.ocrWordConfidenceFloor)
             let made = maker.make(items: published, images: files.mapValues(\.images), entries: entriesByItem)
@@ -142,7 +144,7 @@ public struct PublishRunner {
                                     contactEmail: config.institution.contactEmail, homeHiddenSubjects: config.site.homeHiddenSubjects)
         settings.ocrWordConfidenceFloor = config.text.ocrWordConfidenceFloor
         let builder = SiteBuilder(settings: settings, catalog: catalog, files: files, site: config.url(\.site),
-                                  accessed: context.today, libraries: libraries.found)
+                                  accessed: context.today, libraries: libraries.found, summaries: summaries)
         let reporter = context.reporter
         reporter.emit(.began(stage: "publicación", total: 0))
         let summary: SiteSummary

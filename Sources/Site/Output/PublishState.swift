@@ -18,6 +18,8 @@ struct PublishState {
     var listPages: [String: String] = [:]
     /// Logical path → versioned path of the site's versioned files (assets, search index).
     var versions: [String: String] = [:]
+    /// What the search page's metadata (meta.js) was written from: it is written again only when that changes.
+    var searchMetaKey = ""
 
     struct ItemState {
         var fingerprint: String
@@ -71,6 +73,7 @@ struct PublishState {
             case "sitio" where fields.count == 2: state.siteFingerprint = fields[1]
             case "siguiente" where fields.count == 2: state.nextDocument = Int(fields[1]) ?? 0
             case "media" where fields.count == 2: state.averageLength = Double(fields[1]) ?? 1
+            case "meta" where fields.count == 2: state.searchMetaKey = fields[1]
             case "claves" where fields.count == 2: state.shardKeys = fields[1].split(separator: " ").map(String.init)
             case "i" where fields.count == 6:
                 state.items[fields[1]] = ItemState(fingerprint: fields[2], document: Int(fields[3]) ?? 0,
@@ -86,6 +89,7 @@ struct PublishState {
     func save(_ url: URL) throws {
         var text = "memoria-estado\t\(Self.version)\nsitio\t\(siteFingerprint)\nsiguiente\t\(nextDocument)\nmedia\t\(averageLength)\n"
         text += "claves\t\(shardKeys.joined(separator: " "))\n"
+        if !searchMetaKey.isEmpty { text += "meta\t\(searchMetaKey)\n" }
         for (id, item) in items.sorted(by: { $0.key < $1.key }) {
             text += "i\t\(id)\t\(item.fingerprint)\t\(item.document)\t\(item.fragments)\t\(item.shardList)\n"
         }

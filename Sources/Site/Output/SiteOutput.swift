@@ -91,6 +91,22 @@ final class SiteOutput {
         // Plain POSIX writes, no fsync: the site is derived data, rebuilt by `memoria publish --full`
         // (Foundation's Data.write synced every one of the site's 100,000+ files).
         // Through SystemCall, so that a test can make any of them fail (Support/FaultInjection).
+        if !compare {
+            // A full publish's fresh folder, which no visitor sees until the swap: a new file is written
+            // under its own name, with no temporary file and rename. A path already there (a hard link
+            // to a derivative, shared with derivatives/) is never truncated: it is replaced as below.
+            let fd = SystemCall.open(destination, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644, for: .create)
+            if fd >= 0 {
+                let failed = data.withUnsafeBytes { SystemCall.writeAll(fd, $0) }
+                close(fd)
+                if let failed { unlink(destination); throw SiteError.system(path: destination, operation: "escribir", errno: failed) }
+                touched.insert(relative)
+                CrashPoints.pass("site file written")
+                written += 1
+                return
+            }
+            guard errno == EEXIST else { throw SiteError.system(path: destination, operation: "crear", errno: errno) }
+        }
         let fd = SystemCall.open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644, for: .create)
         guard fd >= 0 else { throw SiteError.system(path: destination, operation: "crear", errno: errno) }
         let failed = data.withUnsafeBytes { SystemCall.writeAll(fd, $0) }

@@ -125,19 +125,29 @@ struct ListingBuilder {
         let items = context.items.filter { $0.fondsCode == fonds.code }
         let base = "fondos/\(fonds.slug)/"
         let facetList = facets(of: items)
+        let fondsFacets = facetData(facetList, filtered: nil, fonds: fonds, root: "../../")
+        let fondsFacetsKey = Self.facetsKey(fondsFacets)
         let units = UnitPageBuilder(context: context, renderer: renderer, output: output, previousFingerprints: [:], itemFingerprints: [:])
         try listing(folder: base, heading: fonds.title, lead: fonds.description, items: items,
-                    facets: facetData(facetList, filtered: nil, fonds: fonds, root: "../../"), fondsBase: base,
+                    facets: ListingFacets(key: fondsFacetsKey) { fondsFacets }, fondsBase: base,
                     filterLabel: nil, showFonds: false,
                     crumbs: [("Inicio", "index.html"), ("Fondo \(fonds.title)", nil)], nav: nil,
                     extra: units.fondsPageData(fondsCode: fonds.code, root: "../../"), extraKey: units.treeKey(fondsCode: fonds.code))
         for facet in facetList {
             for value in facet.values {
                 let folder = base + "\(facet.folder)-\(value.slug)/"
-                let data = facetData(facetList, filtered: (facet, value.slug, value.value, value.items), fonds: fonds,
-                                     root: PageRenderer.root(for: folder + "index.html"))
+                // The narrowed facets follow from the fonds' facets and the value's items (whose
+                // fingerprints cover every value they are counted by): computed only for a page
+                // that is written.
+                let key = fondsFacetsKey + "\u{3}" + facet.folder + "=" + value.slug + "\u{3}"
+                    + Fingerprint.of(value.items.map { $0.id + ":" + (itemFingerprints[$0.id] ?? "") })
+                let root = PageRenderer.root(for: folder + "index.html")
+                let builder = self
+                let narrowed = ListingFacets(key: key) {
+                    builder.facetData(facetList, filtered: (facet, value.slug, value.value, value.items), fonds: fonds, root: root)
+                }
                 try listing(folder: folder, heading: "\(fonds.title): \(value.label)", lead: nil,
-                            items: value.items, facets: data, fondsBase: base,
+                            items: value.items, facets: narrowed, fondsBase: base,
                             filterLabel: "\(facet.label): \(value.label)", showFonds: false,
                             crumbs: [("Inicio", "index.html"), ("Fondo \(fonds.title)", base + "index.html"), (value.label, nil)], nav: nil)
             }
@@ -189,11 +199,12 @@ struct ListingBuilder {
     }
 
     /// A paged list of items in `folder` (index.html, pagina-2.html, ...).
-    mutating func listing(folder: String, heading: String, lead: String?, items: [CatalogItemSummary], facets: [[String: Any]], fondsBase: String?,
+    mutating func listing(folder: String, heading: String, lead: String?, items: [CatalogItemSummary], facets: ListingFacets = .none, fondsBase: String?,
                           filterLabel: String?, showFonds: Bool, crumbs: [(String, String?)], nav: String?,
                           extra: [String: Any] = [:], extraKey: String = "") throws {
         let pages = max(1, (items.count + perPage - 1) / perPage)
-        let facetsKey = Self.facetsKey(facets)
+        let facetsKey = facets.key
+        var facetValues: [[String: Any]]?
         for page in 1...pages {
             let path = folder + (page == 1 ? "index.html" : "pagina-\(page).html")
             let root = PageRenderer.root(for: path)
@@ -217,9 +228,10 @@ struct ListingBuilder {
                 data["filterLabel"] = filterLabel
                 data["clearHref"] = root + fondsBase + "index.html"
             }
-            if !facets.isEmpty {
+            if facetValues == nil { facetValues = facets.make() }
+            if let facetValues, !facetValues.isEmpty {
                 data["hasFacets"] = true
-                data["facets"] = facets
+                data["facets"] = facetValues
             }
             let pager = Self.pager(page: page, pages: pages)
             data["start"] = (page - 1) * perPage + 1
@@ -278,10 +290,12 @@ struct ListingBuilder {
     mutating func nameIndex(folder: String, title: String, slugs: [String: String], values: (CatalogItemSummary) -> [String]) throws {
         var byName: [String: [CatalogItemSummary]] = [:]
         for item in context.items { for name in Set(values(item)) { byName[name, default: []].append(item) } }
-        let names = byName.keys.sorted { SearchText.fold($0) < SearchText.fold($1) }
+        // Each name folded once (not once per comparison of the sort).
+        let folded = Dictionary(uniqueKeysWithValues: byName.keys.map { ($0, SearchText.fold($0)) })
+        let names = byName.keys.sorted { (folded[$0]!, $0) < (folded[$1]!, $1) }
         var groups: [(String, [String])] = []
         for name in names {
-            let letter = String(SearchText.fold(name).prefix(1)).uppercased()
+            let letter = String(folded[name]!.prefix(1)).uppercased()
             if groups.last?.0 == letter { groups[groups.count - 1].1.append(name) } else { groups.append((letter, [name])) }
         }
         var data: [String: Any] = [
@@ -296,7 +310,7 @@ struct ListingBuilder {
                         data: data, nav: "navBrowse", breadcrumbs: [("Inicio", "../../index.html"), ("Explorar", "../index.html"), (title, nil)]))
         for name in names {
             try listing(folder: "explorar/\(folder)/\(slugs[name] ?? SlugMaker.base(name))/", heading: name, lead: nil,
-                        items: byName[name]!, facets: [], fondsBase: nil, filterLabel: nil, showFonds: true,
+                        items: byName[name]!, fondsBase: nil, filterLabel: nil, showFonds: true,
                         crumbs: [("Inicio", "index.html"), ("Explorar", "explorar/index.html"), (title, "explorar/\(folder)/index.html"), (name, nil)],
                         nav: "navBrowse")
         }

@@ -36,12 +36,12 @@ extension ListingBuilder {
             let label = Labels.decade(decade).capitalizedFirst
             try listing(folder: "explorar/fechas/\(decade)/", heading: label,
                         lead: byYear.isEmpty ? nil : "Años: " + byYear.keys.sorted().map(String.init).joined(separator: ", ") + ".",
-                        items: items, facets: [], fondsBase: nil, filterLabel: nil, showFonds: true,
+                        items: items, fondsBase: nil, filterLabel: nil, showFonds: true,
                         crumbs: [("Inicio", "index.html"), ("Explorar", "explorar/index.html"), ("Línea del tiempo", "explorar/fechas/index.html"), (label, nil)],
                         nav: "navBrowse")
             for (year, yearItems) in byYear {
                 try listing(folder: "explorar/fechas/\(decade)/\(year)/", heading: "Año \(year)", lead: nil,
-                            items: yearItems, facets: [], fondsBase: nil, filterLabel: nil, showFonds: true,
+                            items: yearItems, fondsBase: nil, filterLabel: nil, showFonds: true,
                             crumbs: [("Inicio", "index.html"), ("Explorar", "explorar/index.html"), ("Línea del tiempo", "explorar/fechas/index.html"),
                                      (label, "explorar/fechas/\(decade)/index.html"), ("\(year)", nil)],
                             nav: "navBrowse")
@@ -51,7 +51,7 @@ extension ListingBuilder {
         if !undated.isEmpty {
             data["undated"] = ["href": "sin-fecha/index.html", "count": undated.count]
             try listing(folder: "explorar/fechas/sin-fecha/", heading: "Sin fecha", lead: nil, items: undated.sorted { $0.sortTitle < $1.sortTitle },
-                        facets: [], fondsBase: nil, filterLabel: nil, showFonds: true,
+                        fondsBase: nil, filterLabel: nil, showFonds: true,
                         crumbs: [("Inicio", "index.html"), ("Explorar", "explorar/index.html"), ("Línea del tiempo", "explorar/fechas/index.html"), ("Sin fecha", nil)],
                         nav: "navBrowse")
         }
