@@ -115,7 +115,11 @@ public struct SiteBuilder {
             let pages = try catalog.pages(of: chunk.map(\.id))
             for summary in chunk {
                 let itemPages = pages[summary.id] ?? []
+                // Incremental: what the item's previous pages had and these do not (a replaced master's
+                // derivative sizes, a retired page's texts) goes, as a full publish never writes it.
+                if !full { output.beginRecording() }
                 try itemBuilder.build(summary, pages: itemPages)
+                if !full { output.prune(String(SiteContext.itemFolder(summary.id).dropLast()), keeping: output.endRecording()) }
                 let fondsTitle = context.fondsTitle(summary.fondsCode)
                 let doc = state.items[summary.id]!.document
                 let terms = DocumentTerms(summary: summary, fondsTitle: fondsTitle, pages: itemPages)
