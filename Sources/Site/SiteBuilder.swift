@@ -78,6 +78,10 @@ public struct SiteBuilder {
         let previous = PublishState.load(stateURL)
         let full = forceFull || previous == nil || previous?.siteFingerprint != renderer.fingerprint
             || !FileManager.default.fileExists(atPath: site.appendingPathComponent("index.html").path)
+        let documents = Self.documentNumbers(catalogued)
+        if !full, let previous, !Self.numbering(of: previous, agreesWith: documents, adding: summaries) {
+            throw IndexNeedsRebuild(path: SearchIndexWriter.folder)
+        }
         // Both kinds are written beside the site and swapped in at the end (SiteGenerations).
         let generations = SiteGenerations(site: site)
         let target: URL
@@ -100,15 +104,13 @@ public struct SiteBuilder {
         let current = Set(summaries.map(\.id))
         let removed = state.items.keys.filter { !current.contains($0) }.sorted()
         if full {
-            for (index, summary) in summaries.sorted(by: { ($0.fondsCode, $0.sortTitle, $0.id) < ($1.fondsCode, $1.sortTitle, $1.id) }).enumerated() {
-                state.items[summary.id] = .init(fingerprint: "", document: index, shards: [], fragments: 0)
-            }
-            state.nextDocument = summaries.count
+            for summary in summaries { state.items[summary.id] = .init(fingerprint: "", document: documents[summary.id] ?? 0, shards: [], fragments: 0) }
         }
+        // (every published item is catalogued, so each has its number)
         for summary in changed where state.items[summary.id] == nil {
-            state.items[summary.id] = .init(fingerprint: "", document: state.nextDocument, shards: [], fragments: 0)
-            state.nextDocument += 1
+            state.items[summary.id] = .init(fingerprint: "", document: documents[summary.id] ?? 0, shards: [], fragments: 0)
         }
+        state.nextDocument = catalogued.count
 
         // Render changed items and collect their words.
         let itemBuilder = ItemPageBuilder(context: context, renderer: renderer, output: output)
@@ -118,7 +120,11 @@ public struct SiteBuilder {
             let pages = try catalog.pages(of: chunk.map(\.id))
             for summary in chunk {
                 let itemPages = pages[summary.id] ?? []
+                // Incremental: what the item's previous pages had and these do not (a replaced master's
+                // derivative sizes, a retired page's texts) goes, as a full publish never writes it.
+                if !full { output.beginRecording() }
                 try itemBuilder.build(summary, pages: itemPages)
+                if !full { output.prune(String(SiteContext.itemFolder(summary.id).dropLast()), keeping: output.endRecording()) }
                 let fondsTitle = context.fondsTitle(summary.fondsCode)
                 let doc = state.items[summary.id]!.document
                 let terms = DocumentTerms(summary: summary, fondsTitle: fondsTitle, pages: itemPages)
@@ -256,11 +262,30 @@ public struct SiteBuilder {
 
     // MARK: search index
 
+    /// Each catalogued item's search-document number: its place in the order items entered the archive
+    /// (first version's date, then identifier), over every item, published or not. A publish of any kind
+    /// numbers the same catalog the same way, so an incremental index equals a full one; an item that
+    /// leaves the site and comes back keeps its number, and a new item takes the next one.
+    static func documentNumbers(_ catalogued: [CatalogItemSummary]) -> [String: Int] {
+        let ordered = catalogued.sorted { ($0.createdAt, $0.id) < ($1.createdAt, $1.id) }
+        return Dictionary(uniqueKeysWithValues: ordered.enumerated().map { ($1.id, $0) })
+    }
+
+    /// Whether the numbers in the previous index are still the catalog's: false when an item entered
+    /// the archive among older ones (an earlier date, or the same date and a smaller identifier) or the
+    /// catalog was rebuilt differently; the index is then rebuilt in full.
+    static func numbering(of previous: PublishState, agreesWith documents: [String: Int], adding summaries: [CatalogItemSummary]) -> Bool {
+        for (id, item) in previous.items where documents[id] != item.document { return false }
+        let taken = Set(previous.items.values.map(\.document))
+        return !summaries.contains { previous.items[$0.id] == nil && documents[$0.id].map(taken.contains) ?? false }
+    }
+
     private func writeSearchIndex(full: Bool, state: inout PublishState, newTerms: [Int: DocumentTerms], removed: [String],
                                   summaries: [CatalogItemSummary], context: SiteContext, output: SiteOutput) throws -> Int64 {
         let folder = SearchIndexWriter.folder
+        let average = SearchIndexWriter.referenceLength
+        state.averageLength = average
         if full {
-            let average = newTerms.isEmpty ? 1 : newTerms.values.reduce(0) { $0 + $1.length } / Double(newTerms.count)
             var postings: [String: [SearchIndexWriter.Posting]] = [:]
             for (doc, terms) in newTerms {
                 for (term, value) in terms.terms {
@@ -276,48 +301,48 @@ public struct SiteBuilder {
             for (id, item) in state.items {
                 state.items[id]!.shards = Array(Set(newTerms[item.document]?.terms.keys.compactMap { termShard[$0] } ?? [])).sorted()
             }
-            state.averageLength = average
             state.shardKeys = shards.keys.sorted()
         } else {
             let changedDocs = Set(newTerms.keys)
             let removedDocs = Set(removed.compactMap { state.items[$0]?.document })
-            var affected = Set(removed.flatMap { state.items[$0]?.shards ?? [] })
-            for (id, item) in state.items where changedDocs.contains(item.document) { affected.formUnion(state.items[id]!.shards) }
-            var keys = Set(state.shardKeys)
-            func key(for term: String) -> String {
-                var best = DocumentTerms.shardKey(term)
-                for candidate in keys where DocumentTerms.keyText(term).hasPrefix(candidate) && candidate.count > best.count { best = candidate }
-                return best
-            }
+            // The shard groups (a term's first two characters, SearchIndexWriter.shards) that held words of
+            // the changed or removed items, or will hold the changed items' words: each is read whole and
+            // grouped again by the full publish's rule, so a group that grew past a shard's size is split
+            // and one that shrank is joined exactly as a full publish would leave them.
+            var groups = Set(removed.flatMap { state.items[$0]?.shards ?? [] }.map(SearchIndexWriter.group))
+            for (id, item) in state.items where changedDocs.contains(item.document) { groups.formUnion(state.items[id]!.shards.map(SearchIndexWriter.group)) }
             var additions: [String: [String: [SearchIndexWriter.Posting]]] = [:]
-            var shardsOfDoc: [Int: Set<String>] = [:]
             for (doc, terms) in newTerms {
                 for (term, value) in terms.terms {
-                    let k = key(for: term)
-                    additions[k, default: [:]][term, default: []].append(.init(doc: doc, score: SearchIndexWriter.quantize(
-                        weight: value.weight, length: terms.length, average: state.averageLength), page: value.page))
-                    shardsOfDoc[doc, default: []].insert(k)
+                    additions[DocumentTerms.shardKey(term), default: [:]][term, default: []].append(.init(doc: doc, score: SearchIndexWriter.quantize(
+                        weight: value.weight, length: terms.length, average: average), page: value.page))
                 }
             }
-            affected.formUnion(additions.keys)
-            for k in affected {
-                let path = SearchIndexWriter.shardFile(k)
+            groups.formUnion(additions.keys)
+            var keys = Set(state.shardKeys)
+            let keysOfGroup = Dictionary(grouping: keys, by: SearchIndexWriter.group)
+            var shardsOfDoc: [Int: Set<String>] = [:]
+            for group in groups {
                 var terms: [String: [SearchIndexWriter.Posting]] = [:]
-                if let data = FileManager.default.contents(atPath: output.existingPath(path)) {
+                for k in keysOfGroup[group] ?? [] {
+                    let path = SearchIndexWriter.shardFile(k)
+                    guard let data = FileManager.default.contents(atPath: output.existingPath(path)) else { continue }
                     guard let read = SearchIndexWriter.readShard(data) else { throw IndexNeedsRebuild(path: path) }
-                    terms = read
+                    for (term, list) in read {
+                        let kept = list.filter { !changedDocs.contains($0.doc) && !removedDocs.contains($0.doc) }
+                        if !kept.isEmpty { terms[term, default: []] += kept }
+                    }
                 }
-                for (term, list) in terms {
-                    let kept = list.filter { !changedDocs.contains($0.doc) && !removedDocs.contains($0.doc) }
-                    terms[term] = kept.isEmpty ? nil : kept
-                }
-                for (term, list) in additions[k] ?? [:] { terms[term, default: []] += list }
-                if terms.isEmpty {
-                    output.remove(path)
+                for (term, list) in additions[group] ?? [:] { terms[term, default: []] += list }
+                let regrouped = SearchIndexWriter.shards(terms)
+                for k in keysOfGroup[group] ?? [] where regrouped[k] == nil {
+                    output.remove(SearchIndexWriter.shardFile(k))
                     keys.remove(k)
-                } else {
-                    try output.write(path, SearchIndexWriter.shardScript(k, terms))
+                }
+                for (k, shardTerms) in regrouped {
+                    try output.write(SearchIndexWriter.shardFile(k), SearchIndexWriter.shardScript(k, shardTerms))
                     keys.insert(k)
+                    for list in shardTerms.values { for posting in list where changedDocs.contains(posting.doc) { shardsOfDoc[posting.doc, default: []].insert(k) } }
                 }
             }
             for (id, item) in state.items where changedDocs.contains(item.document) {

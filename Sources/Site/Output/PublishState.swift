@@ -5,7 +5,7 @@ import Support
 /// rewrite only what changed: each item's fingerprint and search-document number, and the search
 /// shards its words live in.
 struct PublishState {
-    static let version = 5
+    static let version = 6
     var formatVersion = PublishState.version
     /// Fingerprint of templates, assets and settings: when it changes, everything is rewritten.
     var siteFingerprint = ""

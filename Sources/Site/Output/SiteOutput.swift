@@ -21,6 +21,8 @@ final class SiteOutput {
     private var retired: Set<String> = []
     /// Every path this publish wrote or removed (what SiteGenerations replays into the other copy).
     private(set) var touched: Set<String> = []
+    /// While recording (`beginRecording`), every path written or linked, changed or not.
+    private var recorded: Set<String>?
 
     /// - Parameter versions: the versioned names already in `target` (an incremental publish).
     init(target: URL, compareWithExisting: Bool, versions: [String: String] = [:]) throws {
@@ -81,6 +83,7 @@ final class SiteOutput {
 
     private func writeFile(_ relative: String, _ data: Data) throws {
         let destination = path(relative)
+        recorded?.insert(relative)
         bytes += Int64(data.count)
         if compare, let existing = FileManager.default.contents(atPath: destination), existing == data {
             unchanged += 1
@@ -127,6 +130,7 @@ final class SiteOutput {
     /// Puts a derivative image in the site: a hard link when possible (no copy), else a copy.
     func link(_ relative: String, from source: String) throws {
         let destination = path(relative)
+        recorded?.insert(relative)
         var sourceInfo = stat(), destinationInfo = stat()
         guard stat(source, &sourceInfo) == 0 else { throw SiteError.missingDerivative(path: source) }
         bytes += Int64(sourceInfo.st_size)
@@ -168,11 +172,24 @@ final class SiteOutput {
         try? FileManager.default.removeItem(atPath: path(relative))
     }
 
-    /// Removes files under `folder` that this publish did not produce (stale pages of a list that shrank).
+    /// Starts noting every path written or linked (an item's files, to prune what it no longer has).
+    func beginRecording() { recorded = [] }
+
+    /// The paths written or linked since `beginRecording`, changed or not; recording stops.
+    func endRecording() -> Set<String> {
+        defer { recorded = nil }
+        return recorded ?? []
+    }
+
+    /// Removes files under `folder` that this publish did not produce (stale pages of a list that shrank),
+    /// and the folders that leaves empty.
     func prune(_ folder: String, keeping: Set<String>) {
         for file in FileTree.files(under: path(folder)) where !keeping.contains(folder + "/" + file.path) {
             touched.insert(folder + "/" + file.path)
             unlink(path(folder + "/" + file.path))
+            // rmdir removes only an empty folder: it stops at the first one still holding something.
+            var parent = (folder + "/" + file.path as NSString).deletingLastPathComponent
+            while parent.count > folder.count, rmdir(path(parent)) == 0 { parent = (parent as NSString).deletingLastPathComponent }
         }
     }
 }

@@ -16,7 +16,17 @@ struct SearchIndexWriter {
     /// many consecutive documents (about 2.5 KB), so a page of results loads a few small directories.
     static let docsPerFragmentDirectory = 128
 
+    /// The document length scores are normalised against (BM25's average length). Fixed rather than the
+    /// archive's average of the day: with an average that moved, every score depended on when the site
+    /// was last published in full, and an incremental index could never equal a full one. About the
+    /// weighted length of a described document with a page or two of text.
+    static let referenceLength = 400.0
+
     struct Posting { var doc: Int; var score: UInt8; var page: Int }
+
+    /// The group a shard key belongs to (its first two characters): a group is one shard, or several
+    /// of three characters when it grew past `maxShardBytes` (see `shards`).
+    static func group(_ key: String) -> String { String(key.prefix(2)) }
 
     static func quantize(weight: Double, length: Double, average: Double) -> UInt8 {
         let normalised = weight * (k1 + 1) / (weight + k1 * (1 - b + b * length / max(average, 1)))
