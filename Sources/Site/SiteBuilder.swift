@@ -142,6 +142,14 @@ public struct SiteBuilder {
             }
         }
 
+        // The result fragments of items leaving the site go before the search index is written, so its
+        // fragment directories no longer name them (as a full publish, which never writes them).
+        for id in removed {
+            if let old = state.items[id] {
+                for chunk in 0..<old.fragments { output.remove(SearchIndexWriter.folder + "f/\(old.document)-\(chunk).js") }
+            }
+        }
+
         // Search index.
         let indexBytes = try writeSearchIndex(full: full, state: &state, newTerms: newTerms, removed: removed, summaries: summaries,
                                               context: context, output: output)
@@ -161,9 +169,6 @@ public struct SiteBuilder {
         }
         for id in removed {
             output.remove(SiteContext.itemFolder(id))
-            if let old = state.items[id] {
-                for chunk in 0..<old.fragments { output.remove(SearchIndexWriter.folder + "f/\(old.document)-\(chunk).js") }
-            }
             state.items[id] = nil
         }
         let notices = WithdrawalNotice(context: context, renderer: renderer, output: output)
