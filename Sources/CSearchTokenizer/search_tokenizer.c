@@ -1,6 +1,6 @@
 // FTS5 tokenizer "memoria": unicode61 with remove_diacritics 0 and categories 'L* N* Co Mn', then our
-// accent folding of each token, and each word's folded stem as a colocated second form (see
-// search_tokenizer.h).
+// accent folding of each token; for documents, each (folded word, folded stem) pair is collected once
+// for the catalog's table of forms (see search_tokenizer.h).
 #include "search_tokenizer.h"
 #include <libstemmer.h>
 #include <stdlib.h>
@@ -107,100 +107,267 @@ int memoria_stem_token(memoria_stemmer *stemmer, const char *token, int length, 
     return memoria_fold_token((const char *)stem, sb_stemmer_length(stemmer->snowball), out, out_capacity);
 }
 
-// ---- the words seen last, remembered ----
 
-// Folding and running Snowball on every word of every page were most of the tokenizer's time; text
-// follows Zipf's law, so a small direct-mapped table of the words seen last (word -> folded word and
-// folded stem, or "no stem") answers most of them. A miss folds and stems and takes the slot. Only
-// words of up to CACHE_WORD bytes are kept; the terms are the same as without the table in every case.
-#define CACHE_SLOTS 16384   // 1.5 MiB, made on the first document (queries never need it)
-#define CACHE_WORD 30
+// ---- the forms met: distinct (folded word, folded stem) pairs ----
+
+// The index holds folded words only; which words share a stem is kept apart (the catalog's
+// search_forms table), so the tokenizer hands over each pair it meets once. A collector belongs to
+// one connection; memoria_forms_reset empties it and memoria_forms_drain reads what is new.
+typedef struct {
+    unsigned hash;
+    unsigned offset;              // into bytes: the word, then the stem
+    unsigned short word_length;
+    unsigned short stem_length;
+} form_entry;
 
 typedef struct {
-    unsigned char word_length;    // 0: empty slot
-    unsigned char folded_length;
-    signed char stem_length;      // 0: the word has no second form
-    char word[CACHE_WORD];
-    char folded[CACHE_WORD];
-    char stem[CACHE_WORD];
-} word_slot;
+    form_entry *entries;          // in the order they were met
+    unsigned count, capacity, drained;
+    unsigned *slots;              // open addressing: entry index + 1, 0 = empty
+    unsigned slot_count;          // a power of two, or 0
+    char *bytes;
+    size_t used, bytes_capacity;
+    int out_of_memory;            // a pair could not be kept: the next drain fails
+} form_collector;
 
-static unsigned word_slot_index(const char *word, int length) {
+static unsigned pair_hash(const char *word, int word_length, const char *stem, int stem_length) {
+    unsigned h = 2166136261u;
+    for (int i = 0; i < word_length; i++) h = (h ^ (unsigned char)word[i]) * 16777619u;
+    h = (h ^ 0xFFu) * 16777619u;
+    for (int i = 0; i < stem_length; i++) h = (h ^ (unsigned char)stem[i]) * 16777619u;
+    return h ^ (h >> 16);
+}
+
+static int forms_grow_slots(form_collector *f) {
+    unsigned size = f->slot_count ? f->slot_count * 2 : 1024;
+    unsigned *slots = calloc(size, sizeof *slots);
+    if (!slots) return 0;
+    for (unsigned e = 0; e < f->count; e++) {
+        unsigned i = f->entries[e].hash & (size - 1);
+        while (slots[i]) i = (i + 1) & (size - 1);
+        slots[i] = e + 1;
+    }
+    free(f->slots);
+    f->slots = slots;
+    f->slot_count = size;
+    return 1;
+}
+
+static void forms_add(form_collector *f, const char *word, int word_length, const char *stem, int stem_length, unsigned hash) {
+    if (word_length > 0xFFFF || stem_length > 0xFFFF) return;
+    if ((f->count + 1) * 2 > f->slot_count && !forms_grow_slots(f)) { f->out_of_memory = 1; return; }
+    unsigned mask = f->slot_count - 1, i = hash & mask;
+    for (; f->slots[i]; i = (i + 1) & mask) {
+        const form_entry *e = &f->entries[f->slots[i] - 1];
+        if (e->hash == hash && e->word_length == word_length && e->stem_length == stem_length
+            && memcmp(f->bytes + e->offset, word, (size_t)word_length) == 0
+            && memcmp(f->bytes + e->offset + word_length, stem, (size_t)stem_length) == 0) return;
+    }
+    if (f->count == f->capacity) {
+        unsigned capacity = f->capacity ? f->capacity * 2 : 512;
+        form_entry *entries = realloc(f->entries, capacity * sizeof *entries);
+        if (!entries) { f->out_of_memory = 1; return; }
+        f->entries = entries;
+        f->capacity = capacity;
+    }
+    size_t need = f->used + (size_t)word_length + (size_t)stem_length;
+    if (need > f->bytes_capacity) {
+        size_t capacity = f->bytes_capacity ? f->bytes_capacity * 2 : 16384;
+        while (capacity < need) capacity *= 2;
+        char *bytes = realloc(f->bytes, capacity);
+        if (!bytes) { f->out_of_memory = 1; return; }
+        f->bytes = bytes;
+        f->bytes_capacity = capacity;
+    }
+    form_entry *e = &f->entries[f->count];
+    e->hash = hash;
+    e->offset = (unsigned)f->used;
+    e->word_length = (unsigned short)word_length;
+    e->stem_length = (unsigned short)stem_length;
+    memcpy(f->bytes + f->used, word, (size_t)word_length);
+    memcpy(f->bytes + f->used + word_length, stem, (size_t)stem_length);
+    f->used = need;
+    f->slots[i] = ++f->count;
+}
+
+static void forms_reset(form_collector *f) {
+    // A large collector (a rebuild's) is given back rather than kept for the small ones that follow.
+    if (f->slot_count > (1u << 16)) {
+        free(f->slots); free(f->entries); free(f->bytes);
+        memset(f, 0, sizeof *f);
+        return;
+    }
+    if (f->slots) memset(f->slots, 0, f->slot_count * sizeof *f->slots);
+    f->count = f->drained = 0;
+    f->used = 0;
+    f->out_of_memory = 0;
+}
+
+static void forms_free(form_collector *f) {
+    free(f->slots); free(f->entries); free(f->bytes);
+    memset(f, 0, sizeof *f);
+}
+
+// ---- the words met, remembered ----
+
+// Running Snowball on every word of every page was most of the tokenizer's time, and a word needs
+// its stem only the first time it is met (its pair is collected then). So the connection remembers,
+// since the last reset, each word as unicode61 gives it with its folded form: a word met again is
+// folded by one look-up and neither stemmed nor collected again. Text follows Zipf's law: 10,000
+// pages of 2 KB bring about 30,000 distinct words. Past SEEN_LIMIT words the table starts afresh
+// (words are then stemmed again; the pairs they give are already collected and not repeated).
+#define SEEN_LIMIT (1u << 20)
+
+typedef struct {
+    unsigned hash;
+    unsigned offset;              // into bytes: the word, then its folded form
+    unsigned short length;
+    unsigned short folded_length;
+} seen_entry;
+
+typedef struct {
+    seen_entry *entries;
+    unsigned count, capacity;
+    unsigned *slots;              // entry index + 1, 0 = empty
+    unsigned slot_count;
+    char *bytes;
+    size_t used, bytes_capacity;
+} seen_words;
+
+static unsigned word_hash(const char *word, int length) {
     unsigned h = 2166136261u;
     for (int i = 0; i < length; i++) h = (h ^ (unsigned char)word[i]) * 16777619u;
-    return (h ^ (h >> 15)) & (CACHE_SLOTS - 1);
+    return h ^ (h >> 15);
+}
+
+static void seen_clear(seen_words *w, int give_back) {
+    if (give_back) {
+        free(w->slots); free(w->entries); free(w->bytes);
+        memset(w, 0, sizeof *w);
+        return;
+    }
+    if (w->slots) memset(w->slots, 0, w->slot_count * sizeof *w->slots);
+    w->count = 0;
+    w->used = 0;
+}
+
+// The folded form of a word met before (its length, *folded pointing into the table), or -1.
+static int seen_find(const seen_words *w, const char *word, int length, unsigned hash, const char **folded) {
+    if (!w->slot_count) return -1;
+    unsigned mask = w->slot_count - 1;
+    for (unsigned i = hash & mask; w->slots[i]; i = (i + 1) & mask) {
+        const seen_entry *e = &w->entries[w->slots[i] - 1];
+        if (e->hash == hash && e->length == length && memcmp(w->bytes + e->offset, word, (size_t)length) == 0) {
+            *folded = w->bytes + e->offset + length;
+            return e->folded_length;
+        }
+    }
+    return -1;
+}
+
+static int seen_grow_slots(seen_words *w) {
+    unsigned size = w->slot_count ? w->slot_count * 2 : 1024;
+    unsigned *slots = calloc(size, sizeof *slots);
+    if (!slots) return 0;
+    for (unsigned e = 0; e < w->count; e++) {
+        unsigned i = w->entries[e].hash & (size - 1);
+        while (slots[i]) i = (i + 1) & (size - 1);
+        slots[i] = e + 1;
+    }
+    free(w->slots);
+    w->slots = slots;
+    w->slot_count = size;
+    return 1;
+}
+
+// Remembers a word not met before. Without memory it is simply not remembered (it is folded and
+// stemmed again next time: the same result, slower).
+static void seen_add(seen_words *w, const char *word, int length, unsigned hash, const char *folded, int folded_length) {
+    if (length > 0xFFFF || folded_length > 0xFFFF) return;
+    if (w->count >= SEEN_LIMIT) seen_clear(w, 0);
+    if ((w->count + 1) * 2 > w->slot_count && !seen_grow_slots(w)) return;
+    if (w->count == w->capacity) {
+        unsigned capacity = w->capacity ? w->capacity * 2 : 1024;
+        seen_entry *entries = realloc(w->entries, capacity * sizeof *entries);
+        if (!entries) return;
+        w->entries = entries;
+        w->capacity = capacity;
+    }
+    size_t need = w->used + (size_t)length + (size_t)folded_length;
+    if (need > w->bytes_capacity) {
+        size_t capacity = w->bytes_capacity ? w->bytes_capacity * 2 : 16384;
+        while (capacity < need) capacity *= 2;
+        char *bytes = realloc(w->bytes, capacity);
+        if (!bytes) return;
+        w->bytes = bytes;
+        w->bytes_capacity = capacity;
+    }
+    unsigned mask = w->slot_count - 1, i = hash & mask;
+    while (w->slots[i]) i = (i + 1) & mask;
+    seen_entry *e = &w->entries[w->count];
+    e->hash = hash;
+    e->offset = (unsigned)w->used;
+    e->length = (unsigned short)length;
+    e->folded_length = (unsigned short)folded_length;
+    memcpy(w->bytes + w->used, word, (size_t)length);
+    memcpy(w->bytes + w->used + length, folded, (size_t)folded_length);
+    w->used = need;
+    w->slots[i] = ++w->count;
 }
 
 // ---- the FTS5 tokenizer ----
+
+// One per connection: the FTS5 API, the words its documents brought and the pairs they gave.
+typedef struct {
+    fts5_api *api;
+    seen_words seen;
+    form_collector forms;
+} memoria_connection;
 
 typedef struct {
     fts5_tokenizer base;          // unicode61's methods
     Fts5Tokenizer *base_instance;
     memoria_stemmer *stemmer;
-    word_slot *words;             // CACHE_SLOTS slots, or NULL (then every word is folded and stemmed)
+    memoria_connection *connection;
 } memoria_tokenizer;
 
 typedef struct {
     void *ctx;
     int (*xToken)(void *, int, const char *, int, int, int);
-    memoria_stemmer *stemmer;     // NULL for queries: a query names stems itself
-    word_slot *words;             // NULL for queries
+    memoria_stemmer *stemmer;     // NULL for queries: they are folded only
+    memoria_connection *connection; // NULL for queries
     char buffer[256];
-    char stem[256 + MEMORIA_STEM_MARK_LENGTH];
+    char stem[256];
 } fold_context;
-
-// The folded word into c->buffer and its second form into c->stem after the mark. Returns the folded
-// length (negative when it does not fit) and sets *stemmed to the stem's length, 0 when it has none.
-static int fold_and_stem(fold_context *c, const char *token, int length, int *stemmed) {
-    char *out = c->stem + MEMORIA_STEM_MARK_LENGTH;
-    word_slot *slot = NULL;
-    if (c->words && length <= CACHE_WORD) {
-        slot = &c->words[word_slot_index(token, length)];
-        if (slot->word_length == length && memcmp(slot->word, token, (size_t)length) == 0) {
-            memcpy(c->buffer, slot->folded, slot->folded_length);
-            memcpy(out, slot->stem, (size_t)slot->stem_length);
-            *stemmed = slot->stem_length;
-            return slot->folded_length;
-        }
-    }
-    *stemmed = 0;
-    int folded = memoria_fold_token(token, length, c->buffer, (int)sizeof c->buffer);
-    if (folded < 0 || !c->stemmer) return folded;
-    int stem = memoria_stem_token(c->stemmer, token, length, out, (int)sizeof c->stem - MEMORIA_STEM_MARK_LENGTH);
-    if (stem > 0 && !(stem == folded && memcmp(out, c->buffer, (size_t)folded) == 0)) *stemmed = stem;
-    if (slot && folded <= CACHE_WORD && *stemmed <= CACHE_WORD) {
-        slot->word_length = (unsigned char)length;
-        memcpy(slot->word, token, (size_t)length);
-        slot->folded_length = (unsigned char)folded;
-        memcpy(slot->folded, c->buffer, (size_t)folded);
-        slot->stem_length = (signed char)*stemmed;
-        memcpy(slot->stem, out, (size_t)*stemmed);
-    }
-    return folded;
-}
 
 static int fold_callback(void *p, int flags, const char *token, int length, int start, int end) {
     fold_context *c = p;
-    // A document word that begins with the stem mark loses it: only the tokenizer writes stem terms.
-    if (c->stemmer && length > MEMORIA_STEM_MARK_LENGTH && memcmp(token, MEMORIA_STEM_MARK, MEMORIA_STEM_MARK_LENGTH) == 0) {
-        token += MEMORIA_STEM_MARK_LENGTH;
-        length -= MEMORIA_STEM_MARK_LENGTH;
-    }
     if (length > (int)sizeof c->buffer - 8) return c->xToken(c->ctx, flags, token, length, start, end);
-    int stemmed = 0;
-    int folded = fold_and_stem(c, token, length, &stemmed);
+    if (!c->connection) {
+        int folded = memoria_fold_token(token, length, c->buffer, (int)sizeof c->buffer);
+        if (folded < 0) return c->xToken(c->ctx, flags, token, length, start, end);
+        return c->xToken(c->ctx, flags, c->buffer, folded, start, end);
+    }
+    // A document word: met before, it was folded, stemmed and its pair collected then.
+    unsigned hash = word_hash(token, length);
+    const char *known = NULL;
+    int folded = seen_find(&c->connection->seen, token, length, hash, &known);
+    if (folded >= 0) return c->xToken(c->ctx, flags, known, folded, start, end);
+    folded = memoria_fold_token(token, length, c->buffer, (int)sizeof c->buffer);
     if (folded < 0) return c->xToken(c->ctx, flags, token, length, start, end);
-    int rc = c->xToken(c->ctx, flags, c->buffer, folded, start, end);
-    if (rc != SQLITE_OK || stemmed == 0) return rc;
-    memcpy(c->stem, MEMORIA_STEM_MARK, MEMORIA_STEM_MARK_LENGTH);
-    return c->xToken(c->ctx, FTS5_TOKEN_COLOCATED, c->stem, stemmed + MEMORIA_STEM_MARK_LENGTH, start, end);
+    int stem = memoria_stem_token(c->stemmer, token, length, c->stem, (int)sizeof c->stem);
+    if (stem > 0) forms_add(&c->connection->forms, c->buffer, folded, c->stem, stem, pair_hash(c->buffer, folded, c->stem, stem));
+    seen_add(&c->connection->seen, token, length, hash, c->buffer, folded);
+    return c->xToken(c->ctx, flags, c->buffer, folded, start, end);
 }
 
-static int memoria_create(void *api_pointer, const char **args, int arg_count, Fts5Tokenizer **out) {
+static int memoria_create(void *connection_pointer, const char **args, int arg_count, Fts5Tokenizer **out) {
     (void)args; (void)arg_count;
-    fts5_api *api = api_pointer;
+    memoria_connection *connection = connection_pointer;
+    fts5_api *api = connection->api;
     memoria_tokenizer *t = calloc(1, sizeof *t);
     if (!t) return SQLITE_NOMEM;
+    t->connection = connection;
     void *base_context = NULL;
     int rc = api->xFindTokenizer(api, "unicode61", &base_context, &t->base);
     if (rc != SQLITE_OK) { free(t); return rc; }
@@ -218,7 +385,6 @@ static void memoria_delete(Fts5Tokenizer *p) {
     if (!t) return;
     if (t->base_instance) t->base.xDelete(t->base_instance);
     memoria_stemmer_free(t->stemmer);
-    free(t->words);
     free(t);
 }
 
@@ -228,10 +394,8 @@ static int memoria_tokenize(Fts5Tokenizer *p, void *ctx, int flags, const char *
     fold_context c;
     c.ctx = ctx;
     c.xToken = xToken;
-    c.stemmer = (flags & FTS5_TOKENIZE_DOCUMENT) ? t->stemmer : NULL;
-    // Without the table (no memory), every word is folded and stemmed.
-    if (c.stemmer && !t->words) t->words = calloc(CACHE_SLOTS, sizeof *t->words);
-    c.words = c.stemmer ? t->words : NULL;
+    c.stemmer = t->stemmer;
+    c.connection = (flags & FTS5_TOKENIZE_DOCUMENT) ? t->connection : NULL;
     return t->base.xTokenize(t->base_instance, &c, flags, text, length, fold_callback);
 }
 
@@ -246,9 +410,58 @@ static fts5_api *fts5_api_of(sqlite3 *db) {
     return api;
 }
 
+static void connection_free(void *p) {
+    memoria_connection *connection = p;
+    if (!connection) return;
+    forms_free(&connection->forms);
+    seen_clear(&connection->seen, 1);
+    free(connection);
+}
+
 int memoria_register_tokenizer(sqlite3 *db) {
     fts5_api *api = fts5_api_of(db);
     if (!api || api->iVersion < 2) return SQLITE_ERROR;
+    memoria_connection *connection = calloc(1, sizeof *connection);
+    if (!connection) return SQLITE_NOMEM;
+    connection->api = api;
     fts5_tokenizer tokenizer = { memoria_create, memoria_delete, memoria_tokenize };
-    return api->xCreateTokenizer(api, "memoria", api, &tokenizer, NULL);
+    int rc = api->xCreateTokenizer(api, "memoria", connection, &tokenizer, connection_free);
+    if (rc != SQLITE_OK) connection_free(connection);
+    return rc;
+}
+
+static memoria_connection *connection_of(sqlite3 *db) {
+    fts5_api *api = fts5_api_of(db);
+    void *connection = NULL;
+    fts5_tokenizer methods;
+    if (!api || api->xFindTokenizer(api, "memoria", &connection, &methods) != SQLITE_OK) return NULL;
+    return connection;
+}
+
+int memoria_forms_reset(sqlite3 *db) {
+    memoria_connection *connection = connection_of(db);
+    if (!connection) return SQLITE_ERROR;
+    forms_reset(&connection->forms);
+    seen_clear(&connection->seen, connection->seen.slot_count > (1u << 16));
+    return SQLITE_OK;
+}
+
+int memoria_forms_store(sqlite3 *db) {
+    memoria_connection *connection = connection_of(db);
+    if (!connection) return SQLITE_ERROR;
+    form_collector *f = &connection->forms;
+    if (f->out_of_memory) return SQLITE_NOMEM;
+    if (f->drained == f->count) return SQLITE_OK;
+    sqlite3_stmt *statement = NULL;
+    int rc = sqlite3_prepare_v2(db, "INSERT OR IGNORE INTO search_forms (stem, word) VALUES (?1, ?2)", -1, &statement, NULL);
+    for (; rc == SQLITE_OK && f->drained < f->count; f->drained++) {
+        const form_entry *e = &f->entries[f->drained];
+        sqlite3_bind_text(statement, 1, f->bytes + e->offset + e->word_length, e->stem_length, SQLITE_STATIC);
+        sqlite3_bind_text(statement, 2, f->bytes + e->offset, e->word_length, SQLITE_STATIC);
+        rc = sqlite3_step(statement);
+        rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
+        sqlite3_reset(statement);
+    }
+    sqlite3_finalize(statement);
+    return rc;
 }

@@ -59,7 +59,11 @@ extension CatalogDatabase {
         try insert(rows, in: db)
     }
 
+    /// Indexes the rows, and records the words they bring in the table of forms (`SearchForms`).
     static func insert(_ rows: [TextRow], in db: Database) throws {
+        guard !rows.isEmpty else { return }
+        // What the tokenizer met before (the text of deleted rows, which it reads again) is not new.
+        try SearchForms.reset(db)
         let statement = try db.cachedStatement(sql: """
             INSERT INTO search_fts (rowid, title, creator, subject, description, fonds, date, body, identifier) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
@@ -68,6 +72,7 @@ extension CatalogDatabase {
             for value in row.values { arguments.append(value) }
             try statement.execute(arguments: StatementArguments(arguments))
         }
+        try SearchForms.store(db)
     }
 
     /// Writes the item's rows and hands back its full-text rows for the caller to insert. They are kept
@@ -179,6 +184,7 @@ extension CatalogDatabase {
 
     static func clearItems(in db: Database) throws {
         try db.execute(sql: "DELETE FROM search_fts")
+        try db.execute(sql: "DELETE FROM search_forms")
         try db.execute(sql: "DELETE FROM pages")
         try db.execute(sql: "DELETE FROM files")
         // Every event comes back from the archive: those of a version from its METS, the others (fixity

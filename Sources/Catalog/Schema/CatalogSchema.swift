@@ -211,6 +211,41 @@ enum CatalogSchema {
                 CREATE VIRTUAL TABLE search_vocabulary USING fts5vocab(search_fts, row);
                 """)
         }
+        // v6: the index holds folded words only; which words share a stem goes to a table of its own
+        // (search_forms, see SearchForms), filled by the tokenizer as it indexes. Every page is
+        // tokenized again, without the stem terms of v5 (bench/README.md, "Branch formas").
+        migrator.registerMigration("v6-formas") { db in
+            try db.execute(sql: """
+                CREATE TABLE search_forms (
+                    stem TEXT NOT NULL,
+                    word TEXT NOT NULL,
+                    PRIMARY KEY (stem, word)
+                ) WITHOUT ROWID;
+                CREATE VIRTUAL TABLE search_fts_new USING fts5(
+                    title, creator, subject, description, fonds, date, body, identifier,
+                    tokenize = 'memoria', prefix = '3', detail = full
+                );
+                INSERT INTO search_fts_new (search_fts_new, rank) VALUES ('rank', 'bm25(10.0, 5.0, 5.0, 2.0, 1.0, 1.0, 1.0, 10.0)');
+                """)
+            // In groups of pages, so that the tokenizer's memory of the words it met stays bounded.
+            let last = try Int64.fetchOne(db, sql: "SELECT max(rowid) FROM search_fts") ?? 0
+            var from: Int64 = 0
+            while from <= last {
+                try SearchForms.reset(db)
+                try db.execute(sql: """
+                    INSERT INTO search_fts_new (rowid, title, creator, subject, description, fonds, date, body, identifier)
+                        SELECT rowid, title, creator, subject, description, fonds, date, body, identifier FROM search_fts
+                        WHERE rowid >= ? AND rowid < ?
+                    """, arguments: [from, from + 10_000])
+                try SearchForms.store(db)
+                from += 10_000
+            }
+            try db.execute(sql: """
+                DROP TABLE search_fts;
+                ALTER TABLE search_fts_new RENAME TO search_fts;
+                INSERT INTO search_fts (search_fts) VALUES ('optimize');
+                """)
+        }
         return migrator
     }
 }

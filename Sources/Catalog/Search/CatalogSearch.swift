@@ -89,20 +89,21 @@ extension CatalogDatabase {
     public func search(_ text: String, filters: SearchFilters = SearchFilters(), limit: Int = 20, offset: Int = 0) throws -> SearchResults {
         var results = try rankedSearch(text, filters: filters, limit: limit, offset: offset)
         guard results.hits.isEmpty, results.expression != nil else { return results }
-        let query = SearchQuery(text)
-        results.suggestion = try read { db in try SearchSuggestion.suggestion(for: query, input: text, in: db) }
+        results.suggestion = try read { db in
+            try SearchSuggestion.suggestion(for: try SearchQuery(text).withForms(from: db), input: text, in: db)
+        }
         return results
     }
 
     func rankedSearch(_ text: String, filters: SearchFilters, limit: Int, offset: Int) throws -> SearchResults {
-        let query = SearchQuery(text)
-        var results = SearchResults(query: text, expression: query.matchExpression, notes: query.notes, hits: [], matchingPages: 0,
-                                    countIsLowerBound: false, suggestion: nil)
-        guard let expression = query.matchExpression else {
-            if text.trimmingCharacters(in: .whitespaces).isEmpty { results.notes.append("Escriba una o más palabras para buscar.") }
-            return results
-        }
         return try read { db in
+            let query = try SearchQuery(text).withForms(from: db)
+            var results = SearchResults(query: text, expression: query.matchExpression, notes: query.notes, hits: [], matchingPages: 0,
+                                        countIsLowerBound: false, suggestion: nil)
+            guard let expression = query.matchExpression else {
+                if text.trimmingCharacters(in: .whitespaces).isEmpty { results.notes.append("Escriba una o más palabras para buscar.") }
+                return results
+            }
             var filterSQL = ""
             var arguments: [DatabaseValueConvertible] = [expression]
             if !filters.isEmpty {

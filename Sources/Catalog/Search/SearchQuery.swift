@@ -4,9 +4,10 @@
 ///
 /// Accepted: words (AND by default), "phrases", prefixes (mich*), OR, NOT or -word, and the Spanish
 /// Y / O / NO. Very common words (de, la, que...) are left out of AND queries unless quoted.
-/// A word also matches its Snowball Spanish stem ("cartas" finds "carta"): the expression asks for the
-/// word OR its stem term OR its stem as a word, so a page with the exact form matches twice and ranks
-/// first. Phrases and prefixes match exactly.
+/// A word also matches the other indexed words of its Snowball Spanish stem ("cartas" finds "carta"),
+/// once `withForms(from:)` has read them from the catalog (`SearchForms`): the expression asks for the
+/// word twice OR each other form once, so bm25 counts the exact form twice and it ranks first. A
+/// quoted word, phrases and prefixes match exactly.
 import Foundation
 public struct SearchQuery: Sendable, Equatable {
     public enum Term: Sendable, Equatable {
@@ -29,6 +30,8 @@ public struct SearchQuery: Sendable, Equatable {
     public var onlyCommonWords: Bool
     /// The folded stem of each word term (by its folded form), as the index's tokenizer stems it.
     public var stems: [String: String]
+    /// The indexed words sharing each word term's stem (by its folded form), when read from the catalog.
+    public var forms: [String: [String]] = [:]
 
     /// The FTS5 MATCH expression, or nil when nothing searchable remains.
     public var matchExpression: String? {
@@ -48,9 +51,9 @@ public struct SearchQuery: Sendable, Equatable {
         func quoted(_ s: String) -> String { "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
         switch term {
         case .word(let w):
-            guard let stem = stems[w], !stem.isEmpty else { return quoted(w) }
-            let forms = [w, SpanishStemmer.mark + stem] + (stem == w ? [] : [stem])
-            return "(" + forms.map(quoted).joined(separator: " OR ") + ")"
+            let others = (forms[w] ?? []).filter { $0 != w }
+            guard !others.isEmpty else { return quoted(w) }
+            return "(" + ([w, w] + others).map(quoted).joined(separator: " OR ") + ")"
         case .prefix(let p): return quoted(p) + "*"
         case .phrase(let words): return quoted(words.joined(separator: " "))
         }
@@ -62,7 +65,7 @@ public struct SearchQuery: Sendable, Equatable {
         onlyCommonWords = false
         stems = [:]
         let stemmer = SpanishStemmer()
-        // The stem mark is the index's own character: a visitor cannot type a stem term.
+        // The stem mark is the static site's index's own character: a stem term is not a word to type.
         var text = input.precomposedStringWithCanonicalMapping.replacingOccurrences(of: SpanishStemmer.mark, with: "")
         if text.filter({ $0 == "\"" }).count % 2 == 1 {
             text += "\""

@@ -10,8 +10,9 @@ struct SearchSnippet {
 
     /// A query term as folded UTF-8 bytes.
     enum Pattern {
-        /// A word and its folded stem: a word of the text matches when either is its own.
-        case word([UInt8], stem: [UInt8]?)
+        /// A word and its folded stem: a word of the text matches when either is its own, or when it
+        /// is one of the indexed forms the query asked for (`forms`, the index's own answer).
+        case word([UInt8], stem: [UInt8]?, forms: Set<[UInt8]>)
         case prefix([UInt8])
         case phrase([[UInt8]])
     }
@@ -22,7 +23,7 @@ struct SearchSnippet {
     init(_ query: SearchQuery) {
         patterns = query.clauses.filter { !$0.negated }.map { clause in
             switch clause.term {
-            case .word(let w): return .word(Array(w.utf8), stem: query.stems[w].map { Array($0.utf8) })
+            case .word(let w): return .word(Array(w.utf8), stem: query.stems[w].map { Array($0.utf8) }, forms: Set((query.forms[w] ?? []).map { Array($0.utf8) }))
             case .prefix(let p): return .prefix(Array(p.utf8))
             case .phrase(let words): return .phrase(words.map { Array($0.utf8) })
             }
@@ -98,8 +99,8 @@ struct SearchSnippet {
         var hit: Set<Int> = []
         for pattern in patterns {
             switch pattern {
-            case .word(let w, let stem):
-                for (i, word) in words.enumerated() where word.folded == w { hit.insert(i) }
+            case .word(let w, let stem, let forms):
+                for (i, word) in words.enumerated() where word.folded == w || forms.contains(word.folded) { hit.insert(i) }
                 guard let stem, stem.count >= 2 else { continue }
                 // Only words that begin like the stem can have it (stems keep a word's first letters).
                 for (i, word) in words.enumerated() where !hit.contains(i) && word.folded.starts(with: stem.prefix(2)) {

@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 
 /// "¿Quiso decir …?": for a query that found nothing, each word that the index does not hold (in any
-/// form: as written, as a stem) is replaced by an indexed word, chosen by the rules the site's search
+/// form: as written, or another word of its stem) is replaced by an indexed word, chosen by the rules the site's search
 /// applies too (Assets/buscar.js, `suggest`):
 /// 1. the word with one or more n written as ñ ("espana" → "españa", "ano" → "año"), when indexed;
 /// 2. otherwise the indexed word with the same first two letters at the smallest edit distance
@@ -20,8 +20,8 @@ public enum SearchSuggestion {
         let typed = SearchText.words(input)
         for clause in query.clauses where !clause.negated {
             guard case .word(let word) = clause.term, !SearchText.stopWords.contains(word) else { continue }
-            var forms = [word]
-            if let stem = query.stems[word] { forms += [SpanishStemmer.mark + stem, stem] }
+            // The table of forms may name words no page holds any more: each is checked in the index.
+            let forms = [word] + (query.forms[word] ?? []).filter { $0 != word }
             if try forms.contains(where: { try isIndexed($0, db) }) { continue }
             guard let better = try replacement(for: word, db),
                   let written = typed.first(where: { SearchText.fold($0) == word }) else { continue }

@@ -8,8 +8,8 @@ import Foundation
 /// Not thread-safe (libstemmer keeps its buffer in the stemmer): make one per task. Stems are cached,
 /// since a text repeats its words.
 public final class SpanishStemmer {
-    /// The first character of every stem term in the index (U+E000, private use), so that a stem never
-    /// collides with a word.
+    /// The first character of every stem term in the static site's index (U+E000, private use), so
+    /// that a stem never collides with a word. The catalog's index has no stem terms (`SearchForms`).
     public static let mark = "\u{E000}"
 
     private let stemmer: OpaquePointer?

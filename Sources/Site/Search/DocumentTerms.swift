@@ -5,7 +5,8 @@ import Metadata
 /// subject 5, description 2, fonds, date and page text 1. For each word, the page where it occurs
 /// most, so a result opens at the right page. The item's identifier counts like its title
 /// ("BSH-0001" → bsh, 0001). Each word whose Snowball Spanish stem differs from it also gives the stem
-/// term (`SpanishStemmer.mark` + stem, as in the catalog), which does not add to the item's length.
+/// term (`SpanishStemmer.mark` + stem; the catalog keeps its stems in a table instead), which does not
+/// add to the item's length.
 struct DocumentTerms {
     static let weights: [(String, Double)] = [("title", 10), ("creator", 5), ("subject", 5), ("description", 2)]
 
