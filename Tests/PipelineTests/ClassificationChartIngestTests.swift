@@ -11,38 +11,17 @@ import TestSupport
 /// placed in their units (METS and catalog), a correction as a new version with the diff in the report,
 /// the errors that hold a batch or an item, reindex, and the EAD3 export.
 @Suite(.serialized) struct ClassificationChartIngestTests {
-    final class Ticker: @unchecked Sendable {
-        private let lock = NSLock()
-        private var now = Date(timeIntervalSince1970: 1_780_000_000)
-        func next() -> Date { lock.lock(); defer { lock.unlock() }; now += 60; return now }
-    }
-
     let deployment: TestDeployment
     let context: StageContext
 
     init() throws {
         deployment = try TestDeployment(label: "cuadro", inboxFixture: nil)
-        let ticker = Ticker()
+        let ticker = MinuteClock()
         context = StageContext(config: try ConfigLoader.load(deployment.configURL), operatorName: "archivista", clock: { ticker.next() },
                                timeZone: TimeZone(identifier: "America/Mexico_City")!)
     }
 
-    static let chart = """
-        codigo;nivel;padre;titulo;fechas;volumen;productor;alcance
-        MX-MMI;fondo;;Margarita Michelena;1920-1990;12 cajas;Margarita Michelena;Papeles personales
-        MX-MMI-01;seccion;MX-MMI;Correspondencia;;;;
-        MX-MMI-01-01;serie;MX-MMI-01;Cartas recibidas;1950-1960;2 cajas;;Cartas de escritores
-        MX-MMI-01-01-E1;expediente;MX-MMI-01-01;Cartas de Efrén Hernández;1954;1 expediente;;
-        MX-MMI-02;seccion;MX-MMI;Obra literaria;;;;
-
-        """
-
     func batch(_ name: String) -> URL { deployment.inbox.appendingPathComponent("margarita-michelena/\(name)") }
-
-    func write(_ text: String, _ name: String, in folder: URL) throws {
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        try text.write(to: folder.appendingPathComponent(name), atomically: true, encoding: .utf8)
-    }
 
     func page(_ url: URL, shade: UInt8) throws {
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
@@ -59,8 +38,8 @@ import TestSupport
     /// First deposit: the chart and two items, one in a file, one in a section; one item names a unit that does not exist.
     func firstDeposit() async throws -> IngestSummary {
         let folder = batch("2025-01-cartas")
-        try write(Self.chart, "cuadro.csv", in: folder)
-        try write("""
+        try ChartFixture.write(ChartFixture.margaritaMichelena, "cuadro.csv", in: folder)
+        try ChartFixture.write("""
             identifier;dc.title;dc.creator;dc.date;memoria.unidad
             MMI-0001;Carta a Efrén Hernández;Margarita Michelena;14/03/1954;MX-MMI-01-01-E1
             MMI-0002;Poema;Margarita Michelena;1960;MX-MMI-02
@@ -99,7 +78,7 @@ import TestSupport
     @Test func correctionIsANewVersionWithItsDiff() async throws {
         _ = try await firstDeposit()
         let fix = batch("2025-02-cuadro")
-        try write(Self.chart.replacingOccurrences(of: "Cartas recibidas", with: "Correspondencia 1950–1960"), "cuadro.csv", in: fix)
+        try ChartFixture.write(ChartFixture.margaritaMichelena.replacingOccurrences(of: "Cartas recibidas", with: "Correspondencia 1950–1960"), "cuadro.csv", in: fix)
         let summary = try await ingest()
         let chart = try #require(summary.batches.first { $0.batch == "2025-02-cuadro" }?.chart)
         #expect(chart.outcome == .newVersion)
@@ -108,7 +87,7 @@ import TestSupport
         #expect(try ChartObject.read(try storage(), fondsCode: "MMI")?.chart.unit("MX-MMI-01-01")?.title == "Correspondencia 1950–1960")
         #expect(!FileManager.default.fileExists(atPath: fix.path))   // only the chart: the batch folder is released
         // The same chart again changes nothing.
-        try write(Self.chart.replacingOccurrences(of: "Cartas recibidas", with: "Correspondencia 1950–1960"), "cuadro.csv", in: batch("2025-03-igual"))
+        try ChartFixture.write(ChartFixture.margaritaMichelena.replacingOccurrences(of: "Cartas recibidas", with: "Correspondencia 1950–1960"), "cuadro.csv", in: batch("2025-03-igual"))
         let again = try #require(try await ingest().batches.first { $0.batch == "2025-03-igual" }?.chart)
         #expect(again.outcome == .unchanged)
         #expect(try storage().inventory(of: "MMI.cuadro").headNumber == 2)
@@ -134,7 +113,7 @@ import TestSupport
         #expect(String(decoding: try #require(before[series]), as: UTF8.self).contains("<h1>Cartas recibidas</h1>"))
         #expect(String(decoding: try #require(before["items/MMI-0001/index.html"]), as: UTF8.self).contains("Serie Cartas recibidas"))
 
-        try write(Self.chart.replacingOccurrences(of: "Cartas recibidas", with: "Correspondencia 1950–1960"), "cuadro.csv", in: batch("2025-02-cuadro"))
+        try ChartFixture.write(ChartFixture.margaritaMichelena.replacingOccurrences(of: "Cartas recibidas", with: "Correspondencia 1950–1960"), "cuadro.csv", in: batch("2025-02-cuadro"))
         _ = try await ingest()
         let published = try PublishRunner(context: context).run(full: false)
         let after = try siteFiles()
@@ -150,8 +129,8 @@ import TestSupport
 
     @Test func aBrokenChartHoldsTheBatchAndNamesTheLine() async throws {
         let folder = batch("2025-01-malo")
-        try write(Self.chart + "MX-MMI-03;serie;MX-MMI-01-01-E1;Mal colocada;;;;\n", "cuadro.csv", in: folder)
-        try write("identifier;dc.title;dc.creator;dc.date\nMMI-0001;Carta;M;1954\n", "metadata.csv", in: folder)
+        try ChartFixture.write(ChartFixture.margaritaMichelena + "MX-MMI-03;serie;MX-MMI-01-01-E1;Mal colocada;;;;\n", "cuadro.csv", in: folder)
+        try ChartFixture.write("identifier;dc.title;dc.creator;dc.date\nMMI-0001;Carta;M;1954\n", "metadata.csv", in: folder)
         try page(folder.appendingPathComponent("MMI-0001.png"), shade: 10)
         let report = try #require(try await ingest().batches.first)
         #expect(report.status == .held)
@@ -164,7 +143,7 @@ import TestSupport
 
     @Test func moveAnItemToAnotherUnitIsANewVersion() async throws {
         _ = try await firstDeposit()
-        try write("identifier;memoria.unidad\nMMI-0002;MX-MMI-01-01\n", "metadata.csv", in: batch("2025-02-mover"))
+        try ChartFixture.write("identifier;memoria.unidad\nMMI-0002;MX-MMI-01-01\n", "metadata.csv", in: batch("2025-02-mover"))
         let report = try #require(try await ingest().batches.first { $0.batch == "2025-02-mover" })
         let item = try #require(report.items.first { $0.id == "MMI-0002" })
         #expect(item.outcome == .newVersion)

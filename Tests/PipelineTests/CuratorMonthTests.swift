@@ -14,13 +14,6 @@ import TestSupport
 /// events, whether someone must look (the exit code), and the words of the report. At the end,
 /// every good byte ever deposited is in some version of the archive.
 @Suite(.serialized) struct CuratorMonthTests {
-    /// A clock that moves one minute each time it is read: every step has its own time.
-    final class Ticker: @unchecked Sendable {
-        private let lock = NSLock()
-        private var now = Date(timeIntervalSince1970: 1_780_000_000)
-        func next() -> Date { lock.lock(); defer { lock.unlock() }; now += 60; return now }
-    }
-
     let deployment: TestDeployment
     let context: StageContext
     /// Digests of every good file deposited, by item.
@@ -28,7 +21,7 @@ import TestSupport
 
     init() throws {
         deployment = try TestDeployment(label: "curator-month", inboxFixture: nil)
-        let ticker = Ticker()
+        let ticker = MinuteClock()
         context = StageContext(config: try ConfigLoader.load(deployment.configURL), operatorName: "curadora", clock: { ticker.next() },
                                timeZone: TimeZone(identifier: "America/Mexico_City")!)
     }

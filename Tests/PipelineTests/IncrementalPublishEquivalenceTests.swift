@@ -16,12 +16,6 @@ import TestSupport
     /// pinned by the clock below (it appears in the citations' "consultado el").
     static let runSpecific: [String: String] = [:]
 
-    final class Ticker: @unchecked Sendable {
-        private let lock = NSLock()
-        private var now = Date(timeIntervalSince1970: 1_780_000_000)
-        func next() -> Date { lock.lock(); defer { lock.unlock() }; now += 60; return now }
-    }
-
     let deployment: TestDeployment
     let context: StageContext
     /// The day both sites are published on (so the citations' access date is the same).
@@ -29,7 +23,7 @@ import TestSupport
 
     init() throws {
         deployment = try TestDeployment(label: "equivalencia", inboxFixture: nil)
-        let ticker = Ticker()
+        let ticker = MinuteClock()
         var config = try ConfigLoader.load(deployment.configURL)
         // With a public address, the IIIF manifests and collections and the absolute links are compared too.
         config.site.baseUrl = "https://memoria.example.org/"
@@ -37,22 +31,7 @@ import TestSupport
                                timeZone: TimeZone(identifier: "America/Mexico_City")!)
     }
 
-    static let chart = """
-        codigo;nivel;padre;titulo;fechas;volumen;productor;alcance
-        MX-MMI;fondo;;Margarita Michelena;1920-1990;12 cajas;Margarita Michelena;Papeles personales
-        MX-MMI-01;seccion;MX-MMI;Correspondencia;;;;
-        MX-MMI-01-01;serie;MX-MMI-01;Cartas recibidas;1950-1960;2 cajas;;Cartas de escritores
-        MX-MMI-01-01-E1;expediente;MX-MMI-01-01;Cartas de Efrén Hernández;1954;1 expediente;;
-        MX-MMI-02;seccion;MX-MMI;Obra literaria;;;;
-
-        """
-
     func batch(_ name: String) -> URL { deployment.inbox.appendingPathComponent("margarita-michelena/\(name)") }
-
-    func write(_ text: String, _ name: String, in folder: URL) throws {
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        try text.write(to: folder.appendingPathComponent(name), atomically: true, encoding: .utf8)
-    }
 
     /// A grey page of `width`×`height` (big enough that its derivatives have sizes of their own).
     func page(_ url: URL, width: Int = 300, height: Int = 400, shade: UInt8) throws {
@@ -70,8 +49,8 @@ import TestSupport
     /// Four documents with pages, in three units of the chart, with subjects and dates.
     func firstDeposit() async throws {
         let folder = batch("2025-01-cartas")
-        try write(Self.chart, "cuadro.csv", in: folder)
-        try write("""
+        try ChartFixture.write(ChartFixture.margaritaMichelena, "cuadro.csv", in: folder)
+        try ChartFixture.write("""
             identifier;dc.title;dc.creator;dc.subject;dc.date;memoria.unidad
             MMI-0001;Carta a Efrén Hernández;Margarita Michelena;Correspondencia literaria;14/03/1954;MX-MMI-01-01-E1
             MMI-0002;Poema de la noche;Margarita Michelena;Poesía;1960;MX-MMI-02
@@ -127,7 +106,7 @@ import TestSupport
 
         // (a) Content: a master replaced by a larger scan (new derivative sizes) and a page added.
         let redeposit = batch("2025-02-reescaneo")
-        try write("identifier;dc.title\nMMI-0001;Carta a Efrén Hernández\n", "metadata.csv", in: redeposit)
+        try ChartFixture.write("identifier;dc.title\nMMI-0001;Carta a Efrén Hernández\n", "metadata.csv", in: redeposit)
         try page(redeposit.appendingPathComponent("MMI-0001/01.png"), width: 600, height: 790, shade: 20)
         try page(redeposit.appendingPathComponent("MMI-0001/03.png"), shade: 70)
         try await ingest()
@@ -135,7 +114,7 @@ import TestSupport
         try compareAfter("contenido (página sustituida y página añadida)", step: 1)
 
         // (b) Description: a sheet correcting a title, a subject and a date.
-        try write("identifier;dc.title;dc.subject;dc.date\nMMI-0002;Nocturno;Poesía amorosa;1961\n", "metadata.csv", in: batch("2025-03-correccion"))
+        try ChartFixture.write("identifier;dc.title;dc.subject;dc.date\nMMI-0002;Nocturno;Poesía amorosa;1961\n", "metadata.csv", in: batch("2025-03-correccion"))
         try await ingest()
         try compareAfter("descripción (título, tema y fecha)", step: 2)
 
@@ -148,11 +127,11 @@ import TestSupport
         try compareAfter("acceso (restablecidos)", step: 5)
 
         // (d) Unit of the hierarchy: a document moved to another unit, and a unit renamed.
-        try write("identifier;memoria.unidad\nMMI-0002;MX-MMI-01-01\n", "metadata.csv", in: batch("2025-04-mover"))
+        try ChartFixture.write("identifier;memoria.unidad\nMMI-0002;MX-MMI-01-01\n", "metadata.csv", in: batch("2025-04-mover"))
         try await ingest()
         #expect(try context.openCatalog().itemUnits()["MMI-0002"] == "MX-MMI-01-01")
         try compareAfter("unidad (documento movido)", step: 6)
-        try write(Self.chart.replacingOccurrences(of: "Cartas recibidas", with: "Correspondencia 1950–1960"), "cuadro.csv", in: batch("2025-05-cuadro"))
+        try ChartFixture.write(ChartFixture.margaritaMichelena.replacingOccurrences(of: "Cartas recibidas", with: "Correspondencia 1950–1960"), "cuadro.csv", in: batch("2025-05-cuadro"))
         try await ingest()
         try compareAfter("unidad (serie renombrada)", step: 7)
 
