@@ -11,7 +11,8 @@ OUT=${FUZZ_BUILD:-.build-fuzz}
 mkdir -p "$OUT/bin" "$OUT/obj" "$OUT/modules"
 ROOT=$(pwd)
 
-# Module maps for the C targets that SwiftPM would generate.
+# Module maps for the C targets that SwiftPM would generate. The tokenizer's C calls Snowball's
+# Spanish stemmer (Debian's libstemmer), so everything linked with it links -lstemmer too.
 for target in CShims CResampleKernels CSearchTokenizer; do
   header=$(ls "Sources/$target/include/"*.h)
   mkdir -p "$OUT/modules/$target"
@@ -48,9 +49,10 @@ for name in csv edtf mets alto hocr text; do ln -sf fuzz-metadata "$OUT/bin/fuzz
 
 echo "fuzz build: query"
 swiftc "${SWIFTFLAGS[@]}" -module-name FuzzSearch Sources/Catalog/Search/SearchQuery.swift Sources/Catalog/Search/SearchText.swift \
-  Sources/Catalog/Search/SearchSnippet.swift scripts/fuzz/search_harness.swift "$OUT/obj/search_tokenizer.o" "$OUT/obj/libSupport.a" -lsqlite3 -o "$OUT/bin/fuzz-query"
+  Sources/Catalog/Search/SearchSnippet.swift Sources/Catalog/Search/SpanishStemmer.swift scripts/fuzz/search_harness.swift \
+  "$OUT/obj/search_tokenizer.o" "$OUT/obj/libSupport.a" -lsqlite3 -lstemmer -o "$OUT/bin/fuzz-query"
 
 echo "fuzz build: tokenizer"
 clang "${CFLAGS[@]/fuzzer-no-link/fuzzer}" -ISources/CSearchTokenizer/include scripts/fuzz/tokenizer_fuzz.c "$OUT/obj/search_tokenizer.o" \
-  -lsqlite3 -o "$OUT/bin/fuzz-tokenizer"
+  -lsqlite3 -lstemmer -o "$OUT/bin/fuzz-tokenizer"
 echo "fuzz targets in $OUT/bin"

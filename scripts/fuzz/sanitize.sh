@@ -10,7 +10,7 @@ OUT=${FUZZ_BUILD:-.build-fuzz}
 mkdir -p "$OUT/bin"
 FLAGS=(-O1 -g -fno-omit-frame-pointer -fuse-ld=lld -fsanitize=address,undefined -fno-sanitize-recover=all $(pkg-config --cflags libpng libtiff-4 sqlite3))
 clang "${FLAGS[@]}" -ISources/CShims/include scripts/fuzz/shim_over_files.c Sources/CShims/*.c -ljpeg -lpng16 -ltiff -lz -o "$OUT/bin/shim-asan"
-clang "${FLAGS[@]}" -ISources/CSearchTokenizer/include scripts/fuzz/tokenizer_over_files.c Sources/CSearchTokenizer/search_tokenizer.c -lsqlite3 -o "$OUT/bin/tokenizer-asan"
+clang "${FLAGS[@]}" -ISources/CSearchTokenizer/include scripts/fuzz/tokenizer_over_files.c Sources/CSearchTokenizer/search_tokenizer.c -lsqlite3 -lstemmer -o "$OUT/bin/tokenizer-asan"
 
 images=()
 for root in ../shared/corpus/scans ../shared/corpus/broken Fixtures "$OUT/quirks" "$OUT"/corpus/identify "$OUT"/corpus/jpeg "$OUT"/corpus/png "$OUT"/corpus/tiff; do
