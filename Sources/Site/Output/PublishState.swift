@@ -46,6 +46,11 @@ struct PublishState {
         }
     }
 
+    /// Where the state of `site` is kept: beside it, `.<site>.estado`.
+    static func url(site: URL) -> URL {
+        site.deletingLastPathComponent().appendingPathComponent(".\(site.lastPathComponent).estado")
+    }
+
     /// The state is a small line-oriented text file (item ids, slugs and shard keys never hold tabs
     /// or line breaks): decoding it with Codable took a tenth of an incremental publish at 10,000 items.
     static func load(_ url: URL) -> PublishState? {
