@@ -63,18 +63,11 @@ public struct PublishedInputs: Equatable, Sendable {
                            seconds: Date().timeIntervalSince(started), path: site.path)
     }
 
-    /// Writes the record (a temporary sibling renamed over the old one; not synced: a record lost in
-    /// a power cut only makes the next publish do its work).
+    /// Writes the record (SideFile: a record lost in a power cut only makes the next publish do its work).
     public func save(site: URL) throws {
         let target = Self.url(site: site)
         let text = "memoria-entradas\t\(Self.version)\n\(key)\n\(firstEmbargoEnd ?? "")\n\(items)\n\(files)\n\(siteBytes)\n\(searchIndexBytes)\n"
-        let temporary = target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).tmp")
-        let fd = SystemCall.open(temporary.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644, for: .create)
-        guard fd >= 0 else { throw SiteError.system(path: target.path, operation: "crear", errno: errno) }
-        let failed = Data(text.utf8).withUnsafeBytes { SystemCall.writeAll(fd, $0) }
-        close(fd)
-        if let failed { unlink(temporary.path); throw SiteError.system(path: target.path, operation: "escribir", errno: failed) }
-        guard SystemCall.rename(temporary.path, target.path) == 0 else { throw SiteError.system(path: target.path, operation: "poner en su lugar", errno: errno) }
+        try SideFile.replace(target, with: text)
     }
 
     /// Removes the record beside `site` (a publish that does its work, or one that ended with warnings).
