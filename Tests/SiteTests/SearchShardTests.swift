@@ -1,4 +1,5 @@
 import Foundation
+import Catalog
 @testable import Site
 import Testing
 
@@ -30,6 +31,31 @@ struct SearchShardTests {
     ])
     func anythingElseIsRefused(_ text: String) {
         #expect(SearchIndexWriter.readShard(Data(text.utf8)) == nil)
+    }
+
+    /// A group of words too large for one shard is split by one more character at a time, and each
+    /// word is then in the shard the search script reads for it: the one whose key is the longest
+    /// start of the word (buscar.js, shardKeys). Words of one stem stay together in the deepest shard.
+    @Test func aLargeGroupIsSplitDeeperAndEachWordIsInTheShardTheScriptReads() {
+        var postings: [String: [SearchIndexWriter.Posting]] = [:]
+        let many = (0..<3_000).map { SearchIndexWriter.Posting(doc: $0, score: 9, page: 1) }
+        // «poe…»: far more than one shard holds, most of it under «poem»; «po» and «poe» themselves too.
+        for word in ["po", "poe", "poema", "poemas", "poemario", "poeta", "poetas", "poesía", "poemita", "poemazo"] { postings[word] = many }
+        postings[SpanishStemmer.mark + "poem"] = many
+        postings["pozo"] = Array(many.prefix(10))
+        let shards = SearchIndexWriter.shards(postings)
+        #expect(shards.keys.contains { $0.count >= 4 }, "split only by three characters: \(shards.keys.sorted())")
+        for (word, _) in postings {
+            let text = DocumentTerms.keyText(word)
+            let read = shards.keys.filter { text.hasPrefix($0) }.max { $0.count < $1.count }
+            #expect(read.map { shards[$0]?[word] != nil } == true, "«\(word)» is not in the shard the script reads (\(read ?? "none"))")
+        }
+        #expect(shards.values.reduce(0) { $0 + $1.count } == postings.count, "a word in two shards")
+        for (key, terms) in shards where terms.count > 1 && key.count < SearchIndexWriter.maxKeyLength {
+            let size = terms.reduce(0) { $0 + $1.key.utf8.count + $1.value.count * 9 }
+            let splittable = Set(terms.keys.map { DocumentTerms.keyText($0).prefix(key.count + 1) }).count > 1
+            #expect(size <= SearchIndexWriter.maxShardBytes || !splittable, "shard «\(key)» holds \(size) bytes and could be split")
+        }
     }
 
     @Test func anEmptyShardObjectReadsAsEmpty() throws {

@@ -25,7 +25,7 @@ struct SearchIndexWriter {
     struct Posting { var doc: Int; var score: UInt8; var page: Int }
 
     /// The group a shard key belongs to (its first two characters): a group is one shard, or several
-    /// of three characters when it grew past `maxShardBytes` (see `shards`).
+    /// of more characters when it grew past `maxShardBytes` (see `shards`).
     static func group(_ key: String) -> String { String(key.prefix(2)) }
 
     static func quantize(weight: Double, length: Double, average: Double) -> UInt8 {
@@ -186,24 +186,33 @@ struct SearchIndexWriter {
         return "Memoria.manifest(\(PageRenderer.scriptSafeJSON(manifest)));\n"
     }
 
-    /// Groups terms into shards by their first two characters, splitting a shard that grew past
-    /// `maxShardBytes` by three characters.
+    /// Groups terms into shards by their first two characters; a shard that grew past `maxShardBytes`
+    /// is split by one more character of its terms, and so on down to `maxKeyLength` (the search
+    /// script reads the shard whose key is the longest start of the word, so any depth is read alike).
     static func shards(_ postings: [String: [Posting]]) -> [String: [String: [Posting]]] {
         var groups: [String: [String: [Posting]]] = [:]
         for (term, list) in postings { groups[DocumentTerms.shardKey(term), default: [:]][term] = list }
         var result: [String: [String: [Posting]]] = [:]
-        for (key, terms) in groups {
-            let size = terms.reduce(0) { $0 + $1.key.utf8.count + $1.value.count * 9 }
-            if size <= maxShardBytes || key.count < 2 {
-                result[key] = terms
-                continue
-            }
-            for (term, list) in terms {
-                let text = DocumentTerms.keyText(term)
-                let subKey = text.count >= 3 ? String(text.prefix(3)) : key
-                result[subKey, default: [:]][term] = list
-            }
-        }
+        for (key, terms) in groups { split(key, terms, into: &result) }
         return result
+    }
+
+    /// Longest shard key: past it, a shard holds the forms of a few words and is left as it is.
+    static let maxKeyLength = 6
+
+    /// `terms` as the shard `key`, or split by the next character when too large; the terms no longer
+    /// than the key stay in a shard of that key.
+    private static func split(_ key: String, _ terms: [String: [Posting]], into result: inout [String: [String: [Posting]]]) {
+        let size = terms.reduce(0) { $0 + $1.key.utf8.count + $1.value.count * 9 }
+        guard size > maxShardBytes, key.count >= 2, key.count < maxKeyLength else { result[key] = terms; return }
+        var parts: [String: [String: [Posting]]] = [:]
+        for (term, list) in terms {
+            let text = DocumentTerms.keyText(term)
+            parts[text.count > key.count ? String(text.prefix(key.count + 1)) : key, default: [:]][term] = list
+        }
+        guard parts.count > 1 else { result[key] = terms; return }   // one word and its forms: nothing to split
+        for (part, partTerms) in parts {
+            if part == key { result[key] = partTerms } else { split(part, partTerms, into: &result) }
+        }
     }
 }
