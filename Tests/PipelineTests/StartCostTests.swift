@@ -1,0 +1,82 @@
+import Catalog
+import Foundation
+@testable import Pipeline
+import Preservation
+import Testing
+import TestSupport
+
+/// An ingest's start costs what changed since the last one: the catalog keeps a stamp of each
+/// object's root inventory file and reads again only inventories replaced since (by Memoria or
+/// anyone else), and Tesseract is asked for its version only when a batch is run.
+@Suite(.serialized) struct StartCostTests {
+    func context(_ deployment: TestDeployment, tesseract: String? = nil) throws -> StageContext {
+        var config = try ConfigLoader.load(deployment.configURL)
+        if let tesseract { config.text.tesseract = tesseract }
+        return StageContext(config: config, operatorName: "prueba")
+    }
+
+    @Test func aStartReadsOnlyInventoriesReplacedSinceTheLastAndStillNoticesOneRewrittenOutsideMemoria() async throws {
+        let deployment = try TestDeployment(label: "start-stamps")
+        let context = try context(deployment)
+        let first = try await IngestRunner(context: context, schemasFolder: "", ocrEngine: nil).run()
+        let archived = first.batches.flatMap(\.items).filter { $0.outcome == .archived }.map(\.id).sorted()
+        try #require(archived.count >= 2)
+        let catalog = try CatalogDatabase(path: context.config.paths.catalog)
+
+        // The ingest's own start came before its versions: the next start reads each inventory once.
+        _ = try await IngestRunner(context: context, schemasFolder: "", ocrEngine: nil).run()
+        let stamped = try catalog.headVersionsWithStamps().stamps
+        #expect(Set(stamped.keys) == Set(archived), "every archived object stamped: \(stamped.keys.sorted())")
+        #expect(stamped.values.allSatisfy { $0.headVersion == 1 })
+
+        // A new version written outside Memoria's ingest (the catalog still says v1).
+        let id = archived[0]
+        let storage = try OCFLStorageRoot(root: context.config.url(\.archive))
+        let state = try storage.inventory(of: id).logicalState()
+        var files = state.mapValues { OCFLVersionRequest.Source.existing(digest: $0) }
+        files["metadata/nota.txt"] = .bytes(Array("escrita a mano\n".utf8))
+        let writer = try OCFLVersionWriter(storage: storage, staging: context.config.url(\.staging), algorithm: .sha512)
+        let result = try writer.write(.init(objectID: id, files: files, message: "fuera de Memoria", userName: "otra persona", created: Date()))
+        #expect(result.version == "v2")
+
+        let after = try await IngestRunner(context: context, schemasFolder: "", ocrEngine: nil).run()
+        #expect(after.recovered.contains { $0.contains("se registró en el catálogo \(id)") }, "\(after.recovered)")
+        #expect(try catalog.headVersions()[id] == 2)
+        #expect(try catalog.headVersionsWithStamps().stamps[id]?.headVersion == 2)
+
+        // Nothing replaced since: nothing registered again.
+        let quiet = try await IngestRunner(context: context, schemasFolder: "", ocrEngine: nil).run()
+        #expect(quiet.recovered.isEmpty, "\(quiet.recovered)")
+    }
+
+    @Test func aStampDoesNotHideAnObjectTheCatalogHoldsAnOlderHeadOf() async throws {
+        let deployment = try TestDeployment(label: "start-stale-stamp")
+        let context = try context(deployment)
+        let first = try await IngestRunner(context: context, schemasFolder: "", ocrEngine: nil).run()
+        let id = try #require(first.batches.flatMap(\.items).first { $0.outcome == .archived }?.id)
+        _ = try await IngestRunner(context: context, schemasFolder: "", ocrEngine: nil).run()
+        let catalog = try CatalogDatabase(path: context.config.paths.catalog)
+        #expect(try catalog.headVersionsWithStamps().stamps[id] != nil)
+        // The catalog falls behind the archive (as after restoring an older catalog): the stamp still
+        // matches the file but not the head the catalog holds, so the object is read and registered again.
+        try catalog.write { db in try db.execute(sql: "UPDATE items SET head_version = 0 WHERE id = ?", arguments: [id]) }
+        let again = try await IngestRunner(context: context, schemasFolder: "", ocrEngine: nil).run()
+        #expect(again.recovered.contains { $0.contains("se registró en el catálogo \(id)") }, "\(again.recovered)")
+    }
+
+    @Test func anIngestWithNothingToDoDoesNotAskTesseract() async throws {
+        let deployment = try TestDeployment(label: "start-no-ocr-probe", inboxFixture: nil, ocr: "auto")
+        let context = try context(deployment, tesseract: "tesseract-que-no-existe")
+        let summary = try await IngestRunner(context: context, schemasFolder: "").run()
+        #expect(summary.ocr == IngestSession.ocrNotProbed)
+        #expect(summary.batches.isEmpty)
+    }
+
+    @Test func aBatchStillFindsTesseractMissing() async throws {
+        let deployment = try TestDeployment(label: "start-ocr-probe", ocr: "auto")
+        let context = try context(deployment, tesseract: "tesseract-que-no-existe")
+        let summary = try await IngestRunner(context: context, schemasFolder: "").run()
+        #expect(!summary.batches.isEmpty)
+        #expect(summary.ocr.hasPrefix("desactivado: no se encontró Tesseract"), "\(summary.ocr)")
+    }
+}
