@@ -64,6 +64,48 @@ import TestSupport
         #expect(again.recovered.contains { $0.contains("se registró en el catálogo \(id)") }, "\(again.recovered)")
     }
 
+    /// An archive left half-written by a Memoria that kept no journal (an older one): it emptied
+    /// staging at its start, marker included, and was killed between renaming v2 into the object and
+    /// replacing the root inventory. The next start sweeps every object once, completes v2, registers
+    /// it in the catalog and writes the marker again.
+    @Test func aVersionHalfWrittenWithoutAJournalIsCompletedOnTheNextStart() async throws {
+        let deployment = try TestDeployment(label: "start-no-journal")
+        let context = try context(deployment)
+        let first = try await IngestRunner(context: context, schemasFolder: "", ocrEngine: nil).run()
+        let id = try #require(first.batches.flatMap(\.items).first { $0.outcome == .archived }?.id)
+        let staging = context.config.url(\.staging)
+        let marker = staging.appendingPathComponent(JournalKeptMarker.name)
+        #expect(FileManager.default.fileExists(atPath: marker.path), "the first start swept the (empty) archive and left the marker")
+
+        let storage = try OCFLStorageRoot(root: context.config.url(\.archive))
+        let root = try storage.objectRoot(id)
+        let sidecarName = try #require(try FileManager.default.contentsOfDirectory(atPath: root.path).first { $0.hasPrefix("inventory.json.") })
+        let v1Inventory = try Data(contentsOf: root.appendingPathComponent("inventory.json"))
+        let v1Sidecar = try Data(contentsOf: root.appendingPathComponent(sidecarName))
+        try FileManager.default.removeItem(at: marker)
+        var files = try storage.inventory(of: id).logicalState().mapValues { OCFLVersionRequest.Source.existing(digest: $0) }
+        files["metadata/nota.txt"] = .bytes(Array("escrita por una versión anterior\n".utf8))
+        let writer = try OCFLVersionWriter(storage: storage, staging: staging, algorithm: .sha512)
+        #expect(try writer.write(.init(objectID: id, files: files, message: "anterior", userName: "otra", created: Date())).version == "v2")
+        try v1Inventory.write(to: root.appendingPathComponent("inventory.json"))
+        try v1Sidecar.write(to: root.appendingPathComponent(sidecarName))
+        #expect(try storage.inventory(of: id).head == "v1")
+        let left = try FileManager.default.contentsOfDirectory(atPath: staging.path).filter { $0 != "ingest.lock" }
+        #expect(left.isEmpty, "no journal, no marker: \(left)")
+
+        let after = try await IngestRunner(context: context, schemasFolder: "", ocrEngine: nil).run()
+        #expect(after.recovered.contains { $0.contains("se completó la versión \(id)/v2") }, "\(after.recovered)")
+        #expect(after.recovered.contains { $0.contains("se registró en el catálogo \(id)") }, "\(after.recovered)")
+        #expect(try storage.inventory(of: id).head == "v2")
+        let catalog = try CatalogDatabase(path: context.config.paths.catalog)
+        #expect(try catalog.headVersions()[id] == 2)
+        #expect(FileManager.default.fileExists(atPath: marker.path), "written again after the sweep")
+
+        // With the marker back, the next start looks only at journaled objects: nothing to say.
+        let quiet = try await IngestRunner(context: context, schemasFolder: "", ocrEngine: nil).run()
+        #expect(quiet.recovered.isEmpty, "\(quiet.recovered)")
+    }
+
     @Test func anIngestWithNothingToDoDoesNotAskTesseract() async throws {
         let deployment = try TestDeployment(label: "start-no-ocr-probe", inboxFixture: nil, ocr: "auto")
         let context = try context(deployment, tesseract: "tesseract-que-no-existe")

@@ -8,6 +8,8 @@ public struct OCFLRecovery {
         public var removedStaging: [String] = []
         public var removedTemporaryFiles: [String] = []
         public var promotedVersions: [String] = []
+        /// Every object root was looked at (not only the journaled ones); not a repair by itself.
+        public var sweptEveryObject = false
         public var isEmpty: Bool { removedStaging.isEmpty && removedTemporaryFiles.isEmpty && promotedVersions.isEmpty }
     }
 
@@ -26,15 +28,28 @@ public struct OCFLRecovery {
 
     static let journalSuffix = ".promoting"
 
+    /// Which object roots recovery looks at.
+    public enum Scope: Sendable, Equatable {
+        /// Every object when staging does not show that each run since the last full sweep kept
+        /// journals (`JournalKeptMarker`), else only the objects the journals name: what a start uses.
+        case asNeeded
+        /// Only the objects journals name.
+        case journaledObjects
+        /// Every object root, journal or not.
+        case everyObject
+    }
+
     /// Empties staging and repairs the objects its journals name (a version writer journals an object
     /// while its root is between two states), so that a start costs what the killed run left, not the
-    /// size of the archive. `everyObject`: every object root is checked, journal or not (an archive
-    /// written by a version of Memoria that kept no journal).
-    public func recover(everyObject: Bool = false) throws -> Report {
+    /// size of the archive. An archive last written by a Memoria that kept no journal (an older one,
+    /// which also empties staging, marker included, at its own start) gets the full sweep once: the
+    /// marker is written only after a full sweep has repaired every object, durably.
+    public func recover(_ scope: Scope = .asNeeded) throws -> Report {
         var report = Report()
         let files = FileManager.default
         var journaled: [String] = []
-        for name in ((try? files.contentsOfDirectory(atPath: staging.path)) ?? []).sorted() where name != "ingest.lock" {
+        let names = ((try? files.contentsOfDirectory(atPath: staging.path)) ?? []).sorted()
+        for name in names where name != "ingest.lock" && name != JournalKeptMarker.name {
             if name.hasSuffix(Self.journalSuffix) {
                 journaled.append(String(name.dropLast(Self.journalSuffix.count)))
             } else {
@@ -44,9 +59,14 @@ public struct OCFLRecovery {
         for name in report.removedStaging {
             try? files.removeItem(at: staging.appendingPathComponent(name))
         }
+        let everyObject = scope == .everyObject || (scope == .asNeeded && !names.contains(JournalKeptMarker.name))
         let objects = everyObject ? storage.objectIdentifiers() : journaled.filter { storage.objectExists($0) }
         for id in objects {
             try repair(id, report: &report)
+        }
+        report.sweptEveryObject = everyObject
+        if everyObject && !names.contains(JournalKeptMarker.name) {
+            try JournalKeptMarker.write(in: staging)
         }
         // Only once the objects are repaired (and the repair durable) may the journals go.
         for id in journaled {
