@@ -80,11 +80,12 @@ import TestSupport
         expectSpanish(verify.stdout + verify.stderr, "verify", folders: [deployment.root])
     }
 
-    /// The disk "fills" at the 3rd durable write of the archive: the run stops with exit 2, says which
-    /// disk and what to do, in Spanish; the report is written; the next run completes.
+    /// The disk "fills" at the 3rd durable write of the archive (the 4th write of the run: a first
+    /// start writes recovery's marker in staging before, `JournalKeptMarker`): the run stops with exit
+    /// 2, says which disk and what to do, in Spanish; the report is written; the next run completes.
     @Test func aFullDiskStopsTheBatchWithASpanishMessageAndTheNextRunCompletes() throws {
         let deployment = try TestDeployment(label: "voice-full-disk")
-        let full = try deployment.memoria(["ingest", "--now"], environment: ["MEMORIA_FAULT": "ENOSPC@write:3"])
+        let full = try deployment.memoria(["ingest", "--now"], environment: ["MEMORIA_FAULT": "ENOSPC@write:4"])
         #expect(full.status == 2, "\(full.status): \(full.stderr)")
         #expect(full.stderr.contains("el disco está lleno"), "\(full.stderr)")
         #expect(full.stderr.contains("Libere espacio"), "\(full.stderr)")

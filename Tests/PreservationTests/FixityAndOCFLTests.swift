@@ -69,21 +69,45 @@ import TestSupport
         }
     }
 
-    @Test func recoveryPromotesAVersionRenamedBeforeItsRootInventory() throws {
+    /// A crash between renaming v2 into place and replacing the root inventory leaves the writer's
+    /// journal in staging: recovery repairs the objects journals name (or every object when asked, or
+    /// when staging has no marker that journals were kept since the last full sweep), and looks at no
+    /// other object root.
+    @Test(arguments: [
+        (journal: true, marker: true, scope: OCFLRecovery.Scope.journaledObjects, promoted: true),
+        (journal: false, marker: true, scope: .everyObject, promoted: true),
+        (journal: false, marker: true, scope: .journaledObjects, promoted: false),
+        (journal: false, marker: false, scope: .asNeeded, promoted: true),
+        (journal: false, marker: true, scope: .asNeeded, promoted: false),
+        (journal: true, marker: true, scope: .asNeeded, promoted: true),
+    ])
+    func recoveryPromotesAVersionRenamedBeforeItsRootInventory(_ situation: (journal: Bool, marker: Bool, scope: OCFLRecovery.Scope, promoted: Bool)) throws {
         let (folder, storage, writer) = try make()
+        let marker = folder.path("staging/\(JournalKeptMarker.name)")
         _ = try writer.write(.init(objectID: "A-1", files: ["objects/a": try file(folder, "a", "a")], message: "", userName: "t", created: Date()))
         let v1Inventory = try Data(contentsOf: storage.root.appendingPathComponent("A-1/inventory.json"))
         let v1Sidecar = try Data(contentsOf: storage.root.appendingPathComponent("A-1/inventory.json.sha512"))
         _ = try writer.write(.init(objectID: "A-1", files: ["objects/a": try file(folder, "a2", "b")], message: "", userName: "t", created: Date()))
-        // Simulate a crash between renaming v2 into place and replacing the root inventory.
+        #expect(!FileManager.default.fileExists(atPath: folder.path("staging/A-1.promoting").path), "a finished version leaves no journal")
         try v1Inventory.write(to: storage.root.appendingPathComponent("A-1/inventory.json"))
         try v1Sidecar.write(to: storage.root.appendingPathComponent("A-1/inventory.json.sha512"))
+        if situation.journal { try Data("A-1\n".utf8).write(to: folder.path("staging/A-1.promoting")) }
+        if situation.marker { try JournalKeptMarker.write(in: folder.path("staging")) }
         #expect(try storage.inventory(of: "A-1").head == "v1")
         try FileManager.default.createDirectory(at: folder.path("staging/stale"), withIntermediateDirectories: true)
-        let report = try OCFLRecovery(storage: storage, staging: folder.path("staging")).recover()
-        #expect(report.promotedVersions == ["A-1/v2"])
-        #expect(report.removedStaging == ["stale"])
-        #expect(try storage.inventory(of: "A-1").head == "v2")
+        let report = try OCFLRecovery(storage: storage, staging: folder.path("staging")).recover(situation.scope)
+        #expect(report.removedStaging == ["stale"], "the marker is not stale staging")
+        #expect(!FileManager.default.fileExists(atPath: folder.path("staging/A-1.promoting").path))
+        if situation.promoted {
+            #expect(report.promotedVersions == ["A-1/v2"])
+            #expect(try storage.inventory(of: "A-1").head == "v2")
+        } else {
+            #expect(report.promotedVersions.isEmpty, "an object no journal names is not read")
+            #expect(try storage.inventory(of: "A-1").head == "v1")
+        }
+        let swept = situation.scope == .everyObject || (situation.scope == .asNeeded && !situation.marker)
+        #expect(report.sweptEveryObject == swept)
+        #expect(FileManager.default.fileExists(atPath: marker.path) == (situation.marker || swept), "written after a full sweep, kept otherwise")
     }
 
     /// The audit does not check again a version inventory that is the root's byte for byte; a version

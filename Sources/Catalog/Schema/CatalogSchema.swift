@@ -246,6 +246,20 @@ enum CatalogSchema {
                 INSERT INTO search_fts (search_fts) VALUES ('optimize');
                 """)
         }
+        // v7 (a start proportional to what changed): the stat of each object's root inventory.json
+        // when the catalog last read it, so that an ingest re-reads only inventories replaced since.
+        migrator.registerMigration("v7-inventory-stamps") { db in
+            try db.execute(sql: """
+                CREATE TABLE inventory_stamps (
+                    object_id TEXT PRIMARY KEY,
+                    inode INTEGER NOT NULL,
+                    size INTEGER NOT NULL,
+                    changed_ns INTEGER NOT NULL,
+                    modified_ns INTEGER NOT NULL,
+                    head_version INTEGER NOT NULL
+                ) WITHOUT ROWID;
+                """)
+        }
         // v8: a counter of the changes to what the public site is made of (fonds, items, files, pages,
         // the classification charts and the items' places in them), kept by triggers, and a token
         // drawn when the catalog is created: a publish compares both with what it last published

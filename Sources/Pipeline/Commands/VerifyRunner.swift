@@ -132,9 +132,22 @@ public struct VerifyRunner {
         // Each object's check in its own logs/ (the archive keeps its audit history), then the catalog.
         let log = ArchiveEventLog(storage: storage, quarantine: QuarantineStore(root: config.url(\.quarantine)))
         var unlogged: [String] = []
+        var staged: [(index: Int, event: PremisEvent, log: ObjectLogs.StagedLog)] = []
         for index in events.indices where storage.objectExists(events[index].itemID) {
-            do { events[index].event = try log.fixity(events[index].event, objectID: events[index].itemID) } catch { unlogged.append(events[index].itemID) }
-            CrashPoints.pass("audit event in the object's logs")
+            do {
+                let written = try log.stageFixity(events[index].event, objectID: events[index].itemID)
+                staged.append((index, written.event, written.staged))
+            } catch { unlogged.append(events[index].itemID) }
+            CrashPoints.pass("audit event staged in the object's logs")
+        }
+        // Every object's record durable and in place at once (two syncs of the file system, not two
+        // fsyncs per object); a kill before leaves only hidden temporary files, which readers skip.
+        do {
+            try log.commit(staged.map { $0.log })
+            for entry in staged { events[entry.index].event = entry.event }
+            CrashPoints.pass("audit events in the objects' logs")
+        } catch {
+            unlogged += staged.map { events[$0.index].itemID }
         }
         if !unlogged.isEmpty {
             warnings.append("el registro de esta auditoría no se pudo escribir en logs/ de \(SpanishText.list(Array(unlogged.prefix(5))))\(unlogged.count > 5 ? "…" : ""); revise el disco del archivo")

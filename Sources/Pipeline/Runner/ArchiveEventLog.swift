@@ -51,6 +51,22 @@ struct ArchiveEventLog {
         return recorded
     }
 
+    /// A fixity check of one object staged in its logs (hidden, not yet durable), as `fixity` records
+    /// it: the audit stages every object's and commits them together (`commit`).
+    func stageFixity(_ event: PremisEvent, objectID: String) throws -> (event: PremisEvent, staged: ObjectLogs.StagedLog) {
+        var recorded = event
+        let staged = try ObjectLogs(storage: storage).stage(objectID: objectID, name: "fixity-\(Self.stamp(event.dateTime))") { stem in
+            recorded.identifier = "\(objectID)/logs/\(stem)"
+            return try Self.encode(Record(kind: .fixityCheck, itemID: objectID, events: [recorded]))
+        }
+        return (recorded, staged)
+    }
+
+    /// Puts staged log files in place, durably, in two syncs of the archive's file system.
+    func commit(_ staged: [ObjectLogs.StagedLog]) throws {
+        try ObjectLogs(storage: storage).commit(staged)
+    }
+
     /// A file put in quarantine: in the register, and in the item's object logs when it is archived.
     func quarantined(_ entry: CatalogQuarantineEntry, event: PremisEvent?) throws {
         var stored = entry

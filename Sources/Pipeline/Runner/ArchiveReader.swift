@@ -141,7 +141,9 @@ struct ArchiveReader {
 }
 
 /// On start: brings the catalog in line with the archive (objects archived by a run that was killed
-/// before its catalog commit are registered from their METS).
+/// before its catalog commit are registered from their METS). One stat per object: only an inventory
+/// whose file differs from the stamp the catalog kept when it last read it (or whose head the catalog
+/// does not hold) is read again, so a start costs what changed, plus a listing of the root.
 struct CatalogReconciler {
     let storage: OCFLStorageRoot
     let catalog: CatalogDatabase
@@ -151,14 +153,28 @@ struct CatalogReconciler {
     func reconcile() throws -> [String] {
         var registered: [String] = []
         let reader = ArchiveReader(storage: storage, ocrWordConfidenceFloor: ocrWordConfidenceFloor)
-        let catalogued = try catalog.headVersions()
-        for id in storage.objectIdentifiers() {
+        let (catalogued, stamps) = try catalog.headVersionsWithStamps()
+        var read: [String: CatalogInventoryStamp] = [:]
+        for id in storage.candidateObjectNames().sorted() {
+            guard let file = storage.inventoryFileStamp(of: id) else { continue }   // no inventory: head 0, nothing to register
+            var known = catalogued[id] ?? 0
+            let seen = CatalogInventoryStamp(inode: Int64(bitPattern: file.inode), size: file.size, changedNanos: file.changedNanos,
+                                             modifiedNanos: file.modifiedNanos, headVersion: known)
+            if let stamp = stamps[id], stamp.sameFile(as: seen), stamp.headVersion == known { continue }
+            guard storage.objectExists(id) else { continue }
             let head = (try? storage.inventory(of: id).headNumber) ?? 0
-            let known = catalogued[id] ?? 0
-            guard known < head, let item = try? reader.catalogItem(id) else { continue }
-            try catalog.store(item, fondsTitle: fondsTitles[item.fondsCode] ?? item.fondsCode)
-            registered.append(id)
+            if known < head, let item = try? reader.catalogItem(id) {
+                try catalog.store(item, fondsTitle: fondsTitles[item.fondsCode] ?? item.fondsCode)
+                registered.append(id)
+                known = item.headVersion
+            }
+            // Stamped only when the catalog holds that head: anything else is looked at again next time.
+            if head > 0 && head == known {
+                read[id] = CatalogInventoryStamp(inode: seen.inode, size: seen.size, changedNanos: seen.changedNanos,
+                                                 modifiedNanos: seen.modifiedNanos, headVersion: head)
+            }
         }
+        try catalog.storeInventoryStamps(read)
         return registered
     }
 }

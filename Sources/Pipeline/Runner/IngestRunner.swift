@@ -61,7 +61,7 @@ public final class IngestRunner {
         let config = context.config
         try checkBatchArguments(only)
         let session = IngestSession(context: context, schemasFolder: schemasFolder, ocrEngine: ocrEngine, ocrEngineGiven: ocrEngineGiven)
-        let opening = try session.open()
+        var opening = try session.open()
         defer { withExtendedLifetime(opening.lock) {} }
         for line in opening.recovered { context.reporter.info("recuperación: \(line)") }
         var summary = IngestSummary(batches: [], undeclared: [], waiting: [], recovered: opening.recovered, ocr: opening.ocr)
@@ -87,6 +87,10 @@ public final class IngestRunner {
                 continue
             }
             guard let fonds = config.fonds(slug: batch.fondsSlug) else { continue }
+            if opening.ocrPending {
+                (opening.environment.ocr, summary.ocr) = try session.chooseOCR()
+                opening.ocrPending = false
+            }
             if let report = try await BatchRunner(batch: batch, fonds: fonds, environment: opening.environment, context: context).run() {
                 summary.batches.append(report)
             } else {

@@ -21,7 +21,13 @@ struct IngestSession {
         var lock: IngestLock
         var recovered: [String]
         var ocr: String
+        /// Tesseract is configured but not yet probed: `chooseOCR()` runs before the first batch, so
+        /// that an ingest with nothing to do never waits for `tesseract --version`.
+        var ocrPending: Bool
     }
+
+    /// Said of the OCR engine when no batch was run (Tesseract was not asked).
+    static let ocrNotProbed = "no se consultó (no había lotes que ingresar)"
 
     func open() throws -> Opening {
         let staging = config.url(\.staging)
@@ -40,11 +46,12 @@ struct IngestSession {
         recovered += try reconcile(storage: storage, catalog: catalog, titles: titles)
         let derivatives = DerivativeStore(root: config.url(\.derivatives))
         derivatives.discardAllStaged()
-        let (engine, ocrSummary) = try chooseOCR()
+        let ocrPending = !ocrEngineGiven && config.text.ocr != "never"
+        let (engine, ocrSummary) = ocrPending ? (nil, Self.ocrNotProbed) : try chooseOCR()
         let validation = try XMLValidation(folder: schemasFolder, display: context.displayPaths)
         let environment = RunEnvironment(storage: storage, writer: writer, catalog: catalog, derivatives: derivatives, ocr: engine,
                                          validation: validation, fondsTitles: titles, algorithm: algorithm)
-        return Opening(environment: environment, lock: lock, recovered: recovered, ocr: ocrSummary)
+        return Opening(environment: environment, lock: lock, recovered: recovered, ocr: ocrSummary, ocrPending: ocrPending)
     }
 
     private func recover(storage: OCFLStorageRoot, staging: URL) throws -> [String] {
@@ -80,7 +87,8 @@ struct IngestSession {
         }
     }
 
-    private func chooseOCR() throws -> ((any OCREngine)?, String) {
+    /// The engine that reads text: the caller's, none (text.ocr: never), or Tesseract once probed.
+    func chooseOCR() throws -> ((any OCREngine)?, String) {
         if ocrEngineGiven { return (ocrEngine, ocrEngine?.summary ?? "desactivado") }
         guard config.text.ocr != "never" else { return (nil, "desactivado (text.ocr: never)") }
         let probe = TesseractRunner.probe(command: config.text.tesseract, languages: config.text.languages)

@@ -8,7 +8,7 @@ struct RunEnvironment: @unchecked Sendable {
     let writer: OCFLVersionWriter
     let catalog: CatalogDatabase
     let derivatives: DerivativeStore
-    let ocr: (any OCREngine)?
+    var ocr: (any OCREngine)?
     let validation: XMLValidation
     let fondsTitles: [String: String]
     let algorithm: DigestAlgorithm

@@ -62,6 +62,27 @@ public enum FileSystem {
         }
     }
 
+    /// Makes everything written on the file system holding `folder` durable (syncfs); without syncfs,
+    /// runs `fallback` (fsyncs of the files and folders concerned) instead.
+    public static func syncFileSystem(of folder: URL, fallback: () throws -> Void) throws {
+        let fd = open(folder.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard fd >= 0 else { throw OCFLError.system(path: folder.path, operation: .openFolder, errno: errno) }
+        defer { close(fd) }
+        switch SystemCall.syncfs(fd) {
+        case 0?: return
+        case nil: try fallback()
+        default: throw OCFLError.system(path: folder.path, operation: .fsync, errno: errno)
+        }
+    }
+
+    /// fsync of one existing file.
+    public static func syncFile(_ url: URL) throws {
+        let fd = open(url.path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw OCFLError.system(path: url.path, operation: .read, errno: errno) }
+        defer { close(fd) }
+        guard SystemCall.fsync(fd) == 0 else { throw OCFLError.system(path: url.path, operation: .fsync, errno: errno) }
+    }
+
     public static func syncDirectory(_ url: URL) throws {
         let fd = open(url.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard fd >= 0 else { throw OCFLError.system(path: url.path, operation: .openFolder, errno: errno) }

@@ -152,11 +152,18 @@ public struct OCFLVersionWriter: Sendable {
             try FileSystem.rename(work, to: objectRoot)
             CrashPoints.pass("object renamed into the archive")
         } else {
+            // From the rename to the sidecar the object root is between two states: the journal names
+            // the object, so that recovery looks at this object (and only at the objects named so).
+            let journal = OCFLRecovery.journal(for: id, in: staging)
+            try FileSystem.writeDurably(Data("\(id)\n".utf8), to: journal)
+            try FileSystem.syncDirectory(staging)
             try FileSystem.rename(work, to: objectRoot.appendingPathComponent(version))
             CrashPoints.pass("version renamed into the object")
             try FileSystem.replaceAtomically(objectRoot.appendingPathComponent("inventory.json"), with: inventoryData)
             CrashPoints.pass("root inventory replaced")
             try FileSystem.replaceAtomically(objectRoot.appendingPathComponent("inventory.json.\(algorithm.rawValue)"), with: sidecar)
+            // Left behind (a crash before the removal is durable), it costs recovery one object's check.
+            try? FileManager.default.removeItem(at: journal)
         }
         return OCFLVersionResult(outcome: existing == nil ? .created : .newVersion, version: version,
                                  inventory: inventory, bytesWritten: bytesWritten)

@@ -53,13 +53,6 @@ enum ReplicaFileCopy {
     /// Makes everything written on the file system holding `folder` durable; without syncfs, runs
     /// `fallback` (fsyncs of the files and folders concerned) instead.
     static func syncFileSystem(of folder: URL, fallback: () throws -> Void) throws {
-        let fd = open(folder.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard fd >= 0 else { throw OCFLError.system(path: folder.path, operation: .openFolder, errno: errno) }
-        defer { close(fd) }
-        switch SystemCall.syncfs(fd) {
-        case 0?: return
-        case nil: try fallback()
-        default: throw OCFLError.system(path: folder.path, operation: .fsync, errno: errno)
-        }
+        try FileSystem.syncFileSystem(of: folder, fallback: fallback)
     }
 }
