@@ -45,6 +45,9 @@ struct SearchShardTests {
         postings["pozo"] = Array(many.prefix(10))
         let shards = SearchIndexWriter.shards(postings)
         #expect(shards.keys.contains { $0.count >= 4 }, "split only by three characters: \(shards.keys.sorted())")
+        // A group whose words all share their next characters is split down to where they differ.
+        let alike = SearchIndexWriter.shards(["poemas": many, "poemario": many, SpanishStemmer.mark + "poem": many])
+        #expect(Set(alike.keys) == ["poem", "poemas", "poemar"], "\(alike.keys.sorted())")
         for (word, _) in postings {
             let text = DocumentTerms.keyText(word)
             let read = shards.keys.filter { text.hasPrefix($0) }.max { $0.count < $1.count }

@@ -210,7 +210,8 @@ struct SearchIndexWriter {
             let text = DocumentTerms.keyText(term)
             parts[text.count > key.count ? String(text.prefix(key.count + 1)) : key, default: [:]][term] = list
         }
-        guard parts.count > 1 else { result[key] = terms; return }   // one word and its forms: nothing to split
+        // Every term no longer than the key: nothing to split (a longer key alone is split further).
+        guard parts.count > 1 || parts[key] == nil else { result[key] = terms; return }
         for (part, partTerms) in parts {
             if part == key { result[key] = partTerms } else { split(part, partTerms, into: &result) }
         }
