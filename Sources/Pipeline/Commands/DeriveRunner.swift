@@ -62,7 +62,7 @@ public struct DeriveRunner {
                 guard let read = try reader.prior(id) else { continue }
                 prior = read
             } catch {
-                unreadable.append("\(id): \(context.displayPaths.scrub(SystemErrorText.describe(error).spanish))")
+                unreadable.append("\(id): \(context.displayPaths.scrub(Self.problem(error)))")
                 continue
             }
             if !codes.isEmpty && !codes.contains(prior.mets.fondsCode) { continue }
@@ -128,8 +128,11 @@ public struct DeriveRunner {
                     summary.pagesDerived += entries.count
                     produced[job.itemID, default: []] += entries
                 case .failure(let error):
-                    let text = (error as? ImagingError)?.messageForArchivist ?? SystemErrorText.describe(error).spanish
-                    summary.failures.append("\(job.itemID)/\(job.masterPath): \(context.displayPaths.scrub(text))")
+                    // What this master staged before it failed goes; the item's other masters stay staged.
+                    for page in pagesByMaster["\(job.itemID)/\(job.masterPath)"] ?? [] {
+                        store.discardStaged(itemID: job.itemID, key: StableKey.derivative(masterPath: job.masterPath, index: page.indexInFile))
+                    }
+                    summary.failures.append("\(job.itemID)/\(job.masterPath): \(context.displayPaths.scrub(Self.problem(error)))")
                 }
                 context.reporter.emit(.advanced(stage: "copias de consulta", done: done, total: total, detail: "\(job.itemID)/\(job.masterPath)"))
                 if next < jobs.count { group.addTask(operation: make(jobs[next])); next += 1 }
@@ -140,11 +143,28 @@ public struct DeriveRunner {
             do {
                 try store.commit(itemID: itemID, entries: kept + entries)
             } catch {
-                summary.failures.append("\(itemID): las copias de consulta no se pudieron poner en su lugar (\(context.displayPaths.scrub(SystemErrorText.describe(error).spanish)))")
+                store.discard(itemID: itemID)
+                summary.failures.append("\(itemID): las copias de consulta no se pudieron poner en su lugar (\(context.displayPaths.scrub(SystemErrorText.describe(error).spanish))). \(Self.advice(error))")
             }
         }
         context.reporter.emit(.finished(stage: "copias de consulta"))
         summary.seconds = Date().timeIntervalSince(started)
         return summary
+    }
+
+    /// A failure said as what happened and what to do, for the summary's PROBLEMA lines.
+    static func problem(_ error: Error) -> String {
+        if let imaging = error as? ImagingError {
+            guard case .derivativeWriteFailed(let path, _) = imaging, let code = imaging.systemErrno else { return imaging.messageForArchivist }
+            return "no se pudo escribir «\(path)»: \(SystemErrorText.spanish(errno: code)). \(SystemErrorText.advice(errno: code))"
+        }
+        if let person = error as? PersonFacingError, SystemErrorText.errno(of: error) == nil || !person.whatToDo.isEmpty { return person.messageForPeople }
+        return "\(SystemErrorText.describe(error).spanish). \(advice(error))"
+    }
+
+    /// What to do about a failure of the disk (the system's advice for its errno).
+    static func advice(_ error: Error) -> String {
+        let code = (error as? ImagingError)?.systemErrno ?? SystemErrorText.errno(of: error)
+        return code.map { SystemErrorText.advice(errno: $0) } ?? "Vuelva a ejecutar memoria derive; si se repite, avise al equipo de sistemas"
     }
 }
