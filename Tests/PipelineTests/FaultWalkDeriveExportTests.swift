@@ -10,7 +10,7 @@ import TestSupport
 /// an uninterrupted run's.
 extension FaultWalkTests {
     /// When derive went on and reported the master it could not derive (exit 1), its PROBLEMA line says
-    /// what failed and what to do, as a stopped command's message does.
+    /// what failed, where and what to do, as a stopped command's message does.
     static func checkProblems(_ result: ProcessResult, _ fault: Fault, _ label: String) {
         guard result.status == 1 else { return }
         let problems = result.stdout.split(separator: "\n").filter { $0.hasPrefix("PROBLEMA ") }.joined(separator: "\n")
@@ -54,6 +54,11 @@ extension FaultWalkTests {
             Self.checkMessage(result, fault, label)
             Self.checkProblems(result, fault, label)
             #expect(result.status != 0, "\(label): the fault passed unsaid:\n\(result.stdout)\(result.stderr)")
+            // A full disk stops the run (every other master would fail the same way); a read error or a
+            // refused file is one master's problem (exit 1) and the others are derived.
+            if fault.kind.code == ENOSPC && fault.operation != "read" {
+                #expect(result.status == 2, "\(label): a full disk did not stop the run (exit \(result.status)):\n\(result.stdout)\(result.stderr)")
+            }
             let now = try SiteSnapshot(deployment.archive)
             #expect(now == archive, "\(label): the archive changed (\(now.differences(from: archive).prefix(3)))")
             let next = try deployment.memoria(["derive", "--quiet"], environment: PublishAndVerifyKillTests.steady)

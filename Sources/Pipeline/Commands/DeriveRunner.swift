@@ -38,9 +38,13 @@ public struct DeriveRunner {
 
     public func run(items: [String] = [], fonds: [String] = [], force: Bool = false) async throws -> Summary {
         let config = context.config
+        // One writer of the derivative store at a time: an ingest stages copies in the same folder.
+        let lock = try IngestLock(folder: config.url(\.staging), display: context.displayPaths)
+        defer { withExtendedLifetime(lock) {} }
         let storage = try context.openStorage()
         let codes = try context.fondsCodes(fonds)
         let store = DerivativeStore(root: config.url(\.derivatives))
+        store.discardAllStaged()   // what a killed ingest or derive left
         let spec = config.derivativeSpec
         let fingerprint = config.derivativeFingerprint
         var ids = storage.objectIdentifiers().filter { !ChartObject.isChart($0) }   // charts have no pages
@@ -89,6 +93,7 @@ public struct DeriveRunner {
         let total = jobs.count
         context.reporter.emit(.began(stage: "copias de consulta", total: total))
         var produced: [String: [DerivativeStore.Entry]] = [:]
+        var stoppedBy: Error?   // a full or read-only disk: every other master would fail the same way
         await withTaskGroup(of: (Job, Result<[DerivativeStore.Entry], Error>).self) { group in
             var next = 0
             func make(_ job: Job) -> @Sendable () async -> (Job, Result<[DerivativeStore.Entry], Error>) {
@@ -133,9 +138,10 @@ public struct DeriveRunner {
                         store.discardStaged(itemID: job.itemID, key: StableKey.derivative(masterPath: job.masterPath, index: page.indexInFile))
                     }
                     summary.failures.append("\(job.itemID)/\(job.masterPath): \(context.displayPaths.scrub(Self.problem(error)))")
+                    if stoppedBy == nil, Self.stopsTheRun(error) { stoppedBy = error }
                 }
                 context.reporter.emit(.advanced(stage: "copias de consulta", done: done, total: total, detail: "\(job.itemID)/\(job.masterPath)"))
-                if next < jobs.count { group.addTask(operation: make(jobs[next])); next += 1 }
+                if next < jobs.count && stoppedBy == nil { group.addTask(operation: make(jobs[next])); next += 1 }
             }
         }
         for (itemID, entries) in produced {
@@ -149,6 +155,12 @@ public struct DeriveRunner {
         }
         context.reporter.emit(.finished(stage: "copias de consulta"))
         summary.seconds = Date().timeIntervalSince(started)
+        if let stoppedBy {
+            let left = jobs.count - summary.mastersDecoded
+            throw PipelineError.environment(context.displayPaths.scrub(
+                "memoria derive se detuvo: \(Self.problem(stoppedBy)) Quedan \(SpanishText.count(left, "máster", "másters")) sin derivar (\(SpanishText.count(summary.pagesDerived, "página derivada", "páginas derivadas")) en esta ejecución); memoria derive los retoma"),
+                detail: "\(stoppedBy)")
+        }
         return summary
     }
 
@@ -160,6 +172,12 @@ public struct DeriveRunner {
         }
         if let person = error as? PersonFacingError, SystemErrorText.errno(of: error) == nil || !person.whatToDo.isEmpty { return person.messageForPeople }
         return "\(SystemErrorText.describe(error).spanish). \(advice(error))"
+    }
+
+    /// A disk that is full or read-only: the run stops instead of decoding every other master in vain.
+    static func stopsTheRun(_ error: Error) -> Bool {
+        let code = (error as? ImagingError)?.systemErrno ?? SystemErrorText.errno(of: error)
+        return code.map { [ENOSPC, EDQUOT, EROFS].contains($0) } ?? false
     }
 
     /// What to do about a failure of the disk (the system's advice for its errno).
