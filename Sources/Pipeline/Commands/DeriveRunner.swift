@@ -144,21 +144,23 @@ public struct DeriveRunner {
                 if next < jobs.count && stoppedBy == nil { group.addTask(operation: make(jobs[next])); next += 1 }
             }
         }
-        for (itemID, entries) in produced {
+        var notInPlace = jobs.count - summary.mastersDecoded   // masters whose copies are not in place
+        for (itemID, entries) in produced.sorted(by: { $0.key < $1.key }) {
             let kept = store.manifest(itemID: itemID).filter { old in !entries.contains { $0.key == old.key } }
             do {
                 try store.commit(itemID: itemID, entries: kept + entries)
             } catch {
                 store.discard(itemID: itemID)
+                notInPlace += Set(entries.map(\.masterPath)).count
                 summary.failures.append("\(itemID): las copias de consulta no se pudieron poner en su lugar (\(context.displayPaths.scrub(SystemErrorText.describe(error).spanish))). \(Self.advice(error))")
+                if stoppedBy == nil, Self.stopsTheRun(error) { stoppedBy = error }
             }
         }
         context.reporter.emit(.finished(stage: "copias de consulta"))
         summary.seconds = Date().timeIntervalSince(started)
         if let stoppedBy {
-            let left = jobs.count - summary.mastersDecoded
             throw PipelineError.environment(context.displayPaths.scrub(
-                "memoria derive se detuvo: \(Self.problem(stoppedBy)) Quedan \(SpanishText.count(left, "máster", "másters")) sin derivar (\(SpanishText.count(summary.pagesDerived, "página derivada", "páginas derivadas")) en esta ejecución); memoria derive los retoma"),
+                "memoria derive se detuvo: \(Self.problem(stoppedBy)) Quedan \(SpanishText.count(notInPlace, "máster", "másters")) sin copias de consulta al día; la siguiente ejecución de memoria derive los retoma"),
                 detail: "\(stoppedBy)")
         }
         return summary
