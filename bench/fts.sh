@@ -7,7 +7,7 @@
 # then query latency over a fixed set (single words common to rare, two words, phrases, prefixes):
 # memoria-bench fts-query times `memoria search` (bm25 top 20, snippets, bounded hit count) in one
 # process; fts5_bench.py --query-only times the plain table's bm25+snippet top 20 on the same queries.
-#   bash bench/fts.sh              # SIZES="10000 100000"; BENCH_OUT=bench/out
+#   bash bench/fts.sh              # SIZES="10000 100000"; BENCH_OUT=bench/out; MEMORIA_BIN
 # Needs sqlite3 (CLI) and python3; numpy and pillow (for fts5_bench.py) go into bench/.venv on first run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -22,8 +22,13 @@ if ! bench/.venv/bin/python -c "import numpy, PIL" 2>/dev/null; then
   python3 -m venv bench/.venv && bench/.venv/bin/pip -q install numpy pillow
 fi
 PY=bench/.venv/bin/python
-swift build -c release >/dev/null   # every product
-BIN=$(swift build -c release --show-bin-path)
+# MEMORIA_BIN: a release folder already built (memoria-bench), so that nothing builds while it is timed.
+if [ -n "${MEMORIA_BIN:-}" ]; then
+  BIN=$MEMORIA_BIN
+else
+  swift build -c release >/dev/null   # every product
+  BIN=$(swift build -c release --show-bin-path)
+fi
 PB="python3 $SHARED/pairbench.py --out $RESULTS"
 echo "# $(date -u +%FT%TZ) $(nproc) cores; sqlite $(sqlite3 --version | cut -d' ' -f1)"
 

@@ -44,6 +44,11 @@ for N in $SIZES; do
   python3 -c "import sys; print(f'  {sys.argv[1]} HTML pages, {sys.argv[2]} files: {int(sys.argv[1]) / float(sys.argv[3]):.0f} HTML pages/s')" "$HTML" "$FILES" "$LAST_SECONDS"
   echo "  site size without images: $(du -sm --apparent-size --exclude='*.jpg' "$SITE" | cut -f1) MB;" \
        "search index: $(du -sm --apparent-size "$SITE/buscar" | cut -f1) MB in $(find "$SITE/buscar" -type f | wc -l) files"
+  # The first incremental publish after a full one clones the site into its spare copy with hard
+  # links (SiteGenerations); `cp -al` of the same tree on the same file system is its reference.
+  rm -rf "$D/cp-al" && timed "reference: cp -al of the published site" cp -al "$SITE" "$D/cp-al" && rm -rf "$D/cp-al"
+  "$BIN/memoria-bench" synth-site --dir "$D" --change-one
+  timed "first incremental publish after the full one, one item changed (spare copy cloned)" "$BIN/memoria" publish --config "$D/pipeline.yaml"
   "$BIN/memoria-bench" synth-site --dir "$D" --change-one
   timed "incremental publish, one item changed" "$BIN/memoria" publish --config "$D/pipeline.yaml"
   timed "incremental publish, nothing changed" "$BIN/memoria" publish --config "$D/pipeline.yaml"
@@ -62,8 +67,10 @@ fi
 # pagefind-bin ships the binary inside the package rather than on the venv's PATH.
 PAGEFIND=$(bench/.venv/bin/python -c "import os, pagefind_bin; print(os.path.join(os.path.dirname(pagefind_bin.__file__), 'pagefind'))")
 PF=$OUT/pagefind-$PAGEFIND_SIZE
-rm -rf "$PF" && cp -al "$SITE" "$PF"
-rm -rf "$PF/buscar"
+# Pagefind reads the HTML pages; the images are not search data (and one synthetic image is linked
+# from every item, more links than a file may have), so only the pages are copied.
+rm -rf "$PF" && mkdir -p "$PF"
+(cd "$SITE" && find . -name '*.html' ! -path './buscar/*' -exec cp --parents -t "$(cd - >/dev/null && cd "$PF" && pwd)" {} +)
 timed "pagefind index of the same $PAGEFIND_SIZE-item site" "$PAGEFIND" --site "$PF"
 cat > "$PF/pagefind-buscar.html" <<'HTML'
 <!doctype html><html lang="es"><head><meta charset="utf-8"><title>Pagefind</title>

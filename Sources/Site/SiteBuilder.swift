@@ -47,7 +47,7 @@ public struct SiteBuilder {
         self.accessed = accessed
     }
 
-    var stateURL: URL { site.deletingLastPathComponent().appendingPathComponent(".\(site.lastPathComponent).estado") }
+    var stateURL: URL { PublishState.url(site: site) }
 
     public func build(full forceFull: Bool, progress: (String, Int, Int) -> Void = { _, _, _ in }) throws -> SiteSummary {
         do {

@@ -1,6 +1,7 @@
 import Catalog
 import FixtureKit
 import Foundation
+import Support
 @testable import Pipeline
 import Testing
 import TestSupport
@@ -68,10 +69,9 @@ import TestSupport
     }
 
     /// A publish of the shared catalog into `site` on the pinned day.
-    func publish(into site: URL, full: Bool) throws -> PublishSummary {
+    func publish(into site: URL, full: Bool, on day: Date = IncrementalPublishEquivalenceTests.publishDay) throws -> PublishSummary {
         var config = context.config
         config.paths.site = site.path
-        let day = Self.publishDay
         let publisher = StageContext(config: config, operatorName: "archivista", clock: { day }, timeZone: context.timeZone)
         return try PublishRunner(context: publisher).run(full: full)
     }
@@ -79,9 +79,11 @@ import TestSupport
     var siteA: URL { deployment.root.appendingPathComponent("sitio") }
 
     /// Publishes site A incrementally and a fresh site B in full, and names every file in which they differ.
-    func compareAfter(_ change: String, step: Int) throws {
+    /// `mode` is what the publish of site A must have been: "incremental" after any change (the
+    /// catalog's and the derivative store's stamps saw it), "unchanged" when nothing changed.
+    func compareAfter(_ change: String, step: Int, mode: String = "incremental") throws {
         let incremental = try publish(into: siteA, full: false)
-        #expect(incremental.site.mode == "incremental", "\(change): site A was published in full, so nothing incremental was compared")
+        #expect(incremental.site.mode == mode, "\(change): site A was published as «\(incremental.site.mode)», not «\(mode)»")
         let siteB = deployment.root.appendingPathComponent("sitio-completo-\(step)")
         let full = try publish(into: siteB, full: true)
         #expect(full.site.mode == "full")
@@ -102,7 +104,7 @@ import TestSupport
         try await firstDeposit()
         _ = try publish(into: siteA, full: true)
         // Nothing changed: the incremental publish rewrites nothing and still equals a full one.
-        try compareAfter("sin cambios", step: 0)
+        try compareAfter("sin cambios", step: 0, mode: "unchanged")
 
         // (a) Content: a master replaced by a larger scan (new derivative sizes) and a page added.
         let redeposit = batch("2025-02-reescaneo")
@@ -138,5 +140,36 @@ import TestSupport
         // (e) Withdrawal.
         #expect(try AccessRunner(context: context).run(["MMI-0001"], decision: .withdraw(reason: "reclamo de derechos", hideTitle: true)).items.first?.outcome == "cambiado")
         try compareAfter("retiro", step: 8)
+        try compareAfter("sin cambios tras el retiro", step: 9, mode: "unchanged")
+    }
+
+    /// Access copies made again (`memoria derive --force`) change no row of the catalog: the derivative
+    /// store's own stamp tells the next publish that it has work to do.
+    @Test func derivativesMadeAgainAreNotTakenForNothingChanged() async throws {
+        try await firstDeposit()
+        #expect(try publish(into: siteA, full: true).site.mode == "full")
+        #expect(try publish(into: siteA, full: false).site.mode == "unchanged")
+        let derived = try await DeriveRunner(context: context).run(items: ["MMI-0002"], force: true)
+        #expect(derived.pagesDerived == 1, "\(derived.failures)")
+        #expect(try publish(into: siteA, full: false).site.mode == "incremental")
+        #expect(try publish(into: siteA, full: false).site.mode == "unchanged")
+    }
+
+    /// An embargo that ends between two publishes changes the site with nothing changed in the
+    /// catalog: the day it ends, the publish is not taken for one with nothing to do.
+    @Test func anEmbargoEndingBetweenTwoPublishesPublishesTheItem() async throws {
+        try await firstDeposit()
+        let nextDay = Self.publishDay.addingTimeInterval(86_400)
+        let until = String(Timestamp.localISO(nextDay, timeZone: context.timeZone).prefix(10))
+        #expect(try AccessRunner(context: context).run(["MMI-0002"], decision: .embargo(until: until, reason: nil)).items.first?.outcome == "cambiado")
+        let page = siteA.appendingPathComponent("items/MMI-0002/index.html").path
+        #expect(try publish(into: siteA, full: true).site.mode == "full")
+        #expect(try publish(into: siteA, full: false).site.mode == "unchanged")
+        #expect(!FileManager.default.fileExists(atPath: page), "the embargoed item is on the site before its day")
+        let onTheDay = try publish(into: siteA, full: false, on: nextDay)
+        #expect(onTheDay.site.mode == "incremental")
+        #expect(onTheDay.site.itemsRendered >= 1)   // the item, and those that now list it as related
+        #expect(FileManager.default.fileExists(atPath: page), "the item is not on the site the day its embargo ends")
+        #expect(try publish(into: siteA, full: false, on: nextDay).site.mode == "unchanged")
     }
 }

@@ -11,7 +11,10 @@ extension CatalogDatabase {
                 try db.execute(sql: """
                     INSERT INTO fonds (code, slug, title, description) VALUES (?, ?, ?, ?)
                     ON CONFLICT(code) DO UPDATE SET slug = excluded.slug, title = excluded.title, description = excluded.description
+                    WHERE slug IS NOT excluded.slug OR title IS NOT excluded.title OR description IS NOT excluded.description
                     """, arguments: [f.code, f.slug, f.title, f.description])
+                // (a fonds as it was is not written again: every command opens the catalog through here,
+                // and a write would count as a change of the site's inputs, CatalogSiteStamp)
             }
         }
     }

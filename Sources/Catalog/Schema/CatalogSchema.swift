@@ -246,6 +246,32 @@ enum CatalogSchema {
                 INSERT INTO search_fts (search_fts) VALUES ('optimize');
                 """)
         }
+        // v8: a counter of the changes to what the public site is made of (fonds, items, files, pages,
+        // the classification charts and the items' places in them), kept by triggers, and a token
+        // drawn when the catalog is created: a publish compares both with what it last published
+        // (CatalogDatabase.siteInputStamp) and, when nothing changed, reads nothing else. A later
+        // migration that rebuilds one of these tables must create its three triggers again.
+        migrator.registerMigration("v8-cambios-del-sitio") { db in
+            try db.execute(sql: """
+                CREATE TABLE site_changes (
+                    id INTEGER PRIMARY KEY CHECK (id = 1),
+                    token TEXT NOT NULL,
+                    counter INTEGER NOT NULL
+                );
+                INSERT INTO site_changes (id, token, counter) VALUES (1, lower(hex(randomblob(8))), 0);
+                """)
+            for table in CatalogSchema.siteTables {
+                for operation in ["INSERT", "UPDATE", "DELETE"] {
+                    try db.execute(sql: """
+                        CREATE TRIGGER site_changes_\(table)_\(operation.lowercased()) AFTER \(operation) ON \(table)
+                        BEGIN UPDATE site_changes SET counter = counter + 1 WHERE id = 1; END
+                        """)
+                }
+            }
+        }
         return migrator
     }
+
+    /// The tables the public site is made of (see "v8-cambios-del-sitio").
+    static let siteTables = ["fonds", "items", "files", "pages", "charts", "units", "item_units"]
 }

@@ -23,7 +23,11 @@ struct SearchSnippet {
     init(_ query: SearchQuery) {
         patterns = query.clauses.filter { !$0.negated }.map { clause in
             switch clause.term {
-            case .word(let w): return .word(Array(w.utf8), stem: query.stems[w].map { Array($0.utf8) }, forms: Set((query.forms[w] ?? []).map { Array($0.utf8) }))
+            case .word(let w):
+                // With the forms the catalog indexed for the word's stem, a text's word has that stem
+                // exactly when it is one of them: no word of the text needs stemming.
+                if let forms = query.forms[w] { return .word(Array(w.utf8), stem: nil, forms: Set(forms.map { Array($0.utf8) })) }
+                return .word(Array(w.utf8), stem: query.stems[w].map { Array($0.utf8) }, forms: [])
             case .prefix(let p): return .prefix(Array(p.utf8))
             case .phrase(let words): return .phrase(words.map { Array($0.utf8) })
             }
@@ -119,6 +123,20 @@ struct SearchSnippet {
             }
         }
         return hit
+    }
+
+    /// A marked text as people read it: the marks become « and ».
+    static func guillemets(_ marked: String) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(marked.utf8.count + 8)
+        for byte in marked.utf8 {
+            switch byte {
+            case 0x01: out += [0xC2, 0xAB]
+            case 0x02: out += [0xC2, 0xBB]
+            default: out.append(byte)
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// The whole text with every matched word marked, or nil when nothing matches.

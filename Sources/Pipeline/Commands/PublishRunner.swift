@@ -1,6 +1,7 @@
 import Catalog
 import Foundation
 import Imaging
+import Metadata
 import Preservation
 import Site
 import Support
@@ -15,6 +16,10 @@ public struct PublishSummary: Codable, Sendable {
 
     public var linesForPeople: [String] {
         let s = site
+        if s.mode == "unchanged" {
+            return ["El sitio ya estaba al día: nada de lo que publica cambió desde la última publicación (\(SpanishText.count(s.items, "documento", "documentos")), índice de búsqueda de \(SpanishText.bytes(s.searchIndexBytes))); \(SpanishText.duration(s.seconds)). Para escribirlo todo de nuevo: memoria publish --full"]
+                + warnings.map { "aviso: \($0)" } + ["Sitio: \(frontPage)"]
+        }
         return ["Sitio publicado (\(s.mode == "full" ? "completo" : "incremental")): \(SpanishText.count(s.items, "documento", "documentos")), \(SpanishText.number(s.itemsRendered)) escritos de nuevo, \(SpanishText.number(s.itemsRemoved)) retirados; \(SpanishText.count(s.filesWritten, "archivo escrito", "archivos escritos")), \(SpanishText.number(s.filesUnchanged)) sin cambios; índice de búsqueda de \(SpanishText.bytes(s.searchIndexBytes)); \(SpanishText.duration(s.seconds))"]
             + warnings.map { "aviso: \($0)" } + ["Sitio: \(frontPage)"]
     }
@@ -55,10 +60,33 @@ public struct PublishRunner {
     }
 
     public func run(full: Bool) throws -> PublishSummary {
+        let started = Date()
         let config = context.config
         let catalog = try context.openCatalog()
         var warnings: [String] = []
         let store = DerivativeStore(root: config.url(\.derivatives))
+        let site = config.url(\.site)
+        let settings = Self.siteSettings(config)
+        let libraries = LeafletLookup.libraries(environment: ProcessInfo.processInfo.environment)
+        if let line = libraries.warning {
+            context.reporter.warning(line)
+            warnings.append(line)
+        }
+        if config.site.baseUrl.isEmpty {
+            let line = "site.base_url está vacía en pipeline.yaml: sin la dirección pública del sitio no se escriben los manifiestos IIIF ni sus colecciones, y el mapa del sitio y los enlaces canónicos no tienen direcciones completas. Póngala (por ejemplo https://memoria.hidalgo.gob.mx/) y vuelva a publicar"
+            warnings.append(line)   // said once, with the summary (not also as a progress warning)
+        }
+        // What the site is made of, read before anything else (a change made while this publish runs
+        // draws new stamps, so the next publish sees it). Equal to the last publish's: nothing to do.
+        let inputsKey = publishedInputsKey(catalog: catalog, store: store, settings: settings, libraries: libraries.found)
+        if !full, let inputsKey, let current = PublishedInputs.currentSite(site: site, key: inputsKey, today: context.today, started: started) {
+            noteLastPublish(catalog, warnings: &warnings)
+            return PublishSummary(site: current, warnings: warnings, frontPage: context.displayPath(current.path + "/index.html"))
+        }
+        PublishedInputs.forget(site: site)
+        // A publish that has something to say (pages without access copies, documents without PDF)
+        // leaves no record of its inputs, so that the next one looks again and says it again.
+        var complete = true
         let archivePath = config.url(\.archive).path
         let masters: [String: [(sequence: Int, masterPath: String, indexInFile: Int)]]
         let metadata: [String: [String: String]]
@@ -106,13 +134,10 @@ public struct PublishRunner {
                                             .mapValues { "\(archivePath)/\(itemID)/\($0)" })
         }
         if !missing.isEmpty {
+            complete = false
             let line = "\(SpanishText.count(missing.count, "página", "páginas")) sin copia de consulta (por ejemplo \(SpanishText.list(Array(missing.prefix(3))))); ejecute memoria derive y vuelva a publicar"
             context.reporter.warning(line)
             warnings.append(line)
-        }
-        if config.site.baseUrl.isEmpty {
-            let line = "site.base_url está vacía en pipeline.yaml: sin la dirección pública del sitio no se escriben los manifiestos IIIF ni sus colecciones, y el mapa del sitio y los enlaces canónicos no tienen direcciones completas. Póngala (por ejemplo https://memoria.hidalgo.gob.mx/) y vuelva a publicar"
-            warnings.append(line)   // said once, with the summary (not also as a progress warning)
         }
         // Read once, for the PDFs and the site.
         let summaries: [CatalogItemSummary]
@@ -127,23 +152,14 @@ public struct PublishRunner {
             let made = maker.make(items: published, images: files.mapValues(\.images), entries: entriesByItem)
             for (itemID, pdf) in made.pdfs { files[itemID]?.pdf = pdf }
             if !made.failures.isEmpty {
+                complete = false
                 let named = made.failures.prefix(3).map { "\($0.itemID) (\($0.reason))" }
                 let line = "\(SpanishText.count(made.failures.count, "documento queda", "documentos quedan")) sin PDF para descargar: \(SpanishText.list(Array(named))); ejecute memoria derive y vuelva a publicar"
                 context.reporter.warning(line)
                 warnings.append(line)
             }
         }
-        let libraries = LeafletLookup.libraries(environment: ProcessInfo.processInfo.environment)
-        if let line = libraries.warning {
-            context.reporter.warning(line)
-            warnings.append(line)
-        }
-        var settings = SiteSettings(title: config.site.title, tagline: config.site.tagline, baseURL: config.site.baseUrl,
-                                    itemsPerPage: config.site.itemsPerPage, about: config.site.about,
-                                    institutionName: config.institution.name, institutionURL: config.institution.url,
-                                    contactEmail: config.institution.contactEmail, homeHiddenSubjects: config.site.homeHiddenSubjects)
-        settings.ocrWordConfidenceFloor = config.text.ocrWordConfidenceFloor
-        let builder = SiteBuilder(settings: settings, catalog: catalog, files: files, site: config.url(\.site),
+        let builder = SiteBuilder(settings: settings, catalog: catalog, files: files, site: site,
                                   accessed: context.today, libraries: libraries.found, summaries: summaries)
         let reporter = context.reporter
         reporter.emit(.began(stage: "publicación", total: 0))
@@ -165,12 +181,52 @@ public struct PublishRunner {
             reporter.warning(line)
             warnings.append(line)
         }
+        if complete, summary.stateNotSaved == nil, let inputsKey {
+            let today = context.today
+            let firstEmbargoEnd = summaries.filter { $0.access == .embargoed && !$0.missing }.compactMap(\.accessUntil).filter { $0 > today }.min()
+            do {
+                try PublishedInputs(key: inputsKey, firstEmbargoEnd: firstEmbargoEnd, summary: summary).save(site: site)
+            } catch {
+                // Without the record the next publish does its work again: slower, never wrong, and
+                // nothing a person has to do (a fault here would show in saving the state too).
+            }
+        }
+        noteLastPublish(catalog, warnings: &warnings)
+        return PublishSummary(site: summary, warnings: warnings, frontPage: context.displayPath(summary.path + "/index.html"))
+    }
+
+    private func noteLastPublish(_ catalog: CatalogDatabase, warnings: inout [String]) {
         do {
             try catalog.setSetting("last_publish", context.timestamp())
         } catch {
             warnings.append("la fecha de esta publicación no se pudo anotar en el catálogo (\(SystemErrorText.describe(error).spanish))")
         }
-        return PublishSummary(site: summary, warnings: warnings, frontPage: context.displayPath(summary.path + "/index.html"))
+    }
+
+    static func siteSettings(_ config: PipelineConfig) -> SiteSettings {
+        var settings = SiteSettings(title: config.site.title, tagline: config.site.tagline, baseURL: config.site.baseUrl,
+                                    itemsPerPage: config.site.itemsPerPage, about: config.site.about,
+                                    institutionName: config.institution.name, institutionURL: config.institution.url,
+                                    contactEmail: config.institution.contactEmail, homeHiddenSubjects: config.site.homeHiddenSubjects)
+        settings.ocrWordConfidenceFloor = config.text.ocrWordConfidenceFloor
+        return settings
+    }
+
+    /// The key of what this publish would be made from (PublishedInputs): the catalog's and the
+    /// derivative store's change stamps, the whole configuration, and what renders them. Nil when a
+    /// stamp cannot be read: the publish then does its work and leaves no record.
+    private func publishedInputsKey(catalog: CatalogDatabase, store: DerivativeStore, settings: SiteSettings, libraries: SiteLibraries) -> String? {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        do {
+            let configuration = String(decoding: try encoder.encode(context.config), as: UTF8.self)
+            return try PublishedInputs.key(settings: settings, libraries: libraries,
+                                           inputs: [try catalog.siteInputStamp(), store.changeStamp(), configuration, StageContext.softwareVersion])
+        } catch {
+            // The same failure stops the publish right after, with its Spanish message (the catalog),
+            // or does not matter to it (a template the renderer reports when it is built).
+            return nil
+        }
     }
 }
 

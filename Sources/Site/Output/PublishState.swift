@@ -46,6 +46,11 @@ struct PublishState {
         }
     }
 
+    /// Where the state of `site` is kept: beside it, `.<site>.estado`.
+    static func url(site: URL) -> URL {
+        site.deletingLastPathComponent().appendingPathComponent(".\(site.lastPathComponent).estado")
+    }
+
     /// The state is a small line-oriented text file (item ids, slugs and shard keys never hold tabs
     /// or line breaks): decoding it with Codable took a tenth of an incremental publish at 10,000 items.
     static func load(_ url: URL) -> PublishState? {
@@ -95,13 +100,7 @@ struct PublishState {
         }
         for (path, fingerprint) in listPages.sorted(by: { $0.key < $1.key }) { text += "l\t\(path)\t\(fingerprint)\n" }
         for (path, published) in versions.sorted(by: { $0.key < $1.key }) { text += "v\t\(path)\t\(published)\n" }
-        let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).tmp")
-        let fd = SystemCall.open(temporary.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644, for: .create)
-        guard fd >= 0 else { throw SiteError.system(path: url.path, operation: "crear", errno: errno) }
-        let failed = Data(text.utf8).withUnsafeBytes { SystemCall.writeAll(fd, $0) }
-        close(fd)
-        if let failed { unlink(temporary.path); throw SiteError.system(path: url.path, operation: "escribir", errno: failed) }
-        guard SystemCall.rename(temporary.path, url.path) == 0 else { throw SiteError.system(path: url.path, operation: "poner en su lugar", errno: errno) }
+        try SideFile.replace(url, with: text)
     }
 }
 

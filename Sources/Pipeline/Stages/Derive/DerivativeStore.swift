@@ -63,6 +63,7 @@ public struct DerivativeStore: Sendable {
     func commit(itemID: String, entries: [Entry]) throws {
         let from = staging.appendingPathComponent(itemID)
         let to = itemFolder(itemID)
+        try noteChange(durably: true)   // DerivativeChangeStamp
         try FileSystem.createDirectory(to)
         let staged = (try? FileManager.default.contentsOfDirectory(atPath: from.path)) ?? []
         // A page derived again without tiles (settings changed) must not keep the old ones.
@@ -142,6 +143,7 @@ public struct DerivativeStore: Sendable {
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         let data = try encoder.encode(entries.sorted { $0.key < $1.key })
         try FileSystem.replaceAtomically(itemFolder(itemID).appendingPathComponent("derivatives.json"), with: data)
+        try noteChange(durably: false)
     }
 
     /// Where a page's tiles are made before its item is archived (the folder must not exist yet).
