@@ -14,7 +14,7 @@ static void encode(const uint8_t *pixels, uint32_t width, uint32_t height, int c
     uint32_t w = width < 256 ? width : 256, h = height < 256 ? height : 256;
     shim_status st; shim_status_reset(&st);
     uint8_t *out = NULL; size_t length = 0;
-    if (shim_jpeg_encode(pixels, w, h, channels, (size_t)width * channels, 85, 1, 0, 300, 300, &out, &length, &st) == SHIM_OK)
+    if (shim_jpeg_encode(pixels, w, h, channels, (size_t)width * channels, 85, 1, 0, 1, 300, 300, &out, &length, &st) == SHIM_OK)
         shim_free(out);
     shim_status_reset(&st);
     shim_png_write_file("/dev/null", pixels, w, h, channels, 8, (size_t)width * channels, 0, 11811, &st);

@@ -38,9 +38,13 @@ public struct DeriveRunner {
 
     public func run(items: [String] = [], fonds: [String] = [], force: Bool = false) async throws -> Summary {
         let config = context.config
+        // One writer of the derivative store at a time: an ingest stages copies in the same folder.
+        let lock = try IngestLock(folder: config.url(\.staging), display: context.displayPaths)
+        defer { withExtendedLifetime(lock) {} }
         let storage = try context.openStorage()
         let codes = try context.fondsCodes(fonds)
         let store = DerivativeStore(root: config.url(\.derivatives))
+        store.discardAllStaged()   // what a killed ingest or derive left
         let spec = config.derivativeSpec
         let fingerprint = config.derivativeFingerprint
         var ids = storage.objectIdentifiers().filter { !ChartObject.isChart($0) }   // charts have no pages
@@ -62,7 +66,7 @@ public struct DeriveRunner {
                 guard let read = try reader.prior(id) else { continue }
                 prior = read
             } catch {
-                unreadable.append("\(id): \(context.displayPaths.scrub(SystemErrorText.describe(error).spanish))")
+                unreadable.append("\(id): \(context.displayPaths.scrub(Self.problem(error)))")
                 continue
             }
             if !codes.isEmpty && !codes.contains(prior.mets.fondsCode) { continue }
@@ -89,6 +93,7 @@ public struct DeriveRunner {
         let total = jobs.count
         context.reporter.emit(.began(stage: "copias de consulta", total: total))
         var produced: [String: [DerivativeStore.Entry]] = [:]
+        var stoppedBy: Error?   // a full or read-only disk: every other master would fail the same way
         await withTaskGroup(of: (Job, Result<[DerivativeStore.Entry], Error>).self) { group in
             var next = 0
             func make(_ job: Job) -> @Sendable () async -> (Job, Result<[DerivativeStore.Entry], Error>) {
@@ -128,23 +133,58 @@ public struct DeriveRunner {
                     summary.pagesDerived += entries.count
                     produced[job.itemID, default: []] += entries
                 case .failure(let error):
-                    let text = (error as? ImagingError)?.messageForArchivist ?? SystemErrorText.describe(error).spanish
-                    summary.failures.append("\(job.itemID)/\(job.masterPath): \(context.displayPaths.scrub(text))")
+                    // What this master staged before it failed goes; the item's other masters stay staged.
+                    for page in pagesByMaster["\(job.itemID)/\(job.masterPath)"] ?? [] {
+                        store.discardStaged(itemID: job.itemID, key: StableKey.derivative(masterPath: job.masterPath, index: page.indexInFile))
+                    }
+                    summary.failures.append("\(job.itemID)/\(job.masterPath): \(context.displayPaths.scrub(Self.problem(error)))")
+                    if stoppedBy == nil, Self.stopsTheRun(error) { stoppedBy = error }
                 }
                 context.reporter.emit(.advanced(stage: "copias de consulta", done: done, total: total, detail: "\(job.itemID)/\(job.masterPath)"))
-                if next < jobs.count { group.addTask(operation: make(jobs[next])); next += 1 }
+                if next < jobs.count && stoppedBy == nil { group.addTask(operation: make(jobs[next])); next += 1 }
             }
         }
-        for (itemID, entries) in produced {
+        var notInPlace = jobs.count - summary.mastersDecoded   // masters whose copies are not in place
+        for (itemID, entries) in produced.sorted(by: { $0.key < $1.key }) {
             let kept = store.manifest(itemID: itemID).filter { old in !entries.contains { $0.key == old.key } }
             do {
                 try store.commit(itemID: itemID, entries: kept + entries)
             } catch {
-                summary.failures.append("\(itemID): las copias de consulta no se pudieron poner en su lugar (\(context.displayPaths.scrub(SystemErrorText.describe(error).spanish)))")
+                store.discard(itemID: itemID)
+                notInPlace += Set(entries.map(\.masterPath)).count
+                summary.failures.append("\(itemID): las copias de consulta no se pudieron poner en su lugar (\(context.displayPaths.scrub(SystemErrorText.describe(error).spanish))). \(Self.advice(error))")
+                if stoppedBy == nil, Self.stopsTheRun(error) { stoppedBy = error }
             }
         }
         context.reporter.emit(.finished(stage: "copias de consulta"))
         summary.seconds = Date().timeIntervalSince(started)
+        if let stoppedBy {
+            throw PipelineError.environment(context.displayPaths.scrub(
+                "memoria derive se detuvo: \(Self.problem(stoppedBy)) Quedan \(SpanishText.count(notInPlace, "máster", "másters")) sin copias de consulta al día; la siguiente ejecución de memoria derive los retoma"),
+                detail: "\(stoppedBy)")
+        }
         return summary
+    }
+
+    /// A failure said as what happened and what to do, for the summary's PROBLEMA lines.
+    static func problem(_ error: Error) -> String {
+        if let imaging = error as? ImagingError {
+            guard case .derivativeWriteFailed(let path, _) = imaging, let code = imaging.systemErrno else { return imaging.messageForArchivist }
+            return "no se pudo escribir «\(path)»: \(SystemErrorText.spanish(errno: code)). \(SystemErrorText.advice(errno: code))"
+        }
+        if let person = error as? PersonFacingError, SystemErrorText.errno(of: error) == nil || !person.whatToDo.isEmpty { return person.messageForPeople }
+        return "\(SystemErrorText.describe(error).spanish). \(advice(error))"
+    }
+
+    /// A disk that is full or read-only: the run stops instead of decoding every other master in vain.
+    static func stopsTheRun(_ error: Error) -> Bool {
+        let code = (error as? ImagingError)?.systemErrno ?? SystemErrorText.errno(of: error)
+        return code.map { [ENOSPC, EDQUOT, EROFS].contains($0) } ?? false
+    }
+
+    /// What to do about a failure of the disk (the system's advice for its errno).
+    static func advice(_ error: Error) -> String {
+        let code = (error as? ImagingError)?.systemErrno ?? SystemErrorText.errno(of: error)
+        return code.map { SystemErrorText.advice(errno: $0) } ?? "Vuelva a ejecutar memoria derive; si se repite, avise al equipo de sistemas"
     }
 }

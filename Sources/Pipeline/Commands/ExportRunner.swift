@@ -73,18 +73,14 @@ public struct ExportRunner {
             throw PipelineError.environment("No se pudo leer el catálogo: \(SystemErrorText.describe(error).spanish). Ejecute memoria reindex", detail: "\(error)")
         }
         let titles = Dictionary(uniqueKeysWithValues: context.config.fonds.map { ($0.code, $0.title) })
-        do {
-            if let csv {
-                let rows = summaries.map { CorrectionSheetWriter.Row(identifier: $0.id, dublinCore: $0.dublinCore, fonds: titles[$0.fondsCode] ?? $0.fondsCode,
-                                                                     pages: $0.pageCount, version: "v\($0.headVersion)") }
-                try FileSystem.replaceAtomically(csv, with: Data(CorrectionSheetWriter.csv(rows, forExcel: forExcel).utf8))
-            }
-            if let json {
-                try FileSystem.replaceAtomically(json, with: CatalogueDump.json(CatalogueDump.rows(summaries, fondsTitles: titles)))
-            }
-        } catch {
-            let (spanish, technical) = SystemErrorText.describe(error)
-            throw PipelineError.environment("No se pudo escribir la exportación: \(context.displayPaths.scrub(spanish))", detail: technical)
+        let file = ExportFile(context: context)
+        if let csv {
+            let rows = summaries.map { CorrectionSheetWriter.Row(identifier: $0.id, dublinCore: $0.dublinCore, fonds: titles[$0.fondsCode] ?? $0.fondsCode,
+                                                                 pages: $0.pageCount, version: "v\($0.headVersion)") }
+            try file.write(Data(CorrectionSheetWriter.csv(rows, forExcel: forExcel).utf8), to: csv, what: "la hoja de correcciones")
+        }
+        if let json {
+            try file.write(CatalogueDump.json(CatalogueDump.rows(summaries, fondsTitles: titles)), to: json, what: "el catálogo en JSON")
         }
         return summaries.count
     }

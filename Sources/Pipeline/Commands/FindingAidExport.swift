@@ -65,10 +65,7 @@ public struct FindingAidExport {
                 validated = true
             }
         }
-        do { try FileSystem.replaceAtomically(file, with: Data(xml.utf8)) } catch {
-            let (spanish, technical) = SystemErrorText.describe(error)
-            throw PipelineError.environment("No se pudo escribir el inventario: \(context.displayPaths.scrub(spanish))", detail: technical)
-        }
+        try ExportFile(context: context).write(Data(xml.utf8), to: file, what: "el inventario")
         return Summary(units: chart.units.count, items: items.count, validated: validated)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Support
 
 /// Writes a BagIt 1.0 bag (RFC 8493): data/ with the payload, manifest-sha512.txt, bagit.txt,
 /// bag-info.txt and tagmanifest-sha512.txt. Payload files are copied and their digests checked against
@@ -44,7 +45,10 @@ public struct BagExporter {
             try files.moveItem(at: partial, to: bag)
         } catch {
             try? files.removeItem(at: partial)
-            throw error
+            // The working folder is gone: the person is told about the bag's own path.
+            guard let person = error as? PersonFacingError else { throw error }
+            throw PersonMessage("\(person.whatHappened.replacingOccurrences(of: partial.path, with: bag.path)); la bolsa no se escribió",
+                                whatToDo: person.whatToDo, technicalDetail: person.technicalDetail)
         }
     }
 

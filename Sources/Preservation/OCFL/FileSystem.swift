@@ -41,10 +41,22 @@ public enum FileSystem {
     }
 
     /// Writes a file atomically: a temporary sibling, fsync, rename over the target, fsync the folder.
+    /// When a step fails the target is as it was and the temporary sibling is removed (best effort: a
+    /// disk that refuses the removal too leaves it to the archive's recovery or the next write).
     public static func replaceAtomically(_ url: URL, with data: Data) throws {
         let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).tmp")
-        try writeDurably(data, to: temporary)
-        try rename(temporary, to: url)
+        do {
+            try writeDurably(data, to: temporary)
+        } catch {
+            _ = unlink(temporary.path)
+            throw error
+        }
+        guard SystemCall.rename(temporary.path, url.path) == 0 else {
+            let code = errno
+            _ = unlink(temporary.path)
+            throw OCFLError.system(path: url.path, operation: .rename, errno: code)
+        }
+        try syncDirectory(url.deletingLastPathComponent())
     }
 
     /// rename(2) then fsync of the destination folder.

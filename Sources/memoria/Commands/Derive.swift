@@ -10,6 +10,9 @@ struct Derive: AsyncParsableCommand {
         Las páginas cuyas copias corresponden a la huella del máster y a la configuración actual se dejan \
         como están (salvo con --force).
 
+        Un disco lleno o de solo lectura detiene la ejecución; lo ya derivado se conserva y la siguiente \
+        ejecución sigue con lo que falta.
+
         Códigos de salida: 0 hecho, 1 algún máster no se pudo derivar, 2 interrumpido, 64 error de uso.
         """,
         aliases: ["derivar"])

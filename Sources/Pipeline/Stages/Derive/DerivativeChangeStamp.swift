@@ -27,8 +27,13 @@ extension DerivativeStore {
             try FileSystem.replaceAtomically(changeStampURL, with: token)
         } else {
             let temporary = root.appendingPathComponent(".cambios.\(ProcessInfo.processInfo.processIdentifier).tmp")
-            try FileSystem.write(token, to: temporary, fsync: false)
-            try FileSystem.renameWithoutSync(temporary, to: changeStampURL)
+            do {
+                try FileSystem.write(token, to: temporary, fsync: false)
+                try FileSystem.renameWithoutSync(temporary, to: changeStampURL)
+            } catch {
+                _ = unlink(temporary.path)   // nothing half-written is left beside the stamp
+                throw error
+            }
         }
     }
 }

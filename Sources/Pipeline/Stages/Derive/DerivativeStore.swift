@@ -88,6 +88,15 @@ public struct DerivativeStore: Sendable {
         try? FileManager.default.removeItem(at: staging.appendingPathComponent(itemID))
     }
 
+    /// Forgets what one page staged (its master failed part way): the access copy, the medium copy,
+    /// the thumbnail and the tiles. Best effort, like `discard`.
+    func discardStaged(itemID: String, key: String) {
+        let folder = staging.appendingPathComponent(itemID)
+        for name in ["\(key).access.jpg", "\(key).medium.jpg", "\(key).thumb.jpg", "\(key).iiif"] {
+            try? FileManager.default.removeItem(at: folder.appendingPathComponent(name))
+        }
+    }
+
     /// Removes what a killed run left in the derivative staging folder.
     func discardAllStaged() {
         try? FileManager.default.removeItem(at: staging)
