@@ -20,6 +20,13 @@ public struct ObjectLogs: Sendable {
     /// identifier built from it is then unique), atomically. Returns the name without `.json`.
     @discardableResult
     public func write(objectID: String, name: String, bytes: (_ stem: String) throws -> [UInt8]) throws -> String {
+        let (folder, stem) = try freeName(objectID: objectID, name: name)
+        try FileSystem.replaceAtomically(folder.appendingPathComponent("\(stem).json"), with: Data(try bytes(stem)))
+        return stem
+    }
+
+    /// The object's logs folder (made if missing) and the first free stem: `<name>`, `<name>-2`…
+    private func freeName(objectID: String, name: String) throws -> (folder: URL, stem: String) {
         let folder = try storage.objectRoot(objectID).appendingPathComponent("logs")
         try FileSystem.createDirectory(folder)
         var stem = name
@@ -28,8 +35,7 @@ public struct ObjectLogs: Sendable {
             attempt += 1
             stem = "\(name)-\(attempt)"
         }
-        try FileSystem.replaceAtomically(folder.appendingPathComponent("\(stem).json"), with: Data(try bytes(stem)))
-        return stem
+        return (folder, stem)
     }
 
     /// A log file written under a hidden temporary name (which readers skip), not yet durable nor in
@@ -43,14 +49,7 @@ public struct ObjectLogs: Sendable {
 
     /// Writes `<name>.json` (or `<name>-2`… when taken) under its temporary name, without an fsync.
     public func stage(objectID: String, name: String, bytes: (_ stem: String) throws -> [UInt8]) throws -> StagedLog {
-        let folder = try storage.objectRoot(objectID).appendingPathComponent("logs")
-        try FileSystem.createDirectory(folder)
-        var stem = name
-        var attempt = 1
-        while FileManager.default.fileExists(atPath: folder.appendingPathComponent("\(stem).json").path) {
-            attempt += 1
-            stem = "\(name)-\(attempt)"
-        }
+        let (folder, stem) = try freeName(objectID: objectID, name: name)
         let target = folder.appendingPathComponent("\(stem).json")
         let temporary = folder.appendingPathComponent(".\(stem).json.tmp")
         try FileSystem.write(Data(try bytes(stem)), to: temporary, fsync: false)
