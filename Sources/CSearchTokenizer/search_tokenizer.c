@@ -3,6 +3,7 @@
 // for the catalog's table of forms (see search_tokenizer.h).
 #include "search_tokenizer.h"
 #include <libstemmer.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -138,19 +139,28 @@ static unsigned pair_hash(const char *word, int word_length, const char *stem, i
     return h ^ (h >> 16);
 }
 
-static int forms_grow_slots(form_collector *f) {
-    unsigned size = f->slot_count ? f->slot_count * 2 : 1024;
-    unsigned *slots = calloc(size, sizeof *slots);
-    if (!slots) return 0;
-    for (unsigned e = 0; e < f->count; e++) {
-        unsigned i = f->entries[e].hash & (size - 1);
-        while (slots[i]) i = (i + 1) & (size - 1);
-        slots[i] = e + 1;
+// Doubles an open-addressing table of entry indexes (index + 1, 0 = empty) and places every entry
+// again by its hash, read at `hash_offset` in each of the `count` entries of `entry_size` bytes. Both
+// tables of this file (the pairs of forms, the words met) grow through here. 0 without memory.
+static int grow_slots(unsigned **slots, unsigned *slot_count, const void *entries, unsigned count, size_t entry_size, size_t hash_offset) {
+    unsigned size = *slot_count ? *slot_count * 2 : 1024;
+    unsigned *grown = calloc(size, sizeof *grown);
+    if (!grown) return 0;
+    for (unsigned e = 0; e < count; e++) {
+        unsigned hash;
+        memcpy(&hash, (const char *)entries + (size_t)e * entry_size + hash_offset, sizeof hash);
+        unsigned i = hash & (size - 1);
+        while (grown[i]) i = (i + 1) & (size - 1);
+        grown[i] = e + 1;
     }
-    free(f->slots);
-    f->slots = slots;
-    f->slot_count = size;
+    free(*slots);
+    *slots = grown;
+    *slot_count = size;
     return 1;
+}
+
+static int forms_grow_slots(form_collector *f) {
+    return grow_slots(&f->slots, &f->slot_count, f->entries, f->count, sizeof *f->entries, offsetof(form_entry, hash));
 }
 
 static void forms_add(form_collector *f, const char *word, int word_length, const char *stem, int stem_length, unsigned hash) {
@@ -266,18 +276,7 @@ static int seen_find(const seen_words *w, const char *word, int length, unsigned
 }
 
 static int seen_grow_slots(seen_words *w) {
-    unsigned size = w->slot_count ? w->slot_count * 2 : 1024;
-    unsigned *slots = calloc(size, sizeof *slots);
-    if (!slots) return 0;
-    for (unsigned e = 0; e < w->count; e++) {
-        unsigned i = w->entries[e].hash & (size - 1);
-        while (slots[i]) i = (i + 1) & (size - 1);
-        slots[i] = e + 1;
-    }
-    free(w->slots);
-    w->slots = slots;
-    w->slot_count = size;
-    return 1;
+    return grow_slots(&w->slots, &w->slot_count, w->entries, w->count, sizeof *w->entries, offsetof(seen_entry, hash));
 }
 
 // Remembers a word not met before. Without memory it is simply not remembered (it is folded and
