@@ -155,11 +155,14 @@ public struct SiteBuilder {
                                               context: context, output: output)
 
         // Lists, then the pages of withdrawn items (so no list ever points at a missing page).
+        // A list shows an item's card and counts it by its description: what its page alone shows
+        // (related documents, the breadcrumb, page sizes) does not render its lists again.
+        let listed = Dictionary(uniqueKeysWithValues: summaries.map { ($0.id, listFingerprint($0, context: context)) })
         var listings = ListingBuilder(context: context, renderer: renderer, output: output,
-                                      previousFingerprints: full ? [:] : state.listPages, itemFingerprints: fingerprints)
+                                      previousFingerprints: full ? [:] : state.listPages, itemFingerprints: listed)
         try listings.buildAll()
         var units = UnitPageBuilder(context: context, renderer: renderer, output: output,
-                                    previousFingerprints: full ? [:] : state.listPages, itemFingerprints: fingerprints)
+                                    previousFingerprints: full ? [:] : state.listPages, itemFingerprints: listed)
         try units.buildAll()
         state.listPages = listings.fingerprints.merging(units.fingerprints) { a, _ in a }
         if !full {
@@ -262,6 +265,22 @@ public struct SiteBuilder {
         }
         // Its place in the classification chart (the breadcrumb): renaming a series renders its items again.
         parts += context.unitPath(of: summary).map { "\($0.code)|\($0.level.rawValue)|\($0.title)" }
+        return Fingerprint.of(parts)
+    }
+
+    /// What the lists depend on of an item: its card (title, date, pages, fonds, thumbnail) and every
+    /// value it is counted or sorted by (the whole description, its years, its order keys).
+    func listFingerprint(_ summary: CatalogItemSummary, context: SiteContext) -> String {
+        var parts = [summary.title, summary.sortTitle, summary.createdAt, String(summary.pageCount),
+                     summary.dateStart.map(String.init) ?? "", summary.dateEnd.map(String.init) ?? "", context.fondsTitle(summary.fondsCode)]
+        for element in DublinCoreRecord.elements {
+            let values = summary.dublinCore[element]
+            guard !values.isEmpty else { continue }
+            parts.append(element)
+            parts.append(String(values.count))
+            parts += values
+        }
+        if let image = files[summary.id]?.images.first { parts.append("\(image.key):\(image.thumbnailWidth)x\(image.thumbnailHeight)") }
         return Fingerprint.of(parts)
     }
 

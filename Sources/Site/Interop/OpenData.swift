@@ -26,22 +26,50 @@ enum OpenData {
     /// `updated` in ISO 8601.
     static func json(_ items: [CatalogItemSummary], fondsTitles: [String: String], baseURL: String) -> Data {
         var out = "[\n"
+        out.reserveCapacity(items.count * 600)
         let sorted = items.sorted { $0.id < $1.id }
         for (index, item) in sorted.enumerated() {
-            let dc = item.dublinCore
-            var object: [String: Any] = [
-                "identifier": item.id, "title": dc.title, "fonds": fondsTitles[item.fondsCode] ?? item.fondsCode, "fondsCode": item.fondsCode,
-                "pages": item.pageCount, "version": item.headVersion, "updated": item.updatedAt, "url": url(item.id, baseURL: baseURL),
-                "date": dc["date"].first ?? "",
-            ]
-            for element in ["creator", "subject", "description", "type", "format", "language", "rights", "source"] {
-                object[element] = dc[element]
-            }
-            object["yearStart"] = item.dateStart.map { $0 as Any } ?? NSNull()
-            object["yearEnd"] = item.dateEnd.map { $0 as Any } ?? NSNull()
-            out += ScriptJSON.encode(object)
+            appendObject(item, fondsTitle: fondsTitles[item.fondsCode] ?? item.fondsCode, baseURL: baseURL, to: &out)
             out += index == sorted.count - 1 ? "\n" : ",\n"
         }
         return Data((out + "]\n").utf8)
+    }
+
+    /// One item's object, its keys in sorted order (as ScriptJSON writes a dictionary), written
+    /// field by field: boxing every value as `Any` made the dump a tenth of an incremental publish.
+    static func appendObject(_ item: CatalogItemSummary, fondsTitle: String, baseURL: String, to out: inout String) {
+        let dc = item.dublinCore
+        out.append("{")
+        func key(_ name: String, first: Bool = false) {
+            if !first { out.append(",") }
+            out.append("\"")
+            out.append(name)
+            out.append("\":")
+        }
+        func strings(_ name: String) {
+            key(name)
+            ScriptJSON.appendArray(dc[name], to: &out) { ScriptJSON.appendString($0, to: &$1) }
+        }
+        func year(_ value: Int?) { out.append(value.map(String.init) ?? "null") }
+        key("creator", first: true); ScriptJSON.appendArray(dc["creator"], to: &out) { ScriptJSON.appendString($0, to: &$1) }
+        key("date"); ScriptJSON.appendString(dc["date"].first ?? "", to: &out)
+        strings("description")
+        key("fonds"); ScriptJSON.appendString(fondsTitle, to: &out)
+        key("fondsCode"); ScriptJSON.appendString(item.fondsCode, to: &out)
+        strings("format")
+        key("identifier"); ScriptJSON.appendString(item.id, to: &out)
+        strings("language")
+        key("pages"); out.append(String(item.pageCount))
+        strings("rights")
+        strings("source")
+        strings("subject")
+        key("title"); ScriptJSON.appendString(dc.title, to: &out)
+        strings("type")
+        key("updated"); ScriptJSON.appendString(item.updatedAt, to: &out)
+        key("url"); ScriptJSON.appendString(url(item.id, baseURL: baseURL), to: &out)
+        key("version"); out.append(String(item.headVersion))
+        key("yearEnd"); year(item.dateEnd)
+        key("yearStart"); year(item.dateStart)
+        out.append("}")
     }
 }

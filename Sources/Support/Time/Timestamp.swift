@@ -7,28 +7,27 @@ import Foundation
 ///   offset, `2026-12-01 15:27:29 (UTC−06:00)`, or in words, `1 de diciembre de 2026, 15:27`.
 public enum Timestamp {
     /// `2026-12-01T21:27:29Z`.
-    public static func record(_ date: Date) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime]
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        return formatter.string(from: date)
-    }
+    public static func record(_ date: Date) -> String { internetDateTime(date, offsetSeconds: 0) }
 
-    /// Reads a timestamp written by `record`, or any ISO 8601 date-time with an offset.
-    public static func parse(_ text: String) -> Date? {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime]
-        if let date = formatter.date(from: text) { return date }
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        return formatter.date(from: text)
-    }
+    /// Reads a timestamp written by `record`, or any ISO 8601 date-time with an offset
+    /// (`2026-12-01T15:27:29-06:00`, fractions of a second allowed): nil for anything else.
+    public static func parse(_ text: String) -> Date? { InternetDateTime.parse(text) }
 
     /// `2026-12-01T15:27:29-06:00`: ISO 8601 in the local time zone (for JSON reports people also read).
     public static func localISO(_ date: Date, timeZone: TimeZone = .current) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime]
-        formatter.timeZone = timeZone
-        return formatter.string(from: date)
+        internetDateTime(date, offsetSeconds: timeZone.secondsFromGMT(for: date))
+    }
+
+    /// RFC 3339 with whole seconds and the offset (`Z` when it is zero), as Foundation's ISO 8601
+    /// formatter writes it, without building a formatter (and its ICU calendar) on every call: a
+    /// publish asks for today's date once per item.
+    private static func internetDateTime(_ date: Date, offsetSeconds: Int) -> String {
+        let p = parts(date, offsetSeconds: offsetSeconds)
+        var text = String(format: "%04d-%02d-%02dT%02d:%02d:%02d", p.year, p.month, p.day, p.hour, p.minute, p.second)
+        if offsetSeconds == 0 { return text + "Z" }
+        let minutes = abs(offsetSeconds) / 60
+        text += String(format: "%@%02d:%02d", offsetSeconds < 0 ? "-" : "+", minutes / 60, minutes % 60)
+        return text
     }
 
     /// `2026-12-01 15:27:29 (UTC−06:00)`.
@@ -76,9 +75,17 @@ public enum Timestamp {
     private struct Parts { var year, month, day, hour, minute, second: Int }
 
     private static func components(_ date: Date, _ timeZone: TimeZone) -> Parts {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = timeZone
-        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
-        return Parts(year: c.year ?? 0, month: c.month ?? 1, day: c.day ?? 1, hour: c.hour ?? 0, minute: c.minute ?? 0, second: c.second ?? 0)
+        parts(date, offsetSeconds: timeZone.secondsFromGMT(for: date))
+    }
+
+    /// The civil date and time `offsetSeconds` east of UTC: to the millisecond, then whole seconds
+    /// rounded down (as Foundation's formatter, whose calendar counts milliseconds).
+    private static func parts(_ date: Date, offsetSeconds: Int) -> Parts {
+        let milliseconds = (date.timeIntervalSince1970 * 1000).rounded()
+        var seconds = time_t((milliseconds / 1000).rounded(.down)) + time_t(offsetSeconds)
+        var civil = tm()
+        guard gmtime_r(&seconds, &civil) != nil else { return Parts(year: 0, month: 1, day: 1, hour: 0, minute: 0, second: 0) }
+        return Parts(year: Int(civil.tm_year) + 1900, month: Int(civil.tm_mon) + 1, day: Int(civil.tm_mday),
+                     hour: Int(civil.tm_hour), minute: Int(civil.tm_min), second: Int(civil.tm_sec))
     }
 }

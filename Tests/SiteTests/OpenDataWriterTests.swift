@@ -1,0 +1,54 @@
+@testable import Catalog
+import Foundation
+import Metadata
+@testable import Site
+import Testing
+
+/// The open-data JSON is written field by field: it must equal, byte for byte, the same objects
+/// written through ScriptJSON's dictionary path (sorted keys, script-safe escapes, typed values).
+@Suite struct OpenDataWriterTests {
+    static func item(_ id: String, _ values: [String: [String]], start: Int?, end: Int?, pages: Int) throws -> CatalogItemSummary {
+        var record = DublinCoreRecord()
+        for (element, list) in values { record[element] = list }
+        return CatalogItemSummary(id: id, fondsCode: "JHD", title: record.title, sortTitle: record.title.lowercased(), dublinCore: record,
+                                  dateStart: start, dateEnd: end, pageCount: pages, headVersion: 3, createdAt: "2026-11-01T10:00:00Z",
+                                  updatedAt: "2026-12-01T21:27:29Z")
+    }
+
+    /// The objects as the dictionary path writes them (what the dump was before it was written by hand).
+    static func reference(_ items: [CatalogItemSummary], fondsTitles: [String: String], baseURL: String) -> String {
+        var out = "[\n"
+        let sorted = items.sorted { $0.id < $1.id }
+        for (index, item) in sorted.enumerated() {
+            let dc = item.dublinCore
+            var object: [String: Any] = [
+                "identifier": item.id, "title": dc.title, "fonds": fondsTitles[item.fondsCode] ?? item.fondsCode, "fondsCode": item.fondsCode,
+                "pages": item.pageCount, "version": item.headVersion, "updated": item.updatedAt, "url": OpenData.url(item.id, baseURL: baseURL),
+                "date": dc["date"].first ?? "",
+            ]
+            for element in ["creator", "subject", "description", "type", "format", "language", "rights", "source"] { object[element] = dc[element] }
+            object["yearStart"] = item.dateStart.map { $0 as Any } ?? NSNull()
+            object["yearEnd"] = item.dateEnd.map { $0 as Any } ?? NSNull()
+            out += ScriptJSON.encode(object)
+            out += index == sorted.count - 1 ? "\n" : ",\n"
+        }
+        return out + "]\n"
+    }
+
+    @Test func theHandWrittenDumpEqualsTheDictionaryPath() throws {
+        let items = [
+            try Self.item("JHD-0002", ["title": ["<script>alert(\"x\")</script> & \u{2028}fin"], "creator": ["Hernández, José", "Anónimo"],
+                                       "subject": ["Pruebas de seguridad"], "date": ["195X"], "rights": ["=HYPERLINK(\"x\")"],
+                                       "description": ["línea\nsegunda\ttab \\ barra"]], start: 1950, end: 1959, pages: 2),
+            try Self.item("JHD-0001", ["title": ["Grabado"], "type": ["Imagen"], "format": ["image/tiff"], "language": ["spa"],
+                                       "source": ["Fondo JHD"]], start: nil, end: nil, pages: 1),
+        ]
+        let titles = ["JHD": "José Hernández Delgadillo"]
+        for base in ["", "https://memoria.example.org/archivo/"] {
+            let written = String(decoding: OpenData.json(items, fondsTitles: titles, baseURL: base), as: UTF8.self)
+            #expect(written == Self.reference(items, fondsTitles: titles, baseURL: base))
+            #expect(try JSONSerialization.jsonObject(with: Data(written.utf8)) is [Any])
+        }
+        #expect(String(decoding: OpenData.json([], fondsTitles: titles, baseURL: ""), as: UTF8.self) == Self.reference([], fondsTitles: titles, baseURL: ""))
+    }
+}
