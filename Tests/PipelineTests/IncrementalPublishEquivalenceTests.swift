@@ -155,6 +155,29 @@ import TestSupport
         #expect(try publish(into: siteA, full: false).site.mode == "unchanged")
     }
 
+    /// Access copies made again at another size change only the derivative store: its journal names
+    /// the item, so the incremental publish reads that item's manifest again (not the last publish's
+    /// record of it) and equals a full one; the other items come from the record.
+    @Test func derivativesMadeAtAnotherSizeAreReadAgainFromTheStore() async throws {
+        try await firstDeposit()
+        _ = try publish(into: siteA, full: true)
+        let record = try #require(PublishedDerivatives.load(PublishedDerivatives.url(site: siteA)), "the full publish keeps its record of the store")
+        #expect(record.items.count == 4 && record.items["MMI-0002"]?.entries.count == 1)
+        var smaller = context.config
+        smaller.derivatives.accessLongEdge = 200
+        let rederive = StageContext(config: smaller, operatorName: "archivista", clock: context.clock, timeZone: context.timeZone)
+        let derived = try await DeriveRunner(context: rederive).run(items: ["MMI-0002"], force: true)
+        #expect(derived.pagesDerived == 1, "\(derived.failures)")
+        let store = DerivativeStore(root: context.config.url(\.derivatives))
+        let now = try #require(store.journalPositionStartingOne())
+        #expect(store.itemsChanged(after: record.position, upTo: now) == ["MMI-0002"])
+        #expect(store.manifest(itemID: "MMI-0002").first?.accessHeight == 200)
+        try compareAfter("copias de consulta de otro tamaño", step: 1)
+        let after = try #require(PublishedDerivatives.load(PublishedDerivatives.url(site: siteA)))
+        #expect(after.items["MMI-0002"]?.entries.first?.accessHeight == 200, "the record follows the store")
+        #expect(after.position == now)
+    }
+
     /// An embargo that ends between two publishes changes the site with nothing changed in the
     /// catalog: the day it ends, the publish is not taken for one with nothing to do.
     @Test func anEmbargoEndingBetweenTwoPublishesPublishesTheItem() async throws {

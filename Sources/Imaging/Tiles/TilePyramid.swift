@@ -45,6 +45,18 @@ public struct TilePyramid: Sendable, Equatable, Codable {
     }
 
     /// The pyramid of an image of this displayed size (fileCount and byteCount still zero).
+    /// A pyramid as described before (a publish's record of the derivative store).
+    public init(width: Int, height: Int, tileSize: Int, scaleFactors: [Int], sizes: [Size], fileCount: Int, byteCount: Int, fingerprint: String) {
+        self.width = width
+        self.height = height
+        self.tileSize = tileSize
+        self.scaleFactors = scaleFactors
+        self.sizes = sizes
+        self.fileCount = fileCount
+        self.byteCount = byteCount
+        self.fingerprint = fingerprint
+    }
+
     public init(width: Int, height: Int, spec: TileSpec) {
         let spec = spec.normalized
         self.width = width

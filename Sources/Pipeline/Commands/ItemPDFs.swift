@@ -22,6 +22,13 @@ struct ItemPDFs {
     /// OCR words below this confidence are left out, as the site leaves them out.
     let minimumOCRConfidence: Double
 
+    /// The stamps the last publish found current (`PublishedDerivatives`), for items whose
+    /// derivatives did not change since: taken without reading the stamp file again.
+    var known: [String: Stamp] = [:]
+
+    /// What a PDF's stamp says (its fingerprint and page count) and the PDF's size.
+    struct Stamp: Equatable { var fingerprint: String; var pages: Int; var bytes: Int64 }
+
     /// A PDF that could not be made: the item and why (the site then offers no PDF for it).
     struct Failure { var itemID: String; var reason: String }
 
@@ -104,6 +111,9 @@ struct ItemPDFs {
 
     private func current(_ itemID: String, fingerprint: String) -> SiteItemPDF? {
         let path = store.pdfPath(itemID: itemID)
+        if let known = known[itemID], known.fingerprint == fingerprint {
+            return SiteItemPDF(file: path, bytes: known.bytes, pages: known.pages, fingerprint: fingerprint)
+        }
         guard let stamp = FileManager.default.contents(atPath: store.pdfStampPath(itemID: itemID)),
               let text = String(data: stamp, encoding: .utf8) else { return nil }
         let fields = text.split(separator: " ").map(String.init)

@@ -34,9 +34,9 @@ public struct PublishRunner {
 
     /// A page's tiles, when derive made them: their folder and an info.json whose id is the page's
     /// tiles address on the site (absolute with site.base_url, relative to the site root otherwise).
-    func tiles(itemID: String, key: String, store: DerivativeStore) -> SitePageTiles? {
+    func tiles(itemID: String, key: String, pyramid: TilePyramid?, store: DerivativeStore) -> SitePageTiles? {
+        guard let pyramid else { return nil }
         let folder = store.tilesPath(itemID: itemID, key: key)
-        guard let pyramid = TilePyramidFile.read(from: URL(fileURLWithPath: folder, isDirectory: true)) else { return nil }
         let id = context.config.site.baseUrl + SitePageTiles.sitePath(itemID: itemID, key: key)
         return SitePageTiles(folder: folder, width: pyramid.width, height: pyramid.height, infoJSON: IIIFInfoJSON.render(pyramid, id: id),
                              tileSize: pyramid.tileSize, scaleFactors: pyramid.scaleFactors)
@@ -101,15 +101,42 @@ public struct PublishRunner {
         var files: [String: SiteItemFiles] = [:]
         var entriesByItem: [String: [DerivativeStore.Entry]] = [:]
         var missing: [String] = []
-        // One small manifest file per item: read on both cores (a tenth of an incremental publish).
-        let itemIDs = Array(masters.keys)
-        let manifests = ManifestReads(count: itemIDs.count)
-        DispatchQueue.concurrentPerform(iterations: 2) { half in
-            for index in stride(from: half, to: itemIDs.count, by: 2) { manifests.set(index, store.manifest(itemID: itemIDs[index])) }
+        // What the derivative store holds for each item: taken from the last publish's record unless
+        // the store's journal names the item since (PublishedDerivatives), read from the store otherwise.
+        let recordURL = PublishedDerivatives.url(site: site)
+        let journal = store.journalPositionStartingOne()
+        var previousRecord: PublishedDerivatives?
+        var changedSince: Set<String> = []
+        if !full, let journal, let record = PublishedDerivatives.load(recordURL),
+           let changed = store.itemsChanged(after: record.position, upTo: journal) {
+            previousRecord = record
+            changedSince = changed
         }
-        for (index, itemID) in itemIDs.enumerated() {
+        let itemIDs = Array(masters.keys)
+        let toRead = itemIDs.filter { changedSince.contains($0) || previousRecord?.items[$0] == nil }
+        // One manifest per item and one pyramid per page: read on both cores.
+        let reads = DerivativeReads(count: toRead.count)
+        DispatchQueue.concurrentPerform(iterations: 2) { half in
+            for index in stride(from: half, to: toRead.count, by: 2) {
+                let entries = store.manifest(itemID: toRead[index])
+                var item = PublishedDerivatives.Item(entries: entries)
+                for entry in entries {
+                    item.pyramids[entry.key] = TilePyramidFile.read(from: URL(fileURLWithPath: store.tilesPath(itemID: toRead[index], key: entry.key), isDirectory: true))
+                }
+                reads.set(index, item)
+            }
+        }
+        var derived: [String: PublishedDerivatives.Item] = [:]
+        for (index, id) in toRead.enumerated() { derived[id] = reads[index] }
+        var knownPDFs: [String: ItemPDFs.Stamp] = [:]
+        for id in itemIDs where derived[id] == nil {
+            derived[id] = previousRecord?.items[id]
+            knownPDFs[id] = previousRecord?.items[id]?.pdf
+        }
+        for itemID in itemIDs {
             let pages = masters[itemID] ?? []
-            let entries = Dictionary(manifests[index].map { ("\($0.masterPath)#\($0.indexInFile)", $0) }, uniquingKeysWith: { a, _ in a })
+            let item = derived[itemID] ?? PublishedDerivatives.Item()
+            let entries = Dictionary(item.entries.map { ("\($0.masterPath)#\($0.indexInFile)", $0) }, uniquingKeysWith: { a, _ in a })
             var images: [SitePageImage] = []
             for page in pages {
                 guard let entry = entries["\(page.masterPath)#\(page.indexInFile)"] else { missing.append("\(itemID) p\(page.sequence)"); continue }
@@ -118,14 +145,14 @@ public struct PublishRunner {
                                           thumbnailFile: store.thumbnailPath(itemID: itemID, key: entry.key),
                                           accessWidth: entry.accessWidth, accessHeight: entry.accessHeight,
                                           thumbnailWidth: thumb.width, thumbnailHeight: thumb.height,
-                                          tiles: tiles(itemID: itemID, key: entry.key, store: store))
+                                          tiles: tiles(itemID: itemID, key: entry.key, pyramid: item.pyramids[entry.key], store: store))
                 if let width = entry.mediumWidth, let height = entry.mediumHeight {
                     image.medium = SiteMediumImage(file: store.mediumPath(itemID: itemID, key: entry.key), width: width, height: height)
                 }
                 if image.tiles == nil { image.sizes = sizes(itemID: itemID, key: entry.key, image: image) }
                 images.append(image)
             }
-            entriesByItem[itemID] = manifests[index]
+            entriesByItem[itemID] = item.entries
             let paths = metadata[itemID] ?? [:]
             files[itemID] = SiteItemFiles(images: images,
                                           metsFile: paths["metadata/mets.xml"].map { "\(archivePath)/\(itemID)/\($0)" },
@@ -147,10 +174,14 @@ public struct PublishRunner {
         if config.site.pdf {
             // Only what the public may see today gets a PDF (as only it gets pages).
             let published = summaries.filter { $0.isPublished(on: context.today) }
-            let maker = ItemPDFs(store: store, catalog: catalog, producer: "\(StageContext.softwareName) \(StageContext.softwareVersion)",
+            var maker = ItemPDFs(store: store, catalog: catalog, producer: "\(StageContext.softwareName) \(StageContext.softwareVersion)",
                                  archive: archivePath, minimumOCRConfidence: config.text.ocrWordConfidenceFloor)
+            maker.known = knownPDFs
             let made = maker.make(items: published, images: files.mapValues(\.images), entries: entriesByItem)
-            for (itemID, pdf) in made.pdfs { files[itemID]?.pdf = pdf }
+            for (itemID, pdf) in made.pdfs {
+                files[itemID]?.pdf = pdf
+                derived[itemID]?.pdf = ItemPDFs.Stamp(fingerprint: pdf.fingerprint, pages: pdf.pages, bytes: pdf.bytes)
+            }
             if !made.failures.isEmpty {
                 complete = false
                 let named = made.failures.prefix(3).map { "\($0.itemID) (\($0.reason))" }
@@ -176,6 +207,10 @@ public struct PublishRunner {
                                             detail: technical)
         }
         reporter.emit(.finished(stage: "publicación"))
+        if let journal {
+            // Slower next time without it, never wrong: nothing a person has to do.
+            try? PublishedDerivatives(position: journal, items: derived).save(recordURL)
+        }
         if let problem = summary.stateNotSaved {
             let line = context.displayPaths.scrub("el sitio nuevo está publicado, pero \(problem)")
             reporter.warning(line)
@@ -230,14 +265,14 @@ public struct PublishRunner {
     }
 }
 
-/// Derivative manifests read on two threads: a fixed buffer (no copy-on-write between threads), each
-/// slot written by exactly one thread (even or odd index) and read after `concurrentPerform` returns.
-private final class ManifestReads: @unchecked Sendable {
-    private let slots: UnsafeMutableBufferPointer<[DerivativeStore.Entry]>
+/// Derivatives read on two threads: a fixed buffer (no copy-on-write between threads), each slot
+/// written by exactly one thread (even or odd index) and read after `concurrentPerform` returns.
+private final class DerivativeReads: @unchecked Sendable {
+    private let slots: UnsafeMutableBufferPointer<PublishedDerivatives.Item>
 
     init(count: Int) {
         slots = .allocate(capacity: max(count, 1))
-        slots.initialize(repeating: [])
+        slots.initialize(repeating: PublishedDerivatives.Item())
     }
 
     deinit {
@@ -245,7 +280,7 @@ private final class ManifestReads: @unchecked Sendable {
         slots.deallocate()
     }
 
-    func set(_ index: Int, _ value: [DerivativeStore.Entry]) { slots[index] = value }
+    func set(_ index: Int, _ value: PublishedDerivatives.Item) { slots[index] = value }
 
-    subscript(index: Int) -> [DerivativeStore.Entry] { slots[index] }
+    subscript(index: Int) -> PublishedDerivatives.Item { slots[index] }
 }

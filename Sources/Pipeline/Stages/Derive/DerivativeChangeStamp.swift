@@ -19,9 +19,10 @@ extension DerivativeStore {
         FileManager.default.contents(atPath: changeStampURL.path).map { String(decoding: $0, as: UTF8.self) } ?? ""
     }
 
-    /// Draws a new token: with an fsync of the file and of the store's folder when `durably`.
-    func noteChange(durably: Bool) throws {
-        try FileSystem.createDirectory(root)
+    /// Names `itemID` in the change journal and draws a new token: both with an fsync (and the
+    /// stamp's folder) when `durably`.
+    func noteChange(of itemID: String, durably: Bool) throws {
+        try appendToJournal(itemID, durably: durably)   // DerivativeChangeJournal
         let token = Data(UUID().uuidString.utf8)
         if durably {
             try FileSystem.replaceAtomically(changeStampURL, with: token)

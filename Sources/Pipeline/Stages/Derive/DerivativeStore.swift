@@ -63,7 +63,7 @@ public struct DerivativeStore: Sendable {
     func commit(itemID: String, entries: [Entry]) throws {
         let from = staging.appendingPathComponent(itemID)
         let to = itemFolder(itemID)
-        try noteChange(durably: true)   // DerivativeChangeStamp
+        try noteChange(of: itemID, durably: true)   // DerivativeChangeStamp, DerivativeChangeJournal
         try FileSystem.createDirectory(to)
         let staged = (try? FileManager.default.contentsOfDirectory(atPath: from.path)) ?? []
         // A page derived again without tiles (settings changed) must not keep the old ones.
@@ -143,7 +143,7 @@ public struct DerivativeStore: Sendable {
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         let data = try encoder.encode(entries.sorted { $0.key < $1.key })
         try FileSystem.replaceAtomically(itemFolder(itemID).appendingPathComponent("derivatives.json"), with: data)
-        try noteChange(durably: false)
+        try noteChange(of: itemID, durably: false)
     }
 
     /// Where a page's tiles are made before its item is archived (the folder must not exist yet).
