@@ -35,6 +35,17 @@ import Testing
         return out + "]\n"
     }
 
+    /// The CSV as it was written from the dump's rows (dictionaries by column).
+    static func referenceCSV(_ items: [CatalogItemSummary], fondsTitles: [String: String], baseURL: String, excel: Bool) -> String {
+        let separator = excel ? ";" : ","
+        var lines = [OpenData.csvColumns.joined(separator: separator)]
+        for var row in CatalogueDump.rows(items, fondsTitles: fondsTitles) {
+            row["url"] = OpenData.url(row["identifier"] ?? "", baseURL: baseURL)
+            lines.append(OpenData.csvColumns.map { CatalogueDump.cell(row[$0] ?? "", separator: separator) }.joined(separator: separator))
+        }
+        return "\u{FEFF}" + lines.joined(separator: "\r\n") + "\r\n"
+    }
+
     @Test func theHandWrittenDumpEqualsTheDictionaryPath() throws {
         let items = [
             try Self.item("JHD-0002", ["title": ["<script>alert(\"x\")</script> & \u{2028}fin"], "creator": ["Hernández, José", "Anónimo"],
@@ -48,6 +59,10 @@ import Testing
             let written = String(decoding: OpenData.json(items, fondsTitles: titles, baseURL: base), as: UTF8.self)
             #expect(written == Self.reference(items, fondsTitles: titles, baseURL: base))
             #expect(try JSONSerialization.jsonObject(with: Data(written.utf8)) is [Any])
+            for excel in [false, true] {
+                #expect(OpenData.csv(items, fondsTitles: titles, baseURL: base, excel: excel) == Self.referenceCSV(items, fondsTitles: titles, baseURL: base, excel: excel))
+                #expect(OpenData.csv([], fondsTitles: titles, baseURL: base, excel: excel) == Self.referenceCSV([], fondsTitles: titles, baseURL: base, excel: excel))
+            }
         }
         #expect(String(decoding: OpenData.json([], fondsTitles: titles, baseURL: ""), as: UTF8.self) == Self.reference([], fondsTitles: titles, baseURL: ""))
     }

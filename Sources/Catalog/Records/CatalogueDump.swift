@@ -13,16 +13,16 @@ public enum CatalogueDump {
     }
 
     public static func rows(_ items: [CatalogItemSummary], fondsTitles fonds: [String: String]) -> [[String: String]] {
-        items.sorted { $0.id < $1.id }.map { item in
-            let dc = item.dublinCore
-            return ["identifier": item.id, "title": dc.title, "creator": dc["creator"].joined(separator: " | "),
-                    "subject": dc["subject"].joined(separator: " | "), "description": dc["description"].joined(separator: " | "),
-                    "date": dc["date"].joined(separator: " | "), "type": dc["type"].joined(separator: " | "),
-                    "format": dc["format"].joined(separator: " | "), "language": dc["language"].joined(separator: " | "),
-                    "rights": dc["rights"].joined(separator: " | "), "source": dc["source"].joined(separator: " | "),
-                    "fonds": fonds[item.fondsCode] ?? item.fondsCode, "pages": String(item.pageCount),
-                    "version": "v\(item.headVersion)", "updated": item.updatedAt]
-        }
+        items.sorted { $0.id < $1.id }.map { Dictionary(uniqueKeysWithValues: zip(columns, values($0, fondsTitle: fonds[$0.fondsCode] ?? $0.fondsCode))) }
+    }
+
+    /// One item's cells, in the order of `columns` (repeated elements joined by « | »).
+    public static func values(_ item: CatalogItemSummary, fondsTitle: String) -> [String] {
+        let dc = item.dublinCore
+        return [item.id, dc.title, dc["creator"].joined(separator: " | "), dc["subject"].joined(separator: " | "),
+                dc["description"].joined(separator: " | "), dc["date"].joined(separator: " | "), dc["type"].joined(separator: " | "),
+                dc["format"].joined(separator: " | "), dc["language"].joined(separator: " | "), dc["rights"].joined(separator: " | "),
+                dc["source"].joined(separator: " | "), fondsTitle, String(item.pageCount), "v\(item.headVersion)", item.updatedAt]
     }
 
     /// RFC 4180 CSV. `forExcel`: a UTF-8 byte order mark and `;` between cells, as Excel in a

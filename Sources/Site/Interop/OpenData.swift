@@ -13,12 +13,17 @@ enum OpenData {
 
     static func csv(_ items: [CatalogItemSummary], fondsTitles: [String: String], baseURL: String, excel: Bool) -> String {
         let separator = excel ? ";" : ","
-        var lines = [csvColumns.joined(separator: separator)]
-        for var row in CatalogueDump.rows(items, fondsTitles: fondsTitles) {
-            row["url"] = url(row["identifier"] ?? "", baseURL: baseURL)
-            lines.append(csvColumns.map { CatalogueDump.cell(row[$0] ?? "", separator: separator) }.joined(separator: separator))
+        var out = "\u{FEFF}" + csvColumns.joined(separator: separator) + "\r\n"
+        out.reserveCapacity(items.count * 400)
+        for item in items.sorted(by: { $0.id < $1.id }) {
+            let values = CatalogueDump.values(item, fondsTitle: fondsTitles[item.fondsCode] ?? item.fondsCode) + [url(item.id, baseURL: baseURL)]
+            for (index, value) in values.enumerated() {
+                if index > 0 { out += separator }
+                out += CatalogueDump.cell(value, separator: separator)
+            }
+            out += "\r\n"
         }
-        return "\u{FEFF}" + lines.joined(separator: "\r\n") + "\r\n"
+        return out
     }
 
     /// One object per item, one per line: repeatable elements as arrays, pages and version as numbers,
