@@ -30,7 +30,7 @@ public enum SystemErrorText {
     /// What to do about an errno value, in Spanish.
     public static func advice(errno code: Int32) -> String {
         switch code {
-        case ENOSPC, EDQUOT: return "Libere espacio en ese disco (o amplíelo) y vuelva a ejecutar: lo que quedó a medias se retoma solo"
+        case ENOSPC, EDQUOT: return "Libere espacio en ese disco (o amplíelo) y vuelva a ejecutar la misma orden: lo que quedó a medias se retoma o se hace de nuevo"
         case EACCES, EPERM: return "Pida al equipo de sistemas que revise los permisos de esa carpeta para el usuario que ejecuta Memoria"
         case EROFS: return "Revise que el disco esté montado con escritura y vuelva a ejecutar"
         case EIO: return "Revise el disco (cable, estado SMART) y vuelva a ejecutar; si se repite, avise al equipo de sistemas"
