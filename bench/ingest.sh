@@ -24,7 +24,8 @@ C=$OUT/corpus
 RESULTS=$OUT/ingest.jsonl
 PAIRBENCH=../shared/bench/pairbench.py
 [ -f "$PAIRBENCH" ] || { echo "bench/ingest.sh: $PAIRBENCH is missing (it times the commands round-robin)" >&2; exit 2; }
-T=$(mktemp -d)
+mkdir -p "$OUT"
+T=$(realpath "$(mktemp -d "$OUT/ingest-run.XXXXXX")")   # on the archive's disk (the tools' copies and Memoria's alike)
 trap 'rm -rf "$T"' EXIT
 
 if [ -n "${MEMORIA_BIN:-}" ]; then BIN=$MEMORIA_BIN   # release binaries already built (a shared machine builds under its lock)
@@ -57,7 +58,11 @@ echo "## whole ingest and verify ($N pages in one batch, workers from pipeline.y
 D=$T/deployment
 mkdir -p "$D/inbox/banda-sinfonica/bench"
 cp pipeline.yaml "$D/"
-sed -i -e "s/^  ocr: auto/  ocr: never/" -e "s/^  copy_quiet_seconds: .*/  copy_quiet_seconds: 0/" "$D/pipeline.yaml"   # no OCR; take the batch at once
+# The official METS/PREMIS/MIX/DC schemas, so every METS and dc.xml is validated against them as in production.
+bash scripts/install-schemas.sh "$D/schemas" --from ../shared/standards/xsd >/dev/null
+sed -i -e "s/^  ocr: auto/  ocr: never/" -e "s/^  copy_quiet_seconds: .*/  copy_quiet_seconds: 0/" \
+  -e "s|^  schemas: .*|  schemas: $D/schemas|" "$D/pipeline.yaml"   # no OCR; take the batch at once; XSD validation on
+grep -q "^  schemas: $D/schemas" "$D/pipeline.yaml" || { echo "bench/ingest.sh: pipeline.yaml has no paths.schemas line to set" >&2; exit 2; }
 { echo "identifier,dc.title,dc.date,dc.creator"; for p in $PAGES; do b=$(basename "$p" .tif); echo "$b,Página de prueba $b,1954,Banda Sinfónica"; done; } \
   > "$D/inbox/banda-sinfonica/bench/metadata.csv"
 for p in $PAGES; do cp "$p" "$D/inbox/banda-sinfonica/bench/"; done
