@@ -176,9 +176,10 @@ final class BatchRunner {
                 done += 1
                 context.reporter.emit(.advanced(stage: stage, done: done, total: jobs.count, detail: plan.items[i].masters[f].name))
                 // The next file starts before this item is written, so every worker keeps decoding while
-                // the commit waits on the disk (off the cooperative threads).
+                // the commit waits on the disk (off the cooperative threads). After a stop request no item
+                // is committed any more, though its files were done: it stays in the inbox (noteStopped).
                 startNext()
-                if remaining[i] == 0 && stop == nil {
+                if remaining[i] == 0 && stop == nil && !context.stopRequested {
                     let (item, finished, before) = (plan.items[i], outcomes[i].compactMap { $0 }, ledger)
                     let (after, failure) = await BlockingWork.run { () -> (BatchLedger, StageFailure?) in
                         var ledger = before
