@@ -10,7 +10,9 @@
 #               do with less: sha512sum + vipsthumbnail (access 2000 px, then a 400 px thumbnail from
 #               it) + cp of each page, run by xargs -P2; then where the ingest's CPU goes (perf, by
 #               library: libtiff = decode, libjpeg = encode, libcrypto = digest, libxml2 = METS and XSD,
-#               sqlite = catalog, kernel = reads, writes and fsyncs, memoria = Swift code)
+#               sqlite = catalog, kernel = reads, writes and fsyncs, memoria = Swift code); the same
+#               comparison with derivatives.tiles: never; wall against CPU and the counts of the calls
+#               that wait (strace -c). METS and dc.xml are validated against the official XSDs.
 #   verify per core  memoria verify with ingest.workers: 1 against openssl dgst -sha512 (one process)
 #               on the same files, CPU seconds compared
 #   bash bench/ingest.sh            # N=48 pages, RUNS=5; BENCH_OUT=bench/out; MEMORIA_BIN=release binaries
@@ -24,7 +26,8 @@ C=$OUT/corpus
 RESULTS=$OUT/ingest.jsonl
 PAIRBENCH=../shared/bench/pairbench.py
 [ -f "$PAIRBENCH" ] || { echo "bench/ingest.sh: $PAIRBENCH is missing (it times the commands round-robin)" >&2; exit 2; }
-T=$(mktemp -d)
+mkdir -p "$OUT"
+T=$(realpath "$(mktemp -d "$OUT/ingest-run.XXXXXX")")   # on the archive's disk (the tools' copies and Memoria's alike)
 trap 'rm -rf "$T"' EXIT
 
 if [ -n "${MEMORIA_BIN:-}" ]; then BIN=$MEMORIA_BIN   # release binaries already built (a shared machine builds under its lock)
@@ -57,7 +60,11 @@ echo "## whole ingest and verify ($N pages in one batch, workers from pipeline.y
 D=$T/deployment
 mkdir -p "$D/inbox/banda-sinfonica/bench"
 cp pipeline.yaml "$D/"
-sed -i -e "s/^  ocr: auto/  ocr: never/" -e "s/^  copy_quiet_seconds: .*/  copy_quiet_seconds: 0/" "$D/pipeline.yaml"   # no OCR; take the batch at once
+# The official METS/PREMIS/MIX/DC schemas, so every METS and dc.xml is validated against them as in production.
+bash scripts/install-schemas.sh "$D/schemas" --from ../shared/standards/xsd >/dev/null
+sed -i -e "s/^  ocr: auto/  ocr: never/" -e "s/^  copy_quiet_seconds: .*/  copy_quiet_seconds: 0/" \
+  -e "s|^  schemas: .*|  schemas: $D/schemas|" "$D/pipeline.yaml"   # no OCR; take the batch at once; XSD validation on
+grep -q "^  schemas: $D/schemas" "$D/pipeline.yaml" || { echo "bench/ingest.sh: pipeline.yaml has no paths.schemas line to set" >&2; exit 2; }
 { echo "identifier,dc.title,dc.date,dc.creator"; for p in $PAGES; do b=$(basename "$p" .tif); echo "$b,Página de prueba $b,1954,Banda Sinfónica"; done; } \
   > "$D/inbox/banda-sinfonica/bench/metadata.csv"
 for p in $PAGES; do cp "$p" "$D/inbox/banda-sinfonica/bench/"; done
@@ -103,7 +110,7 @@ chmod +x "$T/reference-one.sh"
 cat > "$T/memoria-round.sh" <<SH
 #!/bin/sh
 set -e
-rm -rf "$T/round" && mkdir -p "$T/round" && cp -al "$D/inbox.orig" "$T/round/inbox" && cp "$D/pipeline.yaml" "$T/round/"
+rm -rf "$T/round" && mkdir -p "$T/round" && cp -al "$D/inbox.orig" "$T/round/inbox" && cp "\${1:-$D/pipeline.yaml}" "$T/round/pipeline.yaml"
 "$BIN/memoria" ingest --config "$T/round/pipeline.yaml" >/dev/null
 SH
 cat > "$T/reference-round.sh" <<SH
@@ -121,6 +128,20 @@ touch "$D/inbox.orig/banda-sinfonica/bench/LISTO"
 $PB --group "ingest-vs-tools:${N}pages" --runs "$RUNS" --work "$N" --unit page -- \
   memoria-ingest "sh $T/memoria-round.sh" \
   tools-xargs-P2 "sh $T/reference-round.sh"
+echo "## the same without the deep-zoom tiles (derivatives.tiles: never): access, medium copy and thumbnail, what the tools make plus the medium copy"
+sed 's/^  tiles: .*/  tiles: never/' "$D/pipeline.yaml" > "$D/pipeline-no-tiles.yaml"
+grep -q '^  tiles: never' "$D/pipeline-no-tiles.yaml" || { echo "bench/ingest.sh: pipeline.yaml has no derivatives.tiles line to set" >&2; exit 2; }
+$PB --group "ingest-vs-tools-no-tiles:${N}pages" --runs "$RUNS" --work "$N" --unit page -- \
+  memoria-ingest-no-tiles "sh $T/memoria-round.sh $D/pipeline-no-tiles.yaml" \
+  tools-xargs-P2 "sh $T/reference-round.sh"
+
+echo "## one more round: wall against CPU (time waiting on the disk shows as wall above CPU/2), and the calls that wait"
+/usr/bin/time -f "memoria ingest: %e s wall, %U s user, %S s system (2 cores: CPU-bound would be about (user+system)/2)" sh "$T/memoria-round.sh" 2>&1 | tail -1
+if command -v strace >/dev/null; then
+  rm -rf "$T/round" && mkdir -p "$T/round" && cp -al "$D/inbox.orig" "$T/round/inbox" && cp "$D/pipeline.yaml" "$T/round/"
+  strace -f -c -o "$T/strace.txt" -e trace=fsync,fdatasync,syncfs,mkdir,rename,read,write,openat "$BIN/memoria" ingest --config "$T/round/pipeline.yaml" >/dev/null 2>&1 || true
+  awk '/^ *[0-9.]+ +[0-9.]+ +[0-9]+ +[0-9]+/ { printf "  %-10s %7d calls\n", $NF, $4 }' "$T/strace.txt"
+fi
 
 if command -v perf >/dev/null && perf record -o "$T/probe.data" -- true >/dev/null 2>&1; then
   echo "## where memoria ingest's CPU goes (perf, cpu-clock samples by library; one more round)"

@@ -37,22 +37,29 @@ struct ArchiveCensus {
 
     /// The METS of an object against its head inventory: every master and text it lists is in the
     /// inventory with the same digest, and every master and text of the inventory is in the METS.
-    func metsProblems(_ id: String) -> [FixityAuditor.Problem] {
+    /// With the audit's inventory and METS bytes (read and digested by the audit) nothing is read again;
+    /// without them (the METS was missing or damaged) the object is read from the archive.
+    func metsProblems(_ id: String, audited: FixityAuditor.AuditedObject? = nil) -> [FixityAuditor.Problem] {
         if ChartObject.isChart(id) { return chartProblems(id) }
-        let prior: PriorObject
+        let inventory: OCFLInventory
+        let mets: METSItem
         do {
-            guard let found = try reader.prior(id) else { return [] }
-            prior = found
+            if let audited, let read = audited.inventory, let bytes = audited.kept[Self.metsPath] {
+                (inventory, mets) = (read, try METSReader.read(bytes: bytes, name: "\(id)/\(Self.metsPath)"))
+            } else {
+                guard let found = try reader.prior(id) else { return [] }
+                (inventory, mets) = (found.inventory, found.mets)
+            }
         } catch {
-            return [.init(objectID: id, kind: .metsMismatch, path: "metadata/mets.xml", expected: nil, found: nil,
+            return [.init(objectID: id, kind: .metsMismatch, path: Self.metsPath, expected: nil, found: nil,
                           message: "el METS de \(id) no se puede leer; restaure el objeto desde la copia de seguridad")]
         }
-        let state = prior.inventory.logicalState()
+        let state = inventory.logicalState()
         var problems: [FixityAuditor.Problem] = []
-        for file in prior.mets.files {
+        for file in mets.files {
             guard let digest = state[file.logicalPath] else {
                 problems.append(.init(objectID: id, kind: .metsMismatch, path: file.logicalPath, expected: file.checksum, found: nil,
-                                      message: "el METS de \(id) lista \(file.logicalPath), que el inventario de \(prior.inventory.head) no tiene; restaure el objeto desde la copia de seguridad"))
+                                      message: "el METS de \(id) lista \(file.logicalPath), que el inventario de \(inventory.head) no tiene; restaure el objeto desde la copia de seguridad"))
                 continue
             }
             if digest.lowercased() != file.checksum.lowercased() {
@@ -60,13 +67,16 @@ struct ArchiveCensus {
                                       message: "la huella de \(file.logicalPath) en el METS de \(id) no es la del inventario; restaure el objeto desde la copia de seguridad"))
             }
         }
-        let listed = Set(prior.mets.files.map(\.logicalPath))
+        let listed = Set(mets.files.map(\.logicalPath))
         for path in state.keys.sorted() where (path.hasPrefix("objects/") || path.hasPrefix("text/")) && !listed.contains(path) {
             problems.append(.init(objectID: id, kind: .metsMismatch, path: path, expected: nil, found: state[path],
                                   message: "el inventario de \(id) tiene \(path), que su METS no lista; restaure el objeto desde la copia de seguridad"))
         }
         return problems
     }
+
+    /// Where an object keeps its METS (the audit hands its bytes to the check).
+    static let metsPath = "metadata/mets.xml"
 
     /// A chart object holds no METS: its cuadro.json must be readable.
     private func chartProblems(_ id: String) -> [FixityAuditor.Problem] {

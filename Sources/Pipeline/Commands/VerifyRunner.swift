@@ -71,33 +71,36 @@ public struct VerifyRunner {
         let total = ids.count
         reporter.emit(.began(stage: "verificación", total: total, unit: .objects))
         let width = config.workerCount
+        // Each audited object's METS against its inventory (in the object's own result, so its event says
+        // it), as soon as its audit is done, from the inventory and METS bytes the audit read.
+        let census = ArchiveCensus(storage: storage, catalog: catalog,
+                                   reader: ArchiveReader(storage: storage, ocrWordConfidenceFloor: config.text.ocrWordConfidenceFloor))
+        let keeping: Set<String> = [ArchiveCensus.metsPath]
         var results: [FixityAuditor.ObjectResult] = []
-        await withTaskGroup(of: FixityAuditor.ObjectResult.self) { group in
+        await withTaskGroup(of: FixityAuditor.AuditedObject.self) { group in
             var next = 0
             while next < min(width, ids.count) {
                 let id = ids[next]
-                group.addTask { auditor.audit(id) { bytes.add($0) } }
+                group.addTask { auditor.audit(id, keeping: keeping) { bytes.add($0) } }
                 next += 1
             }
-            while let result = await group.next() {
+            while let audited = await group.next() {
+                if next < ids.count {
+                    let id = ids[next]
+                    group.addTask { auditor.audit(id, keeping: keeping) { bytes.add($0) } }
+                    next += 1
+                }
+                var result = audited.result
+                if result.problems.allSatisfy({ $0.kind != .inventory }) {
+                    result.problems += census.metsProblems(result.objectID, audited: audited)
+                }
                 results.append(result)
                 let elapsed = max(0.001, Date().timeIntervalSince(started))
                 reporter.emit(.advanced(stage: "verificación", done: results.count, total: total,
                                         detail: "\(result.objectID) · \(SpanishText.decimal(Double(bytes.value) / 1e6 / elapsed, digits: 0)) MB/s"))
-                if next < ids.count {
-                    let id = ids[next]
-                    group.addTask { auditor.audit(id) { bytes.add($0) } }
-                    next += 1
-                }
             }
         }
         reporter.emit(.finished(stage: "verificación"))
-        // Each audited object's METS against its inventory (in the object's own result, so its event says it).
-        let census = ArchiveCensus(storage: storage, catalog: catalog,
-                                   reader: ArchiveReader(storage: storage, ocrWordConfidenceFloor: config.text.ocrWordConfidenceFloor))
-        for index in results.indices where results[index].problems.allSatisfy({ $0.kind != .inventory }) {
-            results[index].problems += census.metsProblems(results[index].objectID)
-        }
         results.sort { $0.objectID < $1.objectID }
         // The archive against the catalog (when the whole archive is audited, sampled or not).
         var archiveProblems: [FixityAuditor.Problem] = []

@@ -4,7 +4,7 @@ import Support
 /// Everything a batch run decides, in the order it happens: item results, quarantined files, notes,
 /// warnings and byte counts. The runner appends; at the end the ledger becomes the batch report. It
 /// also echoes each line to the reporter, so the terminal and the report say the same thing.
-struct BatchLedger {
+struct BatchLedger: Sendable {
     private(set) var report: BatchReport
     private let reporter: Reporter
     private let batch: String

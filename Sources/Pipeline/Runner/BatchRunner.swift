@@ -175,14 +175,24 @@ final class BatchRunner {
                 remaining[i] -= 1
                 done += 1
                 context.reporter.emit(.advanced(stage: stage, done: done, total: jobs.count, detail: plan.items[i].masters[f].name))
-                if remaining[i] == 0 && stop == nil {
-                    do throws(StageFailure) {
-                        try commit.commit(plan.items[i], outcomes: outcomes[i].compactMap { $0 }, ledger: &ledger)
-                    } catch { stop = error }
+                // The next file starts before this item is written, so every worker keeps decoding while
+                // the commit waits on the disk (off the cooperative threads). After a stop request no item
+                // is committed any more, though its files were done: it stays in the inbox (noteStopped).
+                startNext()
+                if remaining[i] == 0 && stop == nil && !context.stopRequested {
+                    let (item, finished, before) = (plan.items[i], outcomes[i].compactMap { $0 }, ledger)
+                    let (after, failure) = await BlockingWork.run { () -> (BatchLedger, StageFailure?) in
+                        var ledger = before
+                        do throws(StageFailure) {
+                            try commit.commit(item, outcomes: finished, ledger: &ledger)
+                            return (ledger, nil)
+                        } catch { return (ledger, error) }
+                    }
+                    ledger = after
+                    if let failure { stop = failure }
                     committed.insert(i)
                     outcomes[i] = []
                 }
-                startNext()
             }
         }
         if let stop { throw stop }

@@ -7,7 +7,7 @@ import Support
 /// Applies what a stage failure means (StageFailure.consequence): quarantine the offending file and
 /// hold its item there with it, leave the item in the inbox, or stop the batch. The one place that
 /// moves inbox files to quarantine; every move is recorded in the ledger, the catalog and a PREMIS event.
-struct FailurePolicy {
+struct FailurePolicy: Sendable {
     let scope: BatchScope
 
     /// What became of the item. Throws only when the batch must stop (a stopBatch failure, or a

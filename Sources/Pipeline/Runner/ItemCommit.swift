@@ -8,7 +8,7 @@ import Support
 /// The per-item part of the ingest, once every file of the item is done: apply a file failure, or
 /// describe (Dublin Core, METS), package (a new OCFL version), put the derivatives in place, index,
 /// and only then release the item's inbox files. Appends the item's result to the ledger.
-struct ItemCommit {
+struct ItemCommit: Sendable {
     let scope: BatchScope
     let policy: FailurePolicy
 

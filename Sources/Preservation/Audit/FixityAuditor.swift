@@ -49,6 +49,27 @@ public struct FixityAuditor: Sendable {
 
     /// Audits one object. `onBytes` reports progress in bytes.
     public func audit(_ id: String, onBytes: (Int64) -> Void = { _ in }) -> ObjectResult {
+        audit(id, keeping: [], onBytes: onBytes).result
+    }
+
+    /// An object's audit with what it read that a later check of the same object needs: the root
+    /// inventory (checked against its sidecar) and the bytes of the head's files named in `keeping`
+    /// (logical paths, e.g. metadata/mets.xml) whose digest matched, so they are not read again.
+    public struct AuditedObject: Sendable {
+        public var result: ObjectResult
+        public var inventory: OCFLInventory?
+        public var kept: [String: [UInt8]]
+    }
+
+    public func audit(_ id: String, keeping logicalPaths: Set<String>, onBytes: (Int64) -> Void = { _ in }) -> AuditedObject {
+        var audited = AuditedObject(result: ObjectResult(objectID: id, filesChecked: 0, bytesChecked: 0, problems: [], seconds: 0),
+                                    inventory: nil, kept: [:])
+        audited.result = audit(id, keeping: logicalPaths, inventory: &audited.inventory, kept: &audited.kept, onBytes: onBytes)
+        return audited
+    }
+
+    private func audit(_ id: String, keeping logicalPaths: Set<String>, inventory inventoryRead: inout OCFLInventory?,
+                       kept: inout [String: [UInt8]], onBytes: (Int64) -> Void) -> ObjectResult {
         let started = Date()
         var result = ObjectResult(objectID: id, filesChecked: 0, bytesChecked: 0, problems: [], seconds: 0)
         defer { result.seconds = Date().timeIntervalSince(started) }
@@ -64,8 +85,14 @@ public struct FixityAuditor: Sendable {
                                            message: "el inventario de \(id) no se puede leer o no coincide con su huella (\(Self.spanish(error)))"))
             return result
         }
+        inventoryRead = inventory
         let algorithm = inventory.algorithm ?? .sha512
         let rootPath = root.path
+        // Content path → the logical path whose bytes are kept.
+        var keptPaths: [String: String] = [:]
+        for logical in logicalPaths {
+            if let content = inventory.contentPath(forLogicalPath: logical) { keptPaths[content] = logical }
+        }
         var listed: Set<String> = []
         for (digest, paths) in inventory.manifest.sorted(by: { $0.key < $1.key }) {
             for path in paths {
@@ -79,9 +106,12 @@ public struct FixityAuditor: Sendable {
                 }
                 let digester = Digester(algorithm)
                 var bytes: Int64 = 0
+                let keptAs = keptPaths[path]
+                var keptBytes: [UInt8] = []
                 do {
                     try FileReader.forEachChunk(of: url) { chunk in
                         digester.update(chunk)
+                        if keptAs != nil { keptBytes.append(contentsOf: chunk) }
                         bytes += Int64(chunk.count)
                         onBytes(Int64(chunk.count))
                     }
@@ -97,7 +127,9 @@ public struct FixityAuditor: Sendable {
                 let found = digester.finalize()
                 result.filesChecked += 1
                 result.bytesChecked += bytes
-                if found != digest {
+                if found == digest, let keptAs {
+                    kept[keptAs] = keptBytes
+                } else if found != digest {
                     result.problems.append(Problem(objectID: id, kind: .corrupted, path: path, expected: digest, found: found,
                                                    message: "\(id)/\(path): su huella \(algorithm.metsName) no coincide con la del inventario (el archivo cambió o se dañó); restaure el objeto desde la copia de seguridad"))
                 }

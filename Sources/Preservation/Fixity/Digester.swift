@@ -63,24 +63,7 @@ public struct Digester: ~Copyable {
     /// source), then fsyncs the copy. Returns the digest and the number of bytes.
     public static func copy(_ source: URL, to destination: URL, algorithm: DigestAlgorithm) throws -> (digest: String, bytes: Int64) {
         let digester = Digester(algorithm)
-        let out = SystemCall.open(destination.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644, for: .create)
-        guard out >= 0 else { throw FixityError.unwritable(path: destination.path, errno: errno) }
-        defer { close(out) }
-        var total: Int64 = 0
-        try FileReader.forEachChunk(of: source) { chunk in
-            digester.update(chunk)
-            var offset = 0
-            while offset < chunk.count {
-                let written = SystemCall.write(out, chunk.baseAddress! + offset, chunk.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    throw FixityError.unwritable(path: destination.path, errno: errno)
-                }
-                offset += written
-            }
-            total += Int64(chunk.count)
-        }
-        guard SystemCall.fsync(out) == 0 else { throw FixityError.unwritable(path: destination.path, errno: errno) }
+        let total = try DurableCopy.copy(source, to: destination) { digester.update($0) }
         return (digester.finalize(), total)
     }
 }

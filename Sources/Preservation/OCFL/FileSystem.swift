@@ -102,6 +102,19 @@ public enum FileSystem {
         guard SystemCall.fsync(fd) == 0 else { throw OCFLError.system(path: url.path, operation: .fsync, errno: errno) }
     }
 
+    /// fsyncs every folder under `url` and `url` itself (deepest first), for a tree whose files were
+    /// each fsynced when written.
+    public static func syncFolders(_ url: URL) throws {
+        var directories: [URL] = []
+        if let enumerator = FileManager.default.enumerator(at: url, includingPropertiesForKeys: [.isDirectoryKey]) {
+            for case let item as URL in enumerator where (try? item.resourceValues(forKeys: [.isDirectoryKey]).isDirectory) == true {
+                directories.append(item)
+            }
+        }
+        for directory in directories.reversed() { try syncDirectory(directory) }
+        try syncDirectory(url)
+    }
+
     /// fsyncs every file and folder under `url` (deepest first).
     public static func syncTree(_ url: URL) throws {
         let files = FileManager.default

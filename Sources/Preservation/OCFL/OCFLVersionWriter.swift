@@ -104,7 +104,7 @@ public struct OCFLVersionWriter: Sendable {
         let versionFolder = existing == nil ? work.appendingPathComponent(version) : work
         let contentFolder = versionFolder.appendingPathComponent("content")
         try FileSystem.createDirectory(contentFolder)
-        var written: [(url: URL, digest: String, logical: String)] = []
+        var written: [(url: URL, digest: String, logical: String, source: URL?)] = []
         var bytesWritten: Int64 = 0
         for digest in stateBlock.keys.sorted() where inventory.manifest[digest] == nil {
             let logical = stateBlock[digest]![0]
@@ -114,14 +114,15 @@ public struct OCFLVersionWriter: Sendable {
                 try FileSystem.writeDurably(Data(bytes), to: target)
                 bytesWritten += Int64(bytes.count)
             } else if case .file(let source, _)? = request.files[logical] {
-                let copy = try Digester.copy(source, to: target, algorithm: algorithm)
-                guard copy.digest == digest else { throw OCFLError.sourceChanged(objectID: id, path: source.path) }
-                bytesWritten += copy.bytes
+                // Not digested on the way: the copy is read back from the disk below and compared.
+                bytesWritten += try DurableCopy.copy(source, to: target)
             } else {
                 throw OCFLError.invalidInventory(path: objectRoot.path, reason: "\(logical) refers to content the object does not hold")
             }
             inventory.manifest[digest] = ["\(version)/content/\(logical)"]
-            written.append((target, digest, logical))
+            var source: URL?
+            if produced[digest] == nil, case .file(let url, _)? = request.files[logical] { source = url }
+            written.append((target, digest, logical, source))
         }
         CrashPoints.pass("content copied to staging")
 
@@ -134,14 +135,22 @@ public struct OCFLVersionWriter: Sendable {
             try FileSystem.writeDurably(inventoryData, to: work.appendingPathComponent("inventory.json"))
             try FileSystem.writeDurably(sidecar, to: work.appendingPathComponent("inventory.json.\(algorithm.rawValue)"))
         }
-        try FileSystem.syncTree(work)
+        // Every file was fsynced as it was written: the folders remain.
+        try FileSystem.syncFolders(work)
 
-        // Read every copy back from the disk and compare.
+        // Read every copy back from the disk and compare with the digest taken when its source was read.
         for file in written {
             let digester = Digester(algorithm)
             try FileReader.forEachChunk(of: file.url, dropFromCache: true) { digester.update($0) }
             let found = digester.finalize()
             guard found == file.digest else {
+                // A source whose bytes are no longer those digested changed after it was read (or is gone
+                // from the inbox, which is the same for the item): it waits for the next run.
+                if let source = file.source {
+                    let again: String?
+                    do { again = try Digester.digest(fileAt: source, algorithm: algorithm) } catch { again = nil }
+                    if again != file.digest { throw OCFLError.sourceChanged(objectID: id, path: source.path) }
+                }
                 throw OCFLError.copyMismatch(objectID: id, logicalPath: file.logical, expected: file.digest, found: found)
             }
         }

@@ -1,0 +1,31 @@
+import Foundation
+import Support
+
+/// Copies a file to a new one, chunk by chunk through one reused buffer, then fsyncs the copy. Each
+/// chunk can be looked at as it passes (a digest); a caller that checks the copy by reading it back
+/// from the disk needs no digest of the source here.
+public enum DurableCopy {
+    /// Returns the number of bytes copied. Throws `FixityError.unreadable` / `.unwritable` with the path.
+    @discardableResult
+    public static func copy(_ source: URL, to destination: URL, eachChunk: (UnsafeRawBufferPointer) -> Void = { _ in }) throws -> Int64 {
+        let out = SystemCall.open(destination.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644, for: .create)
+        guard out >= 0 else { throw FixityError.unwritable(path: destination.path, errno: errno) }
+        defer { close(out) }
+        var total: Int64 = 0
+        try FileReader.forEachChunk(of: source) { chunk in
+            eachChunk(chunk)
+            var offset = 0
+            while offset < chunk.count {
+                let written = SystemCall.write(out, chunk.baseAddress! + offset, chunk.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    throw FixityError.unwritable(path: destination.path, errno: errno)
+                }
+                offset += written
+            }
+            total += Int64(chunk.count)
+        }
+        guard SystemCall.fsync(out) == 0 else { throw FixityError.unwritable(path: destination.path, errno: errno) }
+        return total
+    }
+}
