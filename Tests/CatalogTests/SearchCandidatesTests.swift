@@ -9,8 +9,9 @@ import TestSupport
 /// FTS5's own `rank` over the pages whose description matches, then over the newest
 /// `rankingBudget` pages, each expression evaluated by FTS5 as often as it takes.
 @Suite struct SearchCandidatesTests {
-    /// 2,600 one-page items: `tinta` on every page; `sello` on 1,300 pages (the title of every 13th);
-    /// the phrase "archivo general" on 1,200 (the title of every 40th); `lacre` on every other page.
+    /// 2,600 one-page items: `tinta` on every page (and the title of every 50th); `sello` on 1,300
+    /// pages (the title of every 13th); the phrase "archivo general" on 1,200 (the title of every
+    /// 40th); `lacre` on every other page; `expediente` in every title.
     static func catalog() throws -> (TemporaryDirectory, CatalogDatabase) {
         let folder = TemporaryDirectory("candidatos")
         let db = try CatalogDatabase(path: folder.path("catalog.sqlite").path)
@@ -23,6 +24,7 @@ import TestSupport
                 if n % 13 == 0 { title += " con sello" }
                 if n <= 1200 { text += " consta en el archivo general de la nación" }
                 if n % 40 == 0 { title += " del archivo general" }
+                if n % 50 == 0 { title += " en tinta" }
                 if n % 2 == 1 { text += " lacre" }
                 var dc = DublinCoreRecord()
                 dc["title"] = [title]
@@ -75,6 +77,8 @@ import TestSupport
         "tinta -lacre",               // NOT: pages with lacre are never shown
         "\"archivo general\" sello",  // a phrase and a word, some described
         "sello O lacre",              // OR
+        "expediente tinta",           // AND of words on every page, 52 described: clause by clause
+        "expediente sello tinta",     // three clauses, described by none
     ])
     func manyMatchingPagesAreRankedAsFTS5RanksThem(query: String) throws {
         let (folder, db) = try Self.catalog()
@@ -123,6 +127,22 @@ import TestSupport
                                                       arguments: [try #require(query.describedExpression)]))
                 #expect(fromBits == fromFTS5, "\(text)")
             }
+            // Clause by clause, the same pages as the whole described expression.
+            for text in ["expediente tinta", "sello tinta", "\"archivo general\" expediente"] {
+                let query = try SearchQuery(text).withForms(from: db)
+                let parts = try #require(query.describedClauses)
+                var pages: Set<Int64>?
+                for part in parts {
+                    let found = Set(try Int64.fetchAll(db, sql: "SELECT rowid FROM search_fts WHERE search_fts MATCH ?", arguments: [part]))
+                    pages = pages.map { $0.intersection(found) } ?? found
+                }
+                let whole = Set(try Int64.fetchAll(db, sql: "SELECT rowid FROM search_fts WHERE search_fts MATCH ?",
+                                                   arguments: [try #require(query.describedExpression)]))
+                #expect(pages == whole, "\(text)")
+                #expect(text != "expediente tinta" || whole.count == 52)
+            }
+            #expect(try SearchQuery("sello O lacre").withForms(from: db).describedClauses == nil)
+            #expect(try SearchQuery("tinta -lacre").withForms(from: db).describedClauses == nil)
         }
     }
 }
