@@ -13,9 +13,8 @@ import GRDB
 /// buscar3"): one newest-first pass gives the count, the budget's boundary and, from
 /// `memoria_columns`, which of those pages match in their description; bm25 (`memoria_bm25`, FTS5's
 /// formula) is told the number of matching pages when the expression is one phrase, instead of
-/// counting them again; the described pages of an AND of words are found word by word (each alone
-/// reads fewer positions than the conjunction under a column filter); and the recent pages are
-/// ranked only when the described ones do not fill the page of results asked for.
+/// counting them again; and the recent pages are ranked only when the described ones do not fill
+/// the page of results asked for.
 struct SearchCandidates {
     struct Candidate {
         var pageID: Int64
@@ -95,17 +94,6 @@ struct SearchCandidates {
             if let first = described.last {
                 inDescription = try ranked(describedExpression, knownHits: phraseHitsKnown ? described.count : nil, from: first, window: window, db)
             }
-        } else if let parts = query.describedClauses {
-            // The pages described by every clause, then bm25 over the span they occupy only.
-            var described: Set<Int64>?
-            for part in parts where described?.isEmpty != true {
-                let pages = try Int64.fetchAll(db, sql: "SELECT rowid FROM search_fts WHERE search_fts MATCH ?\(filterSQL)",
-                                               arguments: StatementArguments([part as DatabaseValueConvertible] + filterArguments))
-                described = described.map { $0.intersection(pages) } ?? Set(pages)
-            }
-            if let described, let first = described.min(), let last = described.max() {
-                inDescription = try ranked(describedExpression, knownHits: nil, from: first, to: last, window: window, db)
-            }
         } else {
             inDescription = try ranked(describedExpression, knownHits: nil, from: nil, window: window, db)
         }
@@ -124,12 +112,11 @@ struct SearchCandidates {
         countIsLowerBound = rows > Self.countLimit
     }
 
-    /// The best `window` pages matching `match` (rowids from `from` to `to`), by bm25.
-    private func ranked(_ match: String, knownHits: Int?, from: Int64?, to: Int64? = nil, window: Int, _ db: Database) throws -> [Candidate] {
+    /// The best `window` pages matching `match` (from rowid `from` on), by bm25.
+    private func ranked(_ match: String, knownHits: Int?, from: Int64?, window: Int, _ db: Database) throws -> [Candidate] {
         var arguments: [DatabaseValueConvertible] = [knownHits ?? -1, match]
         var bound = ""
         if let from { bound = " AND rowid >= ?"; arguments.append(from) }
-        if let to { bound += " AND rowid <= ?"; arguments.append(to) }
         return try Row.fetchAll(db, sql: """
             SELECT rowid, memoria_bm25(search_fts, ?, \(Self.weights)) AS score FROM search_fts WHERE search_fts MATCH ?\(bound)\(filterSQL)
             ORDER BY score, rowid LIMIT \(window)

@@ -60,14 +60,6 @@ public struct SearchQuery: Sendable, Equatable {
         return expression
     }
 
-    /// For a query of two or more words joined by AND (no OR, nothing excluded), `describedExpression`
-    /// clause by clause: a page matches it exactly when it matches each of these (FTS5's column filter
-    /// distributes over AND), and each alone reads far fewer positions than their conjunction.
-    public var describedClauses: [String]? {
-        guard clauses.count >= 2, !clauses.contains(where: { $0.negated || $0.or }) else { return nil }
-        return clauses.map { "{title creator subject description} : (" + render($0.term) + ")" }
-    }
-
     /// How many FTS5 phrases `render` writes for a term (a widened word: itself twice and its forms).
     func phraseCount(_ term: Term) -> Int {
         if case .word(let w) = term { let others = (forms[w] ?? []).filter { $0 != w }.count; return others == 0 ? 1 : 2 + others }
