@@ -57,6 +57,7 @@ extension Bench {
         @Option var reps = 30
         @Option(help: "label=query; repeatable") var query: [String] = []
         @Option(help: "append JSON lines here") var json: String?
+        @Flag(help: "also print each query's FTS5 expression and the items found, in order (to compare two builds)") var ids = false
 
         func run() throws {
             let catalog = try CatalogDatabase(path: db)
@@ -78,6 +79,7 @@ extension Bench {
                 let hits = "\(results.countIsLowerBound ? ">" : "")\(results.matchingPages)"
                 print(String(format: "query %-34@ pages %7@  median %7.2f ms  p95 %7.2f ms  max %7.2f ms",
                              label as NSString, hits as NSString, median, p95, times.last!))
+                if ids { print("ids \(label)\t\(results.expression ?? "")\t\(results.hits.map(\.itemID).joined(separator: " "))") }
                 lines.append(String(format: "{\"group\": \"memoria-fts-query\", \"query\": \"%@\", \"pages\": \"%@\", \"median_ms\": %.3f, \"p95_ms\": %.3f, \"max_ms\": %.3f}",
                                     label.replacingOccurrences(of: "\"", with: "'") as NSString, hits as NSString, median, p95, times.last!))
             }

@@ -15,6 +15,12 @@
 // Registers the tokenizer as "memoria" on this connection. Returns an SQLite result code.
 int memoria_register_tokenizer(sqlite3 *db);
 
+// Registers the search's FTS5 functions on this connection (search_rank.c): memoria_bm25(tbl, hits,
+// weights...), FTS5's bm25 told the number of rows of a one-phrase expression when the caller knows
+// it, and memoria_columns(tbl), which phrases match in the item's descriptive columns. Returns an
+// SQLite result code.
+int memoria_register_rank_functions(sqlite3 *db);
+
 // Forgets the pairs the connection's documents brought so far (call before indexing).
 int memoria_forms_reset(sqlite3 *db);
 

@@ -23,6 +23,10 @@ public final class CatalogDatabase: Sendable {
             if rc != SQLITE_OK {
                 throw DatabaseError(resultCode: ResultCode(rawValue: rc), message: "cannot register the memoria FTS5 tokenizer")
             }
+            let ranking = memoria_register_rank_functions(db.sqliteConnection)
+            if ranking != SQLITE_OK {
+                throw DatabaseError(resultCode: ResultCode(rawValue: ranking), message: "cannot register the search's FTS5 functions")
+            }
         }
         do {
             pool = try DatabasePool(path: path, configuration: configuration)

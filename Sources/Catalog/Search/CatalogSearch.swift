@@ -78,9 +78,7 @@ public struct SearchResults: Sendable, Equatable, Codable {
 
 extension CatalogDatabase {
     /// Matching pages are counted up to this number (then reported as "more than").
-    static let countLimit = 2000
-    /// Most pages ranked by bm25 for one query (see `search`).
-    static let rankingBudget = 1000
+    static let countLimit = SearchCandidates.countLimit
     static let columns = ["title", "creator", "subject", "description", "fonds", "date", "text", "identifier"]
 
     /// Ranked full-text search: items whose title or identifier matches come before items that only
@@ -105,62 +103,22 @@ extension CatalogDatabase {
                 return results
             }
             var filterSQL = ""
-            var arguments: [DatabaseValueConvertible] = [expression]
+            var filterArguments: [DatabaseValueConvertible] = []
             if !filters.isEmpty {
                 var conditions: [String] = []
                 if !filters.fondsCodes.isEmpty {
                     conditions.append("i.fonds_code IN (\(Array(repeating: "?", count: filters.fondsCodes.count).joined(separator: ",")))")
-                    arguments += filters.fondsCodes as [DatabaseValueConvertible]
+                    filterArguments += filters.fondsCodes as [DatabaseValueConvertible]
                 }
-                if let from = filters.fromYear { conditions.append("i.date_end >= ?"); arguments.append(from) }
-                if let to = filters.toYear { conditions.append("i.date_start <= ?"); arguments.append(to) }
+                if let from = filters.fromYear { conditions.append("i.date_end >= ?"); filterArguments.append(from) }
+                if let to = filters.toYear { conditions.append("i.date_start <= ?"); filterArguments.append(to) }
                 if !filters.types.isEmpty {
                     conditions.append("i.dc_type IN (\(Array(repeating: "?", count: filters.types.count).joined(separator: ",")))")
-                    arguments += filters.types as [DatabaseValueConvertible]
+                    filterArguments += filters.types as [DatabaseValueConvertible]
                 }
                 filterSQL = " AND rowid IN (SELECT p.id FROM pages p JOIN items i ON i.id = p.item_id WHERE \(conditions.joined(separator: " AND ")))"
             }
-            // How many pages match, counted up to a limit (cheap: no ranking).
-            // Newest first, so that the same pass also finds where the ranking budget ends.
-            let matching = try Int64.fetchAll(db, sql: """
-                SELECT rowid FROM search_fts WHERE search_fts MATCH ?\(filterSQL) ORDER BY rowid DESC LIMIT \(Self.countLimit + 1)
-                """, arguments: StatementArguments(arguments))
-            let countRow = matching.count
-            results.matchingPages = min(countRow, Self.countLimit)
-            results.countIsLowerBound = countRow > Self.countLimit
-
-            // Candidate pages, ranked by bm25 inside FTS5. Ranking reads every matching page, so it is
-            // bounded: when more pages match than `rankingBudget`, the ranked set is every page whose
-            // title, creator, subject or description matches, plus the most recently archived pages up
-            // to the budget. A word on half the archive costs what a rare one does.
-            let window = max(100, (offset + limit) * 5)
-            var candidates: [Row] = []
-            if query.onlyCommonWords {
-                candidates = try Row.fetchAll(db, sql: """
-                    SELECT rowid AS id, 0.0 AS score FROM search_fts WHERE search_fts MATCH ?\(filterSQL) ORDER BY rowid DESC LIMIT \(window)
-                    """, arguments: StatementArguments(arguments))
-            } else if countRow <= Self.rankingBudget {
-                candidates = try Row.fetchAll(db, sql: """
-                    SELECT rowid AS id, rank AS score FROM search_fts WHERE search_fts MATCH ?\(filterSQL) ORDER BY rank LIMIT \(window)
-                    """, arguments: StatementArguments(arguments))
-            } else {
-                var described = arguments
-                described[0] = "{title creator subject description} : (\(expression))"
-                let inDescription = try Row.fetchAll(db, sql: """
-                    SELECT rowid AS id, rank AS score FROM search_fts WHERE search_fts MATCH ?\(filterSQL) ORDER BY rank LIMIT \(window)
-                    """, arguments: StatementArguments(described))
-                let boundary = matching[Self.rankingBudget - 1]
-                let recent = try Row.fetchAll(db, sql: """
-                    SELECT rowid AS id, rank AS score FROM search_fts WHERE search_fts MATCH ? AND rowid >= \(boundary)\(filterSQL)
-                    ORDER BY rank LIMIT \(window)
-                    """, arguments: StatementArguments(arguments))
-                let known = Set(inDescription.map { $0["id"] as Int64 })
-                candidates = inDescription + recent.filter { !known.contains($0["id"] as Int64) }
-                results.notes.append("Coinciden muchas páginas: se ordenan por relevancia las descripciones que coinciden y las \(Self.rankingBudget) páginas ingresadas más recientemente. Añada palabras, una frase entre comillas o filtros para afinar.")
-            }
-
-            var seen: Set<String> = []
-            var best: [(pageID: Int64, score: Double, itemID: String)] = []
+            var candidates = SearchCandidates(query: query, expression: expression, filterSQL: filterSQL, filterArguments: filterArguments)
             // Statements compiled once per connection (each compilation also runs GRDB's authorizer:
             // a tenth of a search when made for every candidate).
             let itemOfPage = try db.cachedStatement(sql: "SELECT item_id FROM pages WHERE id = ?")
@@ -168,14 +126,14 @@ extension CatalogDatabase {
                 SELECT p.sequence, p.label, i.title, i.fonds_code, i.date_text FROM pages p JOIN items i ON i.id = p.item_id WHERE p.id = ?
                 """)
             let storedText = try db.cachedStatement(sql: "SELECT title, creator, subject, description, fonds, date, body, identifier FROM search_fts WHERE rowid = ?")
-            for row in candidates {
-                let pageID: Int64 = row["id"]
-                guard let itemID = try String.fetchOne(itemOfPage, arguments: [pageID]), !seen.contains(itemID) else { continue }
-                seen.insert(itemID)
-                best.append((pageID, row["score"], itemID))
+            let best = try candidates.best(wanted: offset + limit, window: max(100, (offset + limit) * 5), db) { pageID in
+                try String.fetchOne(itemOfPage, arguments: [pageID])
             }
+            results.matchingPages = candidates.matchingPages
+            results.countIsLowerBound = candidates.countIsLowerBound
+            results.notes += candidates.notes
             let snippets = SearchSnippet(query)
-            for candidate in best.dropFirst(offset).prefix(limit) {
+            for (candidate, itemID) in best.dropFirst(offset) {
                 guard let info = try Row.fetchOne(pageInfo, arguments: [candidate.pageID]),
                       let stored = try Row.fetchOne(storedText, arguments: [candidate.pageID]) else { continue }
                 // Where the match is: the page's text first, then the item's fields in index order.
@@ -192,7 +150,7 @@ extension CatalogDatabase {
                 // A page can match through a word the snippet rules do not see (a NEAR-like OR of
                 // prefixes across columns): show the start of its text.
                 let shown = marked ?? String((stored["body"] as String? ?? "").prefix(160))
-                results.hits.append(SearchHit(itemID: candidate.itemID, title: info["title"], fondsCode: info["fonds_code"], date: info["date_text"],
+                results.hits.append(SearchHit(itemID: itemID, title: info["title"], fondsCode: info["fonds_code"], date: info["date_text"],
                                               page: info["sequence"], pageLabel: info["label"],
                                               snippet: SearchSnippet.guillemets(shown),
                                               segments: SearchHit.segments(shown), matchedIn: matchedIn, score: -candidate.score))

@@ -47,6 +47,44 @@ public struct SearchQuery: Sendable, Equatable {
         return expression
     }
 
+    /// The positive part of the query asked of the item's descriptive columns only (title, creator,
+    /// subject, description), the excluded words still looked for everywhere: the pages whose
+    /// description matches, ranked first when many pages match (see `SearchCandidates`).
+    public var describedExpression: String? {
+        let positives = clauses.filter { !$0.negated }
+        guard !positives.isEmpty else { return nil }
+        var expression = "{title creator subject description} : (" + positives.enumerated().map { index, clause in
+            (index == 0 ? "" : (clause.or ? " OR " : " AND ")) + render(clause.term)
+        }.joined() + ")"
+        for clause in clauses where clause.negated { expression += " NOT " + render(clause.term) }
+        return expression
+    }
+
+    /// How many FTS5 phrases `render` writes for a term (a widened word: itself twice and its forms).
+    func phraseCount(_ term: Term) -> Int {
+        if case .word(let w) = term { let others = (forms[w] ?? []).filter { $0 != w }.count; return others == 0 ? 1 : 2 + others }
+        return 1
+    }
+
+    /// The whole expression is one FTS5 phrase (its bm25 then needs no count of its own).
+    public var isOnePhrase: Bool { clauses.reduce(0) { $0 + phraseCount($1.term) } == 1 }
+
+    /// Whether a page matched by `matchExpression` also matches `describedExpression`, from the bits
+    /// FTS5 gives of which phrases have a match in the descriptive columns (bit i: phrase i, numbered
+    /// as `matchExpression` writes them). FTS5 binds AND tighter than OR.
+    public func isDescribed(phrasesInDescription bits: Int64) -> Bool {
+        var phrase = 0
+        var anyGroup = false, group = true
+        for (index, clause) in clauses.filter({ !$0.negated }).enumerated() {
+            let count = phraseCount(clause.term)
+            let mask: Int64 = count >= 63 ? -1 : ((1 << Int64(count)) - 1) << Int64(phrase)
+            phrase += count
+            if index > 0 && clause.or { anyGroup = anyGroup || group; group = true }
+            group = group && (bits & mask) != 0
+        }
+        return anyGroup || group
+    }
+
     func render(_ term: Term) -> String {
         func quoted(_ s: String) -> String { "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
         switch term {
