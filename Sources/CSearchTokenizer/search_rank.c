@@ -7,6 +7,7 @@
 //                                  first four columns (title, creator, subject, description); NULL when
 //                                  the expression has more than 62 phrases.
 #include "search_tokenizer.h"
+#include "fts5_api_lookup.h"
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -94,19 +95,8 @@ static void memoria_columns(const Fts5ExtensionApi *api, Fts5Context *fts, sqlit
     else sqlite3_result_error_code(context, rc);
 }
 
-static fts5_api *fts5_api_for(sqlite3 *db) {
-    fts5_api *api = NULL;
-    sqlite3_stmt *statement = NULL;
-    if (sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &statement, NULL) == SQLITE_OK) {
-        sqlite3_bind_pointer(statement, 1, (void *)&api, "fts5_api_ptr", NULL);
-        sqlite3_step(statement);
-    }
-    sqlite3_finalize(statement);
-    return api;
-}
-
 int memoria_register_rank_functions(sqlite3 *db) {
-    fts5_api *api = fts5_api_for(db);
+    fts5_api *api = memoria_fts5_api(db);
     if (!api || api->iVersion < 2) return SQLITE_ERROR;
     int rc = api->xCreateFunction(api, "memoria_bm25", NULL, memoria_bm25, NULL);
     if (rc == SQLITE_OK) rc = api->xCreateFunction(api, "memoria_columns", NULL, memoria_columns, NULL);

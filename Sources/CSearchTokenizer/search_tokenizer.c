@@ -2,6 +2,7 @@
 // accent folding of each token; for documents, each (folded word, folded stem) pair is collected once
 // for the catalog's table of forms (see search_tokenizer.h).
 #include "search_tokenizer.h"
+#include "fts5_api_lookup.h"
 #include <libstemmer.h>
 #include <stddef.h>
 #include <stdlib.h>
@@ -398,7 +399,7 @@ static int memoria_tokenize(Fts5Tokenizer *p, void *ctx, int flags, const char *
     return t->base.xTokenize(t->base_instance, &c, flags, text, length, fold_callback);
 }
 
-static fts5_api *fts5_api_of(sqlite3 *db) {
+fts5_api *memoria_fts5_api(sqlite3 *db) {
     fts5_api *api = NULL;
     sqlite3_stmt *statement = NULL;
     if (sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &statement, NULL) == SQLITE_OK) {
@@ -418,7 +419,7 @@ static void connection_free(void *p) {
 }
 
 int memoria_register_tokenizer(sqlite3 *db) {
-    fts5_api *api = fts5_api_of(db);
+    fts5_api *api = memoria_fts5_api(db);
     if (!api || api->iVersion < 2) return SQLITE_ERROR;
     memoria_connection *connection = calloc(1, sizeof *connection);
     if (!connection) return SQLITE_NOMEM;
@@ -430,7 +431,7 @@ int memoria_register_tokenizer(sqlite3 *db) {
 }
 
 static memoria_connection *connection_of(sqlite3 *db) {
-    fts5_api *api = fts5_api_of(db);
+    fts5_api *api = memoria_fts5_api(db);
     void *connection = NULL;
     fts5_tokenizer methods;
     if (!api || api->xFindTokenizer(api, "memoria", &connection, &methods) != SQLITE_OK) return NULL;

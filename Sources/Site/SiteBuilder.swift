@@ -241,14 +241,7 @@ public struct SiteBuilder {
     /// What the item's pages depend on: a change in any of it renders the item again.
     func fingerprint(_ summary: CatalogItemSummary, context: SiteContext) -> String {
         var parts = [summary.updatedAt, String(summary.headVersion), context.fondsTitle(summary.fondsCode)]
-        // Dublin Core element by element (each part is separated in the hash, so values cannot run together).
-        for element in DublinCoreRecord.elements {
-            let values = summary.dublinCore[element]
-            guard !values.isEmpty else { continue }
-            parts.append(element)
-            parts.append(String(values.count))
-            parts += values
-        }
+        Self.appendDescription(summary, to: &parts)
         for image in files[summary.id]?.images ?? [] {
             parts.append("\(image.key):\(image.accessWidth)x\(image.accessHeight)\(image.tiles.map { "+\($0.width)x\($0.height)" } ?? "")"
                          + "\(image.medium.map { "m\($0.width)x\($0.height)" } ?? "")\(image.sizes == nil ? "" : "s")")
@@ -268,11 +261,8 @@ public struct SiteBuilder {
         return Fingerprint.of(parts)
     }
 
-    /// What the lists depend on of an item: its card (title, date, pages, fonds, thumbnail) and every
-    /// value it is counted or sorted by (the whole description, its years, its order keys).
-    func listFingerprint(_ summary: CatalogItemSummary, context: SiteContext) -> String {
-        var parts = [summary.title, summary.sortTitle, summary.createdAt, String(summary.pageCount),
-                     summary.dateStart.map(String.init) ?? "", summary.dateEnd.map(String.init) ?? "", context.fondsTitle(summary.fondsCode)]
+    /// The item's Dublin Core, element by element (each part is separated in the hash, so values cannot run together).
+    static func appendDescription(_ summary: CatalogItemSummary, to parts: inout [String]) {
         for element in DublinCoreRecord.elements {
             let values = summary.dublinCore[element]
             guard !values.isEmpty else { continue }
@@ -280,6 +270,14 @@ public struct SiteBuilder {
             parts.append(String(values.count))
             parts += values
         }
+    }
+
+    /// What the lists depend on of an item: its card (title, date, pages, fonds, thumbnail) and every
+    /// value it is counted or sorted by (the whole description, its years, its order keys).
+    func listFingerprint(_ summary: CatalogItemSummary, context: SiteContext) -> String {
+        var parts = [summary.title, summary.sortTitle, summary.createdAt, String(summary.pageCount),
+                     summary.dateStart.map(String.init) ?? "", summary.dateEnd.map(String.init) ?? "", context.fondsTitle(summary.fondsCode)]
+        Self.appendDescription(summary, to: &parts)
         if let image = files[summary.id]?.images.first { parts.append("\(image.key):\(image.thumbnailWidth)x\(image.thumbnailHeight)") }
         return Fingerprint.of(parts)
     }

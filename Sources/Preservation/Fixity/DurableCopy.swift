@@ -11,6 +11,15 @@ public enum DurableCopy {
         let out = SystemCall.open(destination.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644, for: .create)
         guard out >= 0 else { throw FixityError.unwritable(path: destination.path, errno: errno) }
         defer { close(out) }
+        let total = try write(contentsOf: source, to: out, destinationPath: destination.path, eachChunk: eachChunk)
+        guard SystemCall.fsync(out) == 0 else { throw FixityError.unwritable(path: destination.path, errno: errno) }
+        return total
+    }
+
+    /// Writes the bytes of `source` to the open file `out` (at its offset), chunk by chunk; returns
+    /// how many. `destinationPath` names the file in the error when a write fails.
+    public static func write(contentsOf source: URL, to out: Int32, destinationPath: String,
+                             eachChunk: (UnsafeRawBufferPointer) -> Void = { _ in }) throws -> Int64 {
         var total: Int64 = 0
         try FileReader.forEachChunk(of: source) { chunk in
             eachChunk(chunk)
@@ -19,13 +28,12 @@ public enum DurableCopy {
                 let written = SystemCall.write(out, chunk.baseAddress! + offset, chunk.count - offset)
                 if written < 0 {
                     if errno == EINTR { continue }
-                    throw FixityError.unwritable(path: destination.path, errno: errno)
+                    throw FixityError.unwritable(path: destinationPath, errno: errno)
                 }
                 offset += written
             }
             total += Int64(chunk.count)
         }
-        guard SystemCall.fsync(out) == 0 else { throw FixityError.unwritable(path: destination.path, errno: errno) }
         return total
     }
 }

@@ -27,19 +27,7 @@ enum ReplicaFileCopy {
             default: throw FixityError.unwritable(path: destination.path, errno: errno)
             }
         }
-        try FileReader.forEachChunk(of: source) { chunk in
-            var offset = 0
-            while offset < chunk.count {
-                let written = SystemCall.write(output, chunk.baseAddress! + offset, chunk.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    throw FixityError.unwritable(path: destination.path, errno: errno)
-                }
-                offset += written
-            }
-            total += Int64(chunk.count)
-        }
-        return total
+        return try DurableCopy.write(contentsOf: source, to: output, destinationPath: destination.path)
     }
 
     /// The digest of a file read from the disk, not from the page cache (the copy must be checked
