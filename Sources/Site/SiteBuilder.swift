@@ -94,6 +94,8 @@ public struct SiteBuilder {
         }
         let output = try SiteOutput(target: target, compareWithExisting: !full, versions: full ? [:] : previous?.versions ?? [:])
         var state = full ? PublishState() : previous!
+        // The items the last publish published, as its open-data dumps list them.
+        let previousPublished = previous?.items.keys.sorted()
         state.siteFingerprint = renderer.fingerprint
 
         for (name, data) in renderer.assets { try output.write("assets/\(name)", data) }
@@ -187,15 +189,24 @@ public struct SiteBuilder {
             try output.write("sitemap.xml", Sitemap.xml(items: summaries, fonds: fonds, units: Array(units.paths), baseURL: settings.baseURL))
             try output.write("robots.txt", Sitemap.robots(baseURL: settings.baseURL))
             let fondsTitles = Dictionary(uniqueKeysWithValues: fonds.map { ($0.code, $0.title) })
-            // The dumps are independent: one per core.
+            // The dumps are independent: one per core. An incremental publish copies the rows of the
+            // items it did not change from the dumps the last one wrote for the items it published.
             let dumps = DumpResults()
             let baseURL = settings.baseURL
+            let previousIDs = full ? nil : previousPublished
+            let changedIDs = Set(changed.map(\.id))
+            let reused: @Sendable (String) -> Bool = { !changedIDs.contains($0) }
+            let existing = { (path: String) in previousIDs == nil ? nil : FileManager.default.contents(atPath: output.existingPath(path)) }
+            let oldCSV = existing("datos/catalogo.csv"), oldExcel = existing("datos/catalogo-excel.csv"), oldJSON = existing("datos/catalogo.json")
             DispatchQueue.concurrentPerform(iterations: 2) { index in
                 if index == 0 {
-                    dumps.csv = OpenData.csv(summaries, fondsTitles: fondsTitles, baseURL: baseURL, excel: false)
-                    dumps.excel = OpenData.csv(summaries, fondsTitles: fondsTitles, baseURL: baseURL, excel: true)
+                    let csvRows = oldCSV.flatMap { OpenDataRows.csv($0, ids: previousIDs ?? [], excel: false, reused: reused) }
+                    dumps.csv = OpenData.csv(summaries, fondsTitles: fondsTitles, baseURL: baseURL, excel: false, reusing: csvRows)
+                    let excelRows = oldExcel.flatMap { OpenDataRows.csv($0, ids: previousIDs ?? [], excel: true, reused: reused) }
+                    dumps.excel = OpenData.csv(summaries, fondsTitles: fondsTitles, baseURL: baseURL, excel: true, reusing: excelRows)
                 } else {
-                    dumps.json = OpenData.json(summaries, fondsTitles: fondsTitles, baseURL: baseURL)
+                    let jsonRows = oldJSON.flatMap { OpenDataRows.json($0, ids: previousIDs ?? [], reused: reused) }
+                    dumps.json = OpenData.json(summaries, fondsTitles: fondsTitles, baseURL: baseURL, reusing: jsonRows)
                 }
             }
             try output.write("datos/catalogo.csv", dumps.csv)
@@ -317,7 +328,7 @@ public struct SiteBuilder {
             let shards = SearchIndexWriter.shards(postings)
             var termShard: [String: String] = [:]
             for (key, terms) in shards {
-                try output.write(SearchIndexWriter.shardFile(key), SearchIndexWriter.shardScript(key, terms))
+                try output.write(SearchIndexWriter.shardFile(key), ShardScript.make(key, terms.mapValues { .decoded($0) }))
                 for term in terms.keys { termShard[term] = key }
             }
             for (id, item) in state.items {
@@ -344,27 +355,40 @@ public struct SiteBuilder {
             var keys = Set(state.shardKeys)
             let keysOfGroup = Dictionary(grouping: keys, by: SearchIndexWriter.group)
             var shardsOfDoc: [Int: Set<String>] = [:]
+            let dropping = changedDocs.union(removedDocs)
             for group in groups {
-                var terms: [String: [SearchIndexWriter.Posting]] = [:]
+                // Each word of the group with the shard it was read from, and how many words each shard held.
+                var words: [String: ShardWordPostings] = [:]
+                var readFrom: [String: String] = [:]
+                var wordsInShard: [String: Int] = [:]
                 for k in keysOfGroup[group] ?? [] {
                     let path = SearchIndexWriter.shardFile(k)
                     guard let data = FileManager.default.contents(atPath: output.existingPath(path)) else { continue }
-                    guard let read = SearchIndexWriter.readShard(data) else { throw IndexNeedsRebuild(path: path) }
-                    for (term, list) in read {
-                        let kept = list.filter { !changedDocs.contains($0.doc) && !removedDocs.contains($0.doc) }
-                        if !kept.isEmpty { terms[term, default: []] += kept }
+                    guard let read = ShardWords.read(data, dropping: dropping) else { throw IndexNeedsRebuild(path: path) }
+                    wordsInShard[k] = read.count
+                    for (word, postings) in read {
+                        // A word in two shards of a group is not a layout this writer makes.
+                        guard words.updateValue(postings, forKey: word) == nil else { throw IndexNeedsRebuild(path: path) }
+                        readFrom[word] = k
                     }
                 }
-                for (term, list) in additions[group] ?? [:] { terms[term, default: []] += list }
-                let regrouped = SearchIndexWriter.shards(terms)
-                for k in keysOfGroup[group] ?? [] where regrouped[k] == nil {
+                for (term, list) in additions[group] ?? [:] { words[term] = .decoded((words[term]?.postings ?? []) + list) }
+                let layout = SearchIndexWriter.layout(words.mapValues(\.count))
+                for k in keysOfGroup[group] ?? [] where layout[k] == nil {
                     output.remove(SearchIndexWriter.shardFile(k))
                     keys.remove(k)
                 }
-                for (k, shardTerms) in regrouped {
-                    try output.write(SearchIndexWriter.shardFile(k), SearchIndexWriter.shardScript(k, shardTerms))
+                for (k, shardWords) in layout {
                     keys.insert(k)
-                    for list in shardTerms.values { for posting in list where changedDocs.contains(posting.doc) { shardsOfDoc[posting.doc, default: []].insert(k) } }
+                    // The same words as the file holds, each copied as written: the file stays as it is.
+                    if shardWords.count == wordsInShard[k], shardWords.allSatisfy({ readFrom[$0] == k && words[$0]!.isAsWritten }) { continue }
+                    var shard: [String: ShardWordPostings] = [:]
+                    for word in shardWords {
+                        shard[word] = words[word]!
+                        guard case .decoded(let list) = words[word]! else { continue }
+                        for posting in list where changedDocs.contains(posting.doc) { shardsOfDoc[posting.doc, default: []].insert(k) }
+                    }
+                    try output.write(SearchIndexWriter.shardFile(k), ShardScript.make(k, shard))
                 }
             }
             for (id, item) in state.items where changedDocs.contains(item.document) {
@@ -417,8 +441,8 @@ public struct SiteBuilder {
 /// The catalogue dumps made on two threads: each thread writes only its own property, and they are
 /// read after `concurrentPerform` returns.
 private final class DumpResults: @unchecked Sendable {
-    var csv = ""
-    var excel = ""
+    var csv = Data()
+    var excel = Data()
     var json = Data()
 }
 

@@ -60,10 +60,43 @@ import Testing
             #expect(written == Self.reference(items, fondsTitles: titles, baseURL: base))
             #expect(try JSONSerialization.jsonObject(with: Data(written.utf8)) is [Any])
             for excel in [false, true] {
-                #expect(OpenData.csv(items, fondsTitles: titles, baseURL: base, excel: excel) == Self.referenceCSV(items, fondsTitles: titles, baseURL: base, excel: excel))
-                #expect(OpenData.csv([], fondsTitles: titles, baseURL: base, excel: excel) == Self.referenceCSV([], fondsTitles: titles, baseURL: base, excel: excel))
+                #expect(String(decoding: OpenData.csv(items, fondsTitles: titles, baseURL: base, excel: excel), as: UTF8.self)
+                        == Self.referenceCSV(items, fondsTitles: titles, baseURL: base, excel: excel))
+                #expect(String(decoding: OpenData.csv([], fondsTitles: titles, baseURL: base, excel: excel), as: UTF8.self)
+                        == Self.referenceCSV([], fondsTitles: titles, baseURL: base, excel: excel))
             }
         }
         #expect(String(decoding: OpenData.json([], fondsTitles: titles, baseURL: ""), as: UTF8.self) == Self.reference([], fondsTitles: titles, baseURL: ""))
+    }
+
+    /// An incremental publish copies the rows of unchanged items from the dumps in the site: the result
+    /// must be the dump written anew, with cells that hold quotes, separators and line breaks (a CR LF
+    /// inside a quoted cell is not the end of a row); a dump that is not the one written for those
+    /// items is not read at all.
+    @Test func rowsCopiedFromThePublishedDumpGiveTheDumpWrittenAnew() throws {
+        func items(_ title: String) throws -> [CatalogItemSummary] {
+            [try Self.item("JHD-0001", ["title": ["Grabado, \"primero\"; uno"], "description": ["dos\r\nlíneas; y \"comillas\""]], start: nil, end: nil, pages: 1),
+             try Self.item("JHD-0002", ["title": [title], "rights": ["=HYPERLINK(\"x\")"]], start: 1950, end: 1959, pages: 2),
+             try Self.item("JHD-0003", ["title": ["Tercero\n\"x\""], "subject": ["a", "b"]], start: 1901, end: 1901, pages: 3)]
+        }
+        let titles = ["JHD": "José Hernández Delgadillo"]
+        let before = try items("Antes"), after = try items("Después, \"corregido\"")
+        let ids = before.map(\.id)
+        let unchanged: (String) -> Bool = { $0 != "JHD-0002" }
+        for excel in [false, true] {
+            let old = OpenData.csv(before, fondsTitles: titles, baseURL: "", excel: excel)
+            let rows = try #require(OpenDataRows.csv(old, ids: ids, excel: excel, reused: unchanged))
+            #expect(rows.row("JHD-0002") == nil && rows.row("JHD-0001") != nil && rows.row("JHD-0003") != nil)
+            #expect(OpenData.csv(after, fondsTitles: titles, baseURL: "", excel: excel, reusing: rows)
+                    == OpenData.csv(after, fondsTitles: titles, baseURL: "", excel: excel))
+            #expect(OpenDataRows.csv(old, ids: ["JHD-0001", "JHD-0003"], excel: excel, reused: unchanged) == nil, "a row for an item not named")
+            #expect(OpenDataRows.csv(old, ids: ids, excel: !excel, reused: unchanged) == nil, "the other separator")
+        }
+        let old = OpenData.json(before, fondsTitles: titles, baseURL: "")
+        let rows = try #require(OpenDataRows.json(old, ids: ids, reused: unchanged))
+        #expect(OpenData.json(after, fondsTitles: titles, baseURL: "", reusing: rows) == OpenData.json(after, fondsTitles: titles, baseURL: ""))
+        #expect(OpenDataRows.json(old, ids: ["JHD-0001", "JHD-0002", "JHD-0004"], reused: unchanged) == nil, "another identifier")
+        #expect(OpenDataRows.json(old, ids: ids + ["JHD-0009"], reused: unchanged) == nil, "one row fewer than items")
+        #expect(OpenDataRows.json(Data("[\n]\n".utf8), ids: [], reused: unchanged) != nil)
     }
 }

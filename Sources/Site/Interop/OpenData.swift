@@ -11,33 +11,54 @@ enum OpenData {
 
     static func url(_ id: String, baseURL: String) -> String { baseURL + SiteContext.itemFolder(id) }
 
-    static func csv(_ items: [CatalogItemSummary], fondsTitles: [String: String], baseURL: String, excel: Bool) -> String {
+    /// The byte order mark and the column names, ended by CR LF.
+    static func csvHeader(separator: String) -> String { "\u{FEFF}" + csvColumns.joined(separator: separator) + "\r\n" }
+
+    /// - Parameter reusing: rows of unchanged items, copied from the dump already published (OpenDataRows).
+    static func csv(_ items: [CatalogItemSummary], fondsTitles: [String: String], baseURL: String, excel: Bool,
+                    reusing rows: OpenDataRows? = nil) -> Data {
         let separator = excel ? ";" : ","
-        var out = "\u{FEFF}" + csvColumns.joined(separator: separator) + "\r\n"
+        var out = Array(csvHeader(separator: separator).utf8)
         out.reserveCapacity(items.count * 400)
+        var line = ""
         for item in items.sorted(by: { $0.id < $1.id }) {
-            let values = CatalogueDump.values(item, fondsTitle: fondsTitles[item.fondsCode] ?? item.fondsCode) + [url(item.id, baseURL: baseURL)]
-            for (index, value) in values.enumerated() {
-                if index > 0 { out += separator }
-                out += CatalogueDump.cell(value, separator: separator)
+            if let row = rows?.row(item.id) {
+                out.append(contentsOf: row)
+            } else {
+                line.removeAll(keepingCapacity: true)
+                let values = CatalogueDump.values(item, fondsTitle: fondsTitles[item.fondsCode] ?? item.fondsCode) + [url(item.id, baseURL: baseURL)]
+                for (index, value) in values.enumerated() {
+                    if index > 0 { line += separator }
+                    line += CatalogueDump.cell(value, separator: separator)
+                }
+                out.append(contentsOf: line.utf8)
             }
-            out += "\r\n"
+            out.append(contentsOf: [0x0D, 0x0A])
         }
-        return out
+        return Data(out)
     }
 
     /// One object per item, one per line: repeatable elements as arrays, pages and version as numbers,
     /// the date as written in EDTF plus its first and last year as numbers (null when unknown),
     /// `updated` in ISO 8601.
-    static func json(_ items: [CatalogItemSummary], fondsTitles: [String: String], baseURL: String) -> Data {
-        var out = "[\n"
+    static func json(_ items: [CatalogItemSummary], fondsTitles: [String: String], baseURL: String,
+                     reusing rows: OpenDataRows? = nil) -> Data {
+        var out = Array("[\n".utf8)
         out.reserveCapacity(items.count * 600)
         let sorted = items.sorted { $0.id < $1.id }
+        var object = ""
         for (index, item) in sorted.enumerated() {
-            appendObject(item, fondsTitle: fondsTitles[item.fondsCode] ?? item.fondsCode, baseURL: baseURL, to: &out)
-            out += index == sorted.count - 1 ? "\n" : ",\n"
+            if let row = rows?.row(item.id) {
+                out.append(contentsOf: row)
+            } else {
+                object.removeAll(keepingCapacity: true)
+                appendObject(item, fondsTitle: fondsTitles[item.fondsCode] ?? item.fondsCode, baseURL: baseURL, to: &object)
+                out.append(contentsOf: object.utf8)
+            }
+            out.append(contentsOf: index == sorted.count - 1 ? [0x0A] : [0x2C, 0x0A])
         }
-        return Data((out + "]\n").utf8)
+        out.append(contentsOf: "]\n".utf8)
+        return Data(out)
     }
 
     /// One item's object, its keys in sorted order (as ScriptJSON writes a dictionary), written

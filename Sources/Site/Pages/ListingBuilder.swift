@@ -127,6 +127,7 @@ struct ListingBuilder {
         let facetList = facets(of: items)
         let fondsFacets = facetData(facetList, filtered: nil, fonds: fonds, root: "../../")
         let fondsFacetsKey = Self.facetsKey(fondsFacets)
+        let signatures = Dictionary(uniqueKeysWithValues: items.map { ($0.id, FacetSignature.of($0)) })
         let units = UnitPageBuilder(context: context, renderer: renderer, output: output, previousFingerprints: [:], itemFingerprints: [:])
         try listing(folder: base, heading: fonds.title, lead: fonds.description, items: items,
                     facets: ListingFacets(key: fondsFacetsKey) { fondsFacets }, fondsBase: base,
@@ -136,11 +137,11 @@ struct ListingBuilder {
         for facet in facetList {
             for value in facet.values {
                 let folder = base + "\(facet.folder)-\(value.slug)/"
-                // The narrowed facets follow from the fonds' facets and the value's items (whose
-                // fingerprints cover every value they are counted by): computed only for a page
-                // that is written.
-                let key = fondsFacetsKey + "\u{3}" + facet.folder + "=" + value.slug + "\u{3}"
-                    + Fingerprint.of(value.items.map { $0.id + ":" + (itemFingerprints[$0.id] ?? "") })
+                // The narrowed facets follow from the fonds' facets and what they count of the value's
+                // items (FacetSignature): computed only for a page that is written.
+                var counted = FacetSignature()
+                for item in value.items { counted.add(signatures[item.id] ?? FacetSignature.of(item)) }
+                let key = fondsFacetsKey + "\u{3}" + facet.folder + "=" + value.slug + "\u{3}" + value.value + "\u{3}" + counted.key
                 let root = PageRenderer.root(for: folder + "index.html")
                 let builder = self
                 let narrowed = ListingFacets(key: key) {

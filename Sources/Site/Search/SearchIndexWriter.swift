@@ -50,41 +50,6 @@ struct SearchIndexWriter {
         return result
     }
 
-    static func decode(_ values: [Int]) -> [Posting] {
-        var result: [Posting] = []
-        var doc = 0
-        var i = 0
-        while i + 2 < values.count {
-            doc += values[i]
-            result.append(Posting(doc: doc, score: UInt8(clamping: values[i + 1]), page: values[i + 2]))
-            i += 3
-        }
-        return result
-    }
-
-    /// `Memoria.shard("key",{"word":[...],...});` with words sorted, written directly (going through
-    /// `[String: Any]` boxed every number of every posting).
-    static func shardScript(_ key: String, _ terms: [String: [Posting]]) -> String {
-        var head = "Memoria.shard("
-        ScriptJSON.appendString(key, to: &head)
-        var out = Array(head.utf8)
-        out.append(contentsOf: Array(",{".utf8))
-        for (index, word) in terms.keys.sorted().enumerated() {
-            if index > 0 { out.append(UInt8(ascii: ",")) }
-            var quoted = ""
-            ScriptJSON.appendString(word, to: &quoted)
-            out.append(contentsOf: Array(quoted.utf8))
-            out.append(contentsOf: Array(":[".utf8))
-            for (position, value) in encode(terms[word]!).enumerated() {
-                if position > 0 { out.append(UInt8(ascii: ",")) }
-                appendDecimal(value, to: &out)
-            }
-            out.append(UInt8(ascii: "]"))
-        }
-        out.append(contentsOf: Array("});\n".utf8))
-        return String(decoding: out, as: UTF8.self)
-    }
-
     /// Appends a non-negative integer's decimal digits (posting values are deltas, scores and pages).
     static func appendDecimal(_ value: Int, to out: inout [UInt8]) {
         guard value > 0 else {
@@ -103,20 +68,6 @@ struct SearchIndexWriter {
             }
             for index in stride(from: count - 1, through: 0, by: -1) { out.append(buffer[index]) }
         }
-    }
-
-    /// Reads a shard file back (for incremental updates): `Memoria.shard("key",{...});`. Nil when the
-    /// file is not one this writer wrote; the caller then rebuilds the whole index rather than lose
-    /// the postings of the items it did not change.
-    static func readShard(_ data: Data) -> [String: [Posting]]? {
-        let bytes = [UInt8](data)
-        let prefix = Array("Memoria.shard(\"".utf8), suffix = Array(");\n".utf8)
-        guard bytes.count > prefix.count + suffix.count, bytes.starts(with: prefix), bytes.suffix(suffix.count).elementsEqual(suffix) else { return nil }
-        // Shard keys are word prefixes, so the key literal cannot contain `",{`.
-        var keyEnd = prefix.count
-        while keyEnd + 2 < bytes.count, !(bytes[keyEnd] == 0x22 && bytes[keyEnd + 1] == 0x2C && bytes[keyEnd + 2] == 0x7B) { keyEnd += 1 }
-        guard keyEnd + 2 < bytes.count - suffix.count else { return nil }
-        return ShardPayloadParser.parse(bytes[(keyEnd + 2)..<(bytes.count - suffix.count)])?.mapValues(decode)
     }
 
     // MARK: fragments and metadata
@@ -190,9 +141,18 @@ struct SearchIndexWriter {
     /// is split by one more character of its terms, and so on down to `maxKeyLength` (the search
     /// script reads the shard whose key is the longest start of the word, so any depth is read alike).
     static func shards(_ postings: [String: [Posting]]) -> [String: [String: [Posting]]] {
-        var groups: [String: [String: [Posting]]] = [:]
-        for (term, list) in postings { groups[DocumentTerms.shardKey(term), default: [:]][term] = list }
-        var result: [String: [String: [Posting]]] = [:]
+        layout(postings.mapValues(\.count)).mapValues { words in
+            Dictionary(uniqueKeysWithValues: words.map { ($0, postings[$0]!) })
+        }
+    }
+
+    /// `shards`' rule on the number of postings of each term: the terms of each shard key. An
+    /// incremental publish lays out a group it changed with it, knowing only how many postings each
+    /// word it copies has.
+    static func layout(_ counts: [String: Int]) -> [String: [String]] {
+        var groups: [String: [String: Int]] = [:]
+        for (term, count) in counts { groups[DocumentTerms.shardKey(term), default: [:]][term] = count }
+        var result: [String: [String]] = [:]
         for (key, terms) in groups { split(key, terms, into: &result) }
         return result
     }
@@ -200,20 +160,20 @@ struct SearchIndexWriter {
     /// Longest shard key: past it, a shard holds the forms of a few words and is left as it is.
     static let maxKeyLength = 6
 
-    /// `terms` as the shard `key`, or split by the next character when too large; the terms no longer
-    /// than the key stay in a shard of that key.
-    private static func split(_ key: String, _ terms: [String: [Posting]], into result: inout [String: [String: [Posting]]]) {
-        let size = terms.reduce(0) { $0 + $1.key.utf8.count + $1.value.count * 9 }
-        guard size > maxShardBytes, key.count >= 2, key.count < maxKeyLength else { result[key] = terms; return }
-        var parts: [String: [String: [Posting]]] = [:]
-        for (term, list) in terms {
+    /// `terms` (posting counts) as the shard `key`, or split by the next character when too large;
+    /// the terms no longer than the key stay in a shard of that key.
+    private static func split(_ key: String, _ terms: [String: Int], into result: inout [String: [String]]) {
+        let size = terms.reduce(0) { $0 + $1.key.utf8.count + $1.value * 9 }
+        guard size > maxShardBytes, key.count >= 2, key.count < maxKeyLength else { result[key] = Array(terms.keys); return }
+        var parts: [String: [String: Int]] = [:]
+        for (term, count) in terms {
             let text = DocumentTerms.keyText(term)
-            parts[text.count > key.count ? String(text.prefix(key.count + 1)) : key, default: [:]][term] = list
+            parts[text.count > key.count ? String(text.prefix(key.count + 1)) : key, default: [:]][term] = count
         }
         // Every term no longer than the key: nothing to split (a longer key alone is split further).
-        guard parts.count > 1 || parts[key] == nil else { result[key] = terms; return }
+        guard parts.count > 1 || parts[key] == nil else { result[key] = Array(terms.keys); return }
         for (part, partTerms) in parts {
-            if part == key { result[key] = partTerms } else { split(part, partTerms, into: &result) }
+            if part == key { result[key] = Array(partTerms.keys) } else { split(part, partTerms, into: &result) }
         }
     }
 }
