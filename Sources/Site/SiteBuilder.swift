@@ -361,18 +361,32 @@ public struct SiteBuilder {
                 var words: [String: ShardWordPostings] = [:]
                 var readFrom: [String: String] = [:]
                 var wordsInShard: [String: Int] = [:]
+                var before: [String: (written: ArraySlice<UInt8>, postings: [SearchIndexWriter.Posting])] = [:]
                 for k in keysOfGroup[group] ?? [] {
                     let path = SearchIndexWriter.shardFile(k)
                     guard let data = FileManager.default.contents(atPath: output.existingPath(path)) else { continue }
-                    guard let read = ShardWords.read(data, dropping: dropping) else { throw IndexNeedsRebuild(path: path) }
-                    wordsInShard[k] = read.count
-                    for (word, postings) in read {
+                    guard let read = ShardWords.readWithBefore(data, dropping: dropping) else { throw IndexNeedsRebuild(path: path) }
+                    wordsInShard[k] = read.words.count + read.before.keys.filter { read.words[$0] == nil }.count
+                    for (word, postings) in read.words {
                         // A word in two shards of a group is not a layout this writer makes.
                         guard words.updateValue(postings, forKey: word) == nil else { throw IndexNeedsRebuild(path: path) }
                         readFrom[word] = k
                     }
+                    for word in read.before.keys { readFrom[word] = k }
+                    before.merge(read.before) { first, _ in first }
                 }
-                for (term, list) in additions[group] ?? [:] { words[term] = .decoded((words[term]?.postings ?? []) + list) }
+                var holdingChanged = Set(before.keys)
+                for (term, list) in additions[group] ?? [:] {
+                    words[term] = .decoded((words[term]?.postings ?? []) + list)
+                    holdingChanged.insert(term)
+                }
+                // A word whose postings came back as they were (a corrected title rarely moves the
+                // scores of the item's other words) is copied as it was written.
+                for (word, old) in before {
+                    guard case .decoded(let list) = words[word], list.count == old.postings.count,
+                          list.sorted(by: { $0.doc < $1.doc }) == old.postings else { continue }
+                    words[word] = .asWritten(old.written, count: list.count)
+                }
                 let layout = SearchIndexWriter.layout(words.mapValues(\.count))
                 for k in keysOfGroup[group] ?? [] where layout[k] == nil {
                     output.remove(SearchIndexWriter.shardFile(k))
@@ -380,14 +394,13 @@ public struct SiteBuilder {
                 }
                 for (k, shardWords) in layout {
                     keys.insert(k)
-                    // The same words as the file holds, each copied as written: the file stays as it is.
+                    for word in shardWords where holdingChanged.contains(word) {
+                        for posting in words[word]!.postings where changedDocs.contains(posting.doc) { shardsOfDoc[posting.doc, default: []].insert(k) }
+                    }
+                    // The same words as the file holds, each as it was written: the file stays as it is.
                     if shardWords.count == wordsInShard[k], shardWords.allSatisfy({ readFrom[$0] == k && words[$0]!.isAsWritten }) { continue }
                     var shard: [String: ShardWordPostings] = [:]
-                    for word in shardWords {
-                        shard[word] = words[word]!
-                        guard case .decoded(let list) = words[word]! else { continue }
-                        for posting in list where changedDocs.contains(posting.doc) { shardsOfDoc[posting.doc, default: []].insert(k) }
-                    }
+                    for word in shardWords { shard[word] = words[word]! }
                     try output.write(SearchIndexWriter.shardFile(k), ShardScript.make(k, shard))
                 }
             }

@@ -22,7 +22,7 @@ struct SearchIndexWriter {
     /// weighted length of a described document with a page or two of text.
     static let referenceLength = 400.0
 
-    struct Posting { var doc: Int; var score: UInt8; var page: Int }
+    struct Posting: Equatable { var doc: Int; var score: UInt8; var page: Int }
 
     /// The group a shard key belongs to (its first two characters): a group is one shard, or several
     /// of more characters when it grew past `maxShardBytes` (see `shards`).

@@ -29,11 +29,21 @@ enum ShardWordPostings {
 
 /// Reads a shard file written by `ShardScript`: `Memoria.shard("key",{"word":[3,200,1,...],...});`.
 enum ShardWords {
+    /// A shard as read: its words, and for each word that held a posting of a dropped document, what
+    /// it held before (so a word whose postings come back the same is written as it was).
+    struct Read {
+        var words: [String: ShardWordPostings] = [:]
+        var before: [String: (written: ArraySlice<UInt8>, postings: [SearchIndexWriter.Posting])] = [:]
+    }
+
     /// The shard's words. A word with a posting of a document in `dropping` comes back decoded and
     /// without those postings (left out when none remains); every other word as written. Nil when
     /// the file is anything but what `ShardScript` writes (digits and commas only, whole triples,
     /// no leading zeros): the caller then rebuilds the index rather than lose postings.
-    static func read(_ data: Data, dropping: Set<Int>) -> [String: ShardWordPostings]? {
+    static func read(_ data: Data, dropping: Set<Int>) -> [String: ShardWordPostings]? { readWithBefore(data, dropping: dropping)?.words }
+
+    /// `read`, with what each word that held a dropped document's posting held before.
+    static func readWithBefore(_ data: Data, dropping: Set<Int>) -> Read? {
         let bytes = [UInt8](data)
         let prefix = Array("Memoria.shard(\"".utf8), suffix = Array(");\n".utf8)
         guard bytes.count > prefix.count + suffix.count + 2, bytes.starts(with: prefix),
@@ -45,8 +55,8 @@ enum ShardWords {
         guard at + 2 < end else { return nil }
         at += 3
         let low = dropping.min() ?? Int.max, high = dropping.max() ?? Int.min
-        var words: [String: ShardWordPostings] = [:]
-        if at < end, bytes[at] == 0x7D { return at + 1 == end ? words : nil }   // `{}`
+        var read = Read()
+        if at < end, bytes[at] == 0x7D { return at + 1 == end ? read : nil }   // `{}`
         while true {
             guard let (word, afterWord) = literal(bytes, at: at, end: end) else { return nil }
             at = afterWord
@@ -77,16 +87,19 @@ enum ShardWords {
             guard values % 3 == 0 else { return nil }
             let written = bytes[start..<at]
             at += 1   // `]`
+            guard read.words[word] == nil, read.before[word] == nil else { return nil }   // a word twice over
             if touched {
-                let kept = decode(written, count: values / 3).filter { !dropping.contains($0.doc) }
-                if !kept.isEmpty { words[word] = .decoded(kept) }
+                let postings = decode(written, count: values / 3)
+                let kept = postings.filter { !dropping.contains($0.doc) }
+                if !kept.isEmpty { read.words[word] = .decoded(kept) }
+                read.before[word] = (written, postings)
             } else if values > 0 {
-                words[word] = .asWritten(written, count: values / 3)
+                read.words[word] = .asWritten(written, count: values / 3)
             }
             guard at < end else { return nil }
             if bytes[at] == 0x2C { at += 1; continue }
             guard bytes[at] == 0x7D, at + 1 == end else { return nil }
-            return words
+            return read
         }
     }
 
