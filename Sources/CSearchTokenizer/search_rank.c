@@ -4,9 +4,6 @@
 //                                  the number of rows holding each phrase (see read_known_hits): an
 //                                  integer (one phrase: that number; -1: nothing), or a text with one
 //                                  entry per phrase. What is not known is counted, as FTS5 does.
-//   memoria_columns(tbl)           an integer whose bit i says that phrase i has a match in one of the
-//                                  first four columns (title, creator, subject, description); NULL when
-//                                  the expression has more than 62 phrases.
 // On the index of the items' descriptive fields (search_description_fts: one row per page, rowid the
 // page's, columns title, creator, subject, description), so that the pages whose description matches
 // are ranked without evaluating the expression over the pages' text:
@@ -22,8 +19,6 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-
-enum { described_columns = 4, most_flagged_phrases = 62 };
 
 typedef struct {
     int phrase_count;
@@ -157,21 +152,6 @@ static void memoria_bm25(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_
     free(frequency);
 }
 
-static void memoria_columns(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context *context, int argc, sqlite3_value **argv) {
-    (void)argc; (void)argv;
-    if (api->xPhraseCount(fts) > most_flagged_phrases) { sqlite3_result_null(context); return; }
-    int instances = 0;
-    int rc = api->xInstCount(fts, &instances);
-    sqlite3_int64 flags = 0;
-    for (int i = 0; rc == SQLITE_OK && i < instances; i++) {
-        int phrase = 0, column = 0, offset = 0;
-        rc = api->xInst(fts, i, &phrase, &column, &offset);
-        if (rc == SQLITE_OK && column < described_columns) flags |= (sqlite3_int64)1 << phrase;
-    }
-    if (rc == SQLITE_OK) sqlite3_result_int64(context, flags);
-    else sqlite3_result_error_code(context, rc);
-}
-
 // The varints of an FTS5 averages or docsize record (SQLite's varint: 7 bits a byte, high bit set on
 // all but the last, a ninth byte of 8 bits): the first into *first when `first` is not NULL, the sum
 // of the others (of all when `first` is NULL) into *sum. SQLITE_CORRUPT when one is cut short.
@@ -227,7 +207,6 @@ int memoria_register_rank_functions(sqlite3 *db) {
     fts5_api *api = memoria_fts5_api(db);
     if (!api || api->iVersion < 2) return SQLITE_ERROR;
     int rc = api->xCreateFunction(api, "memoria_bm25", NULL, memoria_bm25, NULL);
-    if (rc == SQLITE_OK) rc = api->xCreateFunction(api, "memoria_columns", NULL, memoria_columns, NULL);
     if (rc == SQLITE_OK) rc = api->xCreateFunction(api, "memoria_bm25_described", NULL, memoria_bm25_described, NULL);
     return rc;
 }
