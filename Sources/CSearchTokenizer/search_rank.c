@@ -4,6 +4,8 @@
 //                                  the number of rows holding each phrase (see read_known_hits): an
 //                                  integer (one phrase: that number; -1: nothing), or a text with one
 //                                  entry per phrase. What is not known is counted, as FTS5 does.
+//   memoria_idf(tbl, hits)         the inverse document frequency bm25 gives a phrase held by `hits` rows
+//                                  (to finish the scores of a phrase weighted "*", see read_known_hits).
 // On the index of the items' descriptive fields (search_description_fts: one row per page, rowid the
 // page's, columns title, creator, subject, description), so that the pages whose description matches
 // are ranked without evaluating the expression over the pages' text:
@@ -35,8 +37,10 @@ static int count_row(const Fts5ExtensionApi *api, Fts5Context *fts, void *counte
 // What the caller says it knows of each phrase's number of rows, into known[0..phrases):
 //   an integer n      one phrase: n rows (n < 0: unknown);
 //   a text            one entry per phrase, separated by spaces: a number of rows, "?" (unknown) or
-//                     "=j" (the same phrase as phrase j, j smaller: counted once).
-// known[i] >= 0: the number; -1: to count; -2 - j: as phrase j. A text with another number of entries
+//                     "=j" (the same phrase as phrase j, j smaller: counted once), or "*" (weighted 1
+//                     instead of its inverse document frequency: the caller multiplies the score by
+//                     memoria_idf once it knows the number; one phrase only).
+// known[i] >= 0: the number; -1: to count; -2 - j: as phrase j; unweighted: -2 - phrases. A text with another number of entries
 // than there are phrases, or an entry not of these forms, is an error (SQLITE_ERROR).
 static int read_known_hits(sqlite3_value *value, int phrases, sqlite3_int64 *known) {
     for (int i = 0; i < phrases; i++) known[i] = -1;
@@ -56,6 +60,9 @@ static int read_known_hits(sqlite3_value *value, int phrases, sqlite3_int64 *kno
         char *end = NULL;
         if (*p == '?') {
             end = (char *)p + 1;
+        } else if (*p == '*') {
+            end = (char *)p + 1;
+            known[entry] = -2 - (sqlite3_int64)phrases;
         } else if (*p == '=') {
             long j = strtol(p + 1, &end, 10);
             if (end == p + 1 || j < 0 || j >= entry) return SQLITE_ERROR;
@@ -70,6 +77,12 @@ static int read_known_hits(sqlite3_value *value, int phrases, sqlite3_int64 *kno
         entry++;
     }
     return entry == phrases ? SQLITE_OK : SQLITE_ERROR;
+}
+
+// bm25's inverse document frequency of a phrase held by `hits` of `rows` rows (never below 1e-6).
+static double idf_of(sqlite3_int64 rows, sqlite3_int64 hits) {
+    double idf = log(((double)rows - (double)hits + 0.5) / ((double)hits + 0.5));
+    return idf <= 0.0 ? 1e-6 : idf;
 }
 
 // What bm25 needs once per query: the inverse document frequency of each phrase and the mean row length.
@@ -92,11 +105,11 @@ static int rank_statistics_of(const Fts5ExtensionApi *api, Fts5Context *fts, int
     }
     if (rc == SQLITE_OK) s->average_length = (double)tokens / (double)rows;
     for (int i = 0; rc == SQLITE_OK && i < phrases; i++) {
+        if (known && known[i] == -2 - (sqlite3_int64)phrases) { s->idf[i] = 1.0; continue; }
         if (known && known[i] >= 0) hits[i] = known[i];
         else if (known && known[i] <= -2) hits[i] = hits[-2 - known[i]];
         else rc = api->xQueryPhrase(fts, i, &hits[i], count_row);
-        double idf = log(((double)rows - (double)hits[i] + 0.5) / ((double)hits[i] + 0.5));
-        s->idf[i] = idf <= 0.0 ? 1e-6 : idf;
+        s->idf[i] = idf_of(rows, hits[i]);
     }
     free(hits);
     if (rc == SQLITE_OK) rc = api->xSetAuxdata(fts, s, free);
@@ -203,10 +216,19 @@ static void memoria_bm25_described(const Fts5ExtensionApi *api, Fts5Context *fts
     free(frequency);
 }
 
+static void memoria_idf(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context *context, int argc, sqlite3_value **argv) {
+    if (argc != 1) { sqlite3_result_error(context, "memoria_idf: se espera el número de filas de la frase", -1); return; }
+    sqlite3_int64 rows = 0;
+    int rc = api->xRowCount(fts, &rows);
+    if (rc == SQLITE_OK) sqlite3_result_double(context, idf_of(rows, sqlite3_value_int64(argv[0])));
+    else sqlite3_result_error_code(context, rc);
+}
+
 int memoria_register_rank_functions(sqlite3 *db) {
     fts5_api *api = memoria_fts5_api(db);
     if (!api || api->iVersion < 2) return SQLITE_ERROR;
     int rc = api->xCreateFunction(api, "memoria_bm25", NULL, memoria_bm25, NULL);
     if (rc == SQLITE_OK) rc = api->xCreateFunction(api, "memoria_bm25_described", NULL, memoria_bm25_described, NULL);
+    if (rc == SQLITE_OK) rc = api->xCreateFunction(api, "memoria_idf", NULL, memoria_idf, NULL);
     return rc;
 }

@@ -114,6 +114,31 @@ import TestSupport
         }
     }
 
+    /// The scores a search shows are FTS5's: under the description filter for a described page, of
+    /// the whole expression for the others (a one-phrase expression is scored in the count's pass,
+    /// weighted 1, then multiplied by its IDF).
+    @Test(arguments: ["lacre", "\"archivo general\"", "\"archivo general\" sello", "\"y más palabras\"", "expediente tinta"])
+    func theScoresShownAreFTS5s(query text: String) throws {
+        let (folder, db) = try Self.catalog()
+        defer { _ = folder }
+        let results = try db.search(text, limit: 150)
+        #expect(!results.hits.isEmpty)
+        try db.read { db in
+            let query = try SearchQuery(text).withForms(from: db)
+            func ranks(_ expression: String) throws -> [Int64: Double] {
+                Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT rowid, rank FROM search_fts WHERE search_fts MATCH ?",
+                                                                  arguments: [expression]).map { ($0[0] as Int64, $0[1] as Double) })
+            }
+            let whole = try ranks(try #require(query.matchExpression))
+            let described = try ranks(try #require(query.describedExpression))
+            for hit in results.hits {
+                let page = try #require(try Int64.fetchOne(db, sql: "SELECT id FROM pages WHERE item_id = ?", arguments: [hit.itemID]))
+                let expected = results.matchingPages > SearchCandidates.rankingBudget ? described[page] ?? whole[page] : whole[page]
+                #expect(hit.score == -(try #require(expected)), "\(text): \(hit.itemID)")
+            }
+        }
+    }
+
     @Test func theDescribedPagesAndTheirScoresAreThePagesIndexsOwn() throws {
         let (folder, db) = try Self.catalog()
         defer { _ = folder }

@@ -15,7 +15,8 @@ import GRDB
 /// (search_description_fts, no page text: `memoria_bm25_described` gives the score the pages' index
 /// would); bm25 (`memoria_bm25`, FTS5's formula) is told the number of matching pages when the
 /// expression is one phrase, and counts a repeated phrase once; the recent pages are ranked only
-/// when the described ones do not fill the page of results asked for.
+/// when the described ones do not fill the page of results asked for, and for one phrase in the
+/// count's own pass (its order does not depend on its IDF, which the count then gives).
 struct SearchCandidates {
     struct Candidate {
         var pageID: Int64
@@ -70,28 +71,55 @@ struct SearchCandidates {
             return best
         }
 
+        // A one-phrase expression's order does not depend on its IDF: when the described pages cannot
+        // fill the results (looked up first: the index of the descriptive fields is small), the count's
+        // pass also scores the pages it sees, weighted 1, and the scores are finished with the IDF
+        // once the count is known: the phrase is evaluated once instead of twice.
+        let onePhrase = query.isOnePhrase && filterSQL.isEmpty
+        var inDescription: [Candidate]?
+        var scoreNewest = false
+        if onePhrase {
+            let described = try rankedByDescription(window: window, db)
+            var items: Set<String> = []
+            for candidate in described where items.count < wanted { if let item = try itemOf(candidate.pageID) { items.insert(item) } }
+            scoreNewest = items.count < wanted
+            inDescription = described
+        }
+
         // Newest first: the count and the boundary of the ranking budget.
-        let newest = try Int64.fetchAll(db, sql: """
-            SELECT rowid FROM search_fts WHERE search_fts MATCH ?\(filterSQL) ORDER BY rowid DESC LIMIT \(Self.countLimit + 1)
+        let score = scoreNewest ? ", memoria_bm25(search_fts, '*', \(Self.weights))" : ""
+        let newest = try Row.fetchAll(db, sql: """
+            SELECT rowid\(score) FROM search_fts WHERE search_fts MATCH ?\(filterSQL) ORDER BY rowid DESC LIMIT \(Self.countLimit + 1)
             """, arguments: StatementArguments([expression as DatabaseValueConvertible] + filterArguments))
         record(matching: newest.count)
         // bm25 counts the pages holding each phrase in the whole index; the pass above counted them
         // when the expression is one phrase, nothing filtered them and none was left out.
-        let knownHits = knownHitsArgument(onePhraseHits: query.isOnePhrase && filterSQL.isEmpty && !countIsLowerBound ? newest.count : nil)
+        let onePhraseHits = onePhrase && !countIsLowerBound ? newest.count : nil
+        let knownHits = knownHitsArgument(onePhraseHits: onePhraseHits)
+        var scored: [Candidate]?
+        if scoreNewest, let onePhraseHits {
+            guard let idf = try Double.fetchOne(db, sql: "SELECT memoria_idf(search_fts, ?) FROM search_fts LIMIT 1", arguments: [onePhraseHits]) else {
+                throw CatalogError.query(reason: "memoria_idf: el índice no tiene filas")
+            }
+            scored = newest.prefix(Self.rankingBudget).map { Candidate(pageID: $0[0], score: idf * ($0[1] as Double)) }
+        }
+        func byScore(_ candidates: [Candidate]) -> [Candidate] {
+            Array(candidates.sorted { ($0.score, $0.pageID) < ($1.score, $1.pageID) }.prefix(window))
+        }
 
         if newest.count <= Self.rankingBudget {
-            try take(try ranked(expression, knownHits: knownHits, from: nil, window: window, db))
+            try take(try scored.map(byScore) ?? ranked(expression, knownHits: knownHits, from: nil, window: window, db))
             return best
         }
         notes.append("Coinciden muchas páginas: se ordenan por relevancia las descripciones que coinciden y las \(Self.rankingBudget) páginas ingresadas más recientemente. Añada palabras, una frase entre comillas o filtros para afinar.")
 
-        let inDescription = try rankedByDescription(window: window, db)
-        try take(inDescription)
+        let described = try inDescription ?? rankedByDescription(window: window, db)
+        try take(described)
         guard best.count < wanted else { return best }
 
-        let boundary = newest[Self.rankingBudget - 1]
-        let known = Set(inDescription.map(\.pageID))
-        let recent = try ranked(expression, knownHits: knownHits, from: boundary, window: window, db)
+        let boundary: Int64 = newest[Self.rankingBudget - 1][0]
+        let known = Set(described.map(\.pageID))
+        let recent = try scored.map(byScore) ?? ranked(expression, knownHits: knownHits, from: boundary, window: window, db)
         try take(recent.filter { !known.contains($0.pageID) })
         return best
     }
