@@ -118,6 +118,7 @@ import TestSupport
         try db.clearItems()
         try Self.expectBothIndexesDescribeTheSamePages(db, "after clearing")
         #expect(try db.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM search_description_fts") } == 0)
+        #expect(try db.search("expediente").hits.isEmpty, "an empty catalog answers a one-phrase query with nothing")
     }
 
     @Test func aCatalogOfVersion8GainsTheIndexOfTheDescriptiveFields() throws {

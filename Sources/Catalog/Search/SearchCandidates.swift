@@ -97,7 +97,7 @@ struct SearchCandidates {
         let onePhraseHits = onePhrase && !countIsLowerBound ? newest.count : nil
         let knownHits = knownHitsArgument(onePhraseHits: onePhraseHits)
         var scored: [Candidate]?
-        if scoreNewest, let onePhraseHits {
+        if scoreNewest, let onePhraseHits, !newest.isEmpty {
             guard let idf = try Double.fetchOne(db, sql: "SELECT memoria_idf(search_fts, ?) FROM search_fts LIMIT 1", arguments: [onePhraseHits]) else {
                 throw CatalogError.query(reason: "memoria_idf: el índice no tiene filas")
             }
