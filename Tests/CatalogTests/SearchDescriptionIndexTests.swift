@@ -104,6 +104,18 @@ import TestSupport
         }
     }
 
+    /// A filter applies to the described pages as to the others (more pages match than the budget).
+    @Test func filtersApplyToTheDescribedPages() throws {
+        let (folder, db) = try Self.catalog()
+        defer { _ = folder }
+        for text in ["tinta", "tinta lacre", "tinta -partitura"] {
+            let all = try db.search(text, limit: 150)
+            #expect(all.matchingPages > SearchCandidates.rankingBudget, "\(text)")
+            #expect(try db.search(text, filters: SearchFilters(fondsCodes: ["BSH"]), limit: 150).hits.map(\.itemID) == all.hits.map(\.itemID), "\(text)")
+            #expect(try db.search(text, filters: SearchFilters(fondsCodes: ["OTRO"]), limit: 150).hits.isEmpty, "\(text)")
+        }
+    }
+
     @Test func everyWritePathKeepsTheIndexOfTheDescriptiveFields() throws {
         let (folder, db) = try Self.catalog()
         defer { _ = folder }
