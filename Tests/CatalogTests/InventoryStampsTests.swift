@@ -8,7 +8,7 @@ import TestSupport
 /// forms): a catalog left at v6 gains the table, keeps its items, and stores and reads stamps.
 @Suite struct InventoryStampsTests {
     @Test func theStampsAreMigrationV7AfterTheFormsOfV6() {
-        #expect(Array(CatalogSchema.migrator.migrations.suffix(3)) == ["v6-formas", "v7-inventory-stamps", "v8-cambios-del-sitio"])
+        #expect(Array(CatalogSchema.migrator.migrations.drop { $0 != "v6-formas" }.prefix(3)) == ["v6-formas", "v7-inventory-stamps", "v8-cambios-del-sitio"])
     }
 
     @Test func aCatalogOfVersion6IsMigratedToVersion7() throws {

@@ -16,9 +16,9 @@
 int memoria_register_tokenizer(sqlite3 *db);
 
 // Registers the search's FTS5 functions on this connection (search_rank.c): memoria_bm25(tbl, hits,
-// weights...), FTS5's bm25 told the number of rows of a one-phrase expression when the caller knows
-// it, and memoria_columns(tbl), which phrases match in the item's descriptive columns. Returns an
-// SQLite result code.
+// weights...), FTS5's bm25 told what the caller knows of each phrase's number of rows, and
+// memoria_bm25_described(tbl, averages, docsize, weights...), the same score of a page whose
+// description matches, computed on the index of the descriptive fields. Returns an SQLite result code.
 int memoria_register_rank_functions(sqlite3 *db);
 
 // Forgets the pairs the connection's documents brought so far (call before indexing).

@@ -53,6 +53,8 @@ extension CatalogDatabase {
     /// One row of the full-text table: a page with its item's descriptive fields.
     struct TextRow {
         var pageID: Int64
+        /// search_fts's columns in order; the first four (title, creator, subject, description) also
+        /// go into search_description_fts.
         var values: [String]
     }
 
@@ -75,6 +77,14 @@ extension CatalogDatabase {
             for value in row.values { arguments.append(value) }
             try statement.execute(arguments: StatementArguments(arguments))
         }
+        // The same pages' descriptive fields in their own index (v9), after the pages' rows: each
+        // FTS5 table keeps the terms of its own rows in memory until the transaction writes them.
+        let described = try db.cachedStatement(sql: """
+            INSERT INTO search_description_fts (rowid, title, creator, subject, description) VALUES (?, ?, ?, ?, ?)
+            """)
+        for row in rows {
+            try described.execute(arguments: [row.pageID, row.values[0], row.values[1], row.values[2], row.values[3]])
+        }
         try SearchForms.store(db)
     }
 
@@ -87,6 +97,7 @@ extension CatalogDatabase {
         let dc = item.dublinCore
         let (start, end) = item.dateRange
         try db.cachedStatement(sql: "DELETE FROM search_fts WHERE rowid IN (SELECT id FROM pages WHERE item_id = ?)").execute(arguments: [item.id])
+        try db.cachedStatement(sql: "DELETE FROM search_description_fts WHERE rowid IN (SELECT id FROM pages WHERE item_id = ?)").execute(arguments: [item.id])
         try db.cachedStatement(sql: "DELETE FROM pages WHERE item_id = ?").execute(arguments: [item.id])
         try db.cachedStatement(sql: "DELETE FROM files WHERE item_id = ?").execute(arguments: [item.id])
         let dcJSON = CompactJSON.dublinCore(dc)
@@ -187,6 +198,7 @@ extension CatalogDatabase {
 
     static func clearItems(in db: Database) throws {
         try db.execute(sql: "DELETE FROM search_fts")
+        try db.execute(sql: "DELETE FROM search_description_fts")
         try db.execute(sql: "DELETE FROM search_forms")
         try db.execute(sql: "DELETE FROM pages")
         try db.execute(sql: "DELETE FROM files")
@@ -240,6 +252,7 @@ extension CatalogDatabase {
             // One merged index instead of the segments of a bulk load: queries read one b-tree per
             // term (measured at 100,000 pages: see bench/README.md).
             try db.execute(sql: "INSERT INTO search_fts (search_fts) VALUES ('optimize')")
+            try db.execute(sql: "INSERT INTO search_description_fts (search_description_fts) VALUES ('optimize')")
             try db.execute(sql: "INSERT INTO search_fts (search_fts, rank) VALUES ('hashsize', \(Self.defaultPendingTermBytes))")
         }
     }

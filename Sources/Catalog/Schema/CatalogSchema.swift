@@ -283,6 +283,25 @@ enum CatalogSchema {
                 }
             }
         }
+        // v9: the items' descriptive fields (title, creator, subject, description) in an index of their
+        // own, one row per page (rowid the page's) and no page text, so that the pages whose
+        // description matches are found and ranked by reading title words only, not the positions of
+        // every page's text (bench/README.md, "Branch buscar4"). Written wherever search_fts is.
+        migrator.registerMigration("v9-descripciones") { db in
+            try db.execute(sql: """
+                CREATE VIRTUAL TABLE search_description_fts USING fts5(
+                    title, creator, subject, description,
+                    tokenize = 'memoria', prefix = '3', detail = full
+                );
+                """)
+            try SearchForms.reset(db)
+            try db.execute(sql: """
+                INSERT INTO search_description_fts (rowid, title, creator, subject, description)
+                    SELECT rowid, title, creator, subject, description FROM search_fts;
+                INSERT INTO search_description_fts (search_description_fts) VALUES ('optimize');
+                """)
+            try SearchForms.store(db)
+        }
         return migrator
     }
 

@@ -60,6 +60,38 @@ public struct SearchQuery: Sendable, Equatable {
         return expression
     }
 
+    /// The positive part of the query for the index of the descriptive fields (search_description_fts,
+    /// whose four columns are those of the filter above): its phrases are numbered as in
+    /// `describedExpression`.
+    public var positiveExpression: String? {
+        let positives = clauses.filter { !$0.negated }
+        guard !positives.isEmpty else { return nil }
+        return "(" + positives.enumerated().map { index, clause in
+            (index == 0 ? "" : (clause.or ? " OR " : " AND ")) + render(clause.term)
+        }.joined() + ")"
+    }
+
+    /// The excluded terms as one expression (a page holding any of them is left out), or nil.
+    public var exclusionExpression: String? {
+        let excluded = clauses.filter(\.negated)
+        guard !excluded.isEmpty else { return nil }
+        return excluded.map { render($0.term) }.joined(separator: " OR ")
+    }
+
+    /// The FTS5 phrases of `matchExpression` in FTS5's numbering (the order they are written in).
+    var phrases: [String] {
+        var result: [String] = []
+        for clause in clauses.filter({ !$0.negated }) + clauses.filter(\.negated) {
+            if case .word(let w) = clause.term {
+                let others = (forms[w] ?? []).filter { $0 != w }
+                result += others.isEmpty ? [w] : [w, w] + others
+            } else {
+                result.append(render(clause.term))
+            }
+        }
+        return result
+    }
+
     /// How many FTS5 phrases `render` writes for a term (a widened word: itself twice and its forms).
     func phraseCount(_ term: Term) -> Int {
         if case .word(let w) = term { let others = (forms[w] ?? []).filter { $0 != w }.count; return others == 0 ? 1 : 2 + others }
@@ -68,22 +100,6 @@ public struct SearchQuery: Sendable, Equatable {
 
     /// The whole expression is one FTS5 phrase (its bm25 then needs no count of its own).
     public var isOnePhrase: Bool { clauses.reduce(0) { $0 + phraseCount($1.term) } == 1 }
-
-    /// Whether a page matched by `matchExpression` also matches `describedExpression`, from the bits
-    /// FTS5 gives of which phrases have a match in the descriptive columns (bit i: phrase i, numbered
-    /// as `matchExpression` writes them). FTS5 binds AND tighter than OR.
-    public func isDescribed(phrasesInDescription bits: Int64) -> Bool {
-        var phrase = 0
-        var anyGroup = false, group = true
-        for (index, clause) in clauses.filter({ !$0.negated }).enumerated() {
-            let count = phraseCount(clause.term)
-            let mask: Int64 = count >= 63 ? -1 : ((1 << Int64(count)) - 1) << Int64(phrase)
-            phrase += count
-            if index > 0 && clause.or { anyGroup = anyGroup || group; group = true }
-            group = group && (bits & mask) != 0
-        }
-        return anyGroup || group
-    }
 
     func render(_ term: Term) -> String {
         func quoted(_ s: String) -> String { "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
