@@ -1,0 +1,52 @@
+@testable import Catalog
+import Foundation
+import GRDB
+import Testing
+import TestSupport
+
+/// Migration v9: what status counts, what a start and verify list, answered from small indexes (not
+/// a pass over every item's row); a catalog of v8 gains them and answers the same.
+@Suite struct CountIndexesTests {
+    @Test func theCountIndexesAreMigrationV9AfterTheSiteChangesOfV8() throws {
+        let migrations = CatalogSchema.migrator.migrations
+        let v8 = try #require(migrations.firstIndex(of: "v8-cambios-del-sitio"))
+        #expect(migrations.dropFirst(v8 + 1).first == "v9-recuentos")
+    }
+
+    func plan(_ db: CatalogDatabase, _ sql: String) throws -> String {
+        try db.read { try Row.fetchAll($0, sql: "EXPLAIN QUERY PLAN " + sql).map { $0["detail"] as String }.joined(separator: " · ") }
+    }
+
+    @Test func aCatalogOfVersion8GainsTheIndexesAndCountsTheSame() throws {
+        let folder = TemporaryDirectory("catalog-v8")
+        let path = folder.path("catalog.sqlite").path
+        let counted: (items: Int, pages: Int, files: Int, bytes: Int64, quarantined: Int, events: Int)
+        do {
+            let db = try CatalogDatabase(path: path)
+            try db.synchronizeFonds([CatalogFonds(code: "BSH", slug: "banda-sinfonica", title: "Banda Sinfónica de Hidalgo", description: "")])
+            try db.store(SearchFormsTests.item("M-1", "Las cartas llegaron."), fondsTitle: "Banda Sinfónica de Hidalgo")
+            try db.store(SearchFormsTests.item("M-2", "Las partituras también."), fondsTitle: "Banda Sinfónica de Hidalgo")
+            try db.markMissing(["M-2"], since: "2026-12-03T10:00:00Z")
+            counted = try db.counts()
+            try db.write { db in
+                try db.execute(sql: """
+                    DROP INDEX items_by_status; DROP INDEX items_missing; DROP INDEX items_heads; DROP INDEX files_sizes;
+                    DELETE FROM grdb_migrations WHERE identifier = 'v9-recuentos'
+                    """)
+            }
+            let left = try db.write { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND name IN ('items_by_status', 'items_missing', 'items_heads', 'files_sizes')") }
+            #expect(left == 0, "back to version 8")
+        }
+        let db = try CatalogDatabase(path: path)
+        #expect(try plan(db, "SELECT COUNT(*) FROM items WHERE status = 'archived'").contains("COVERING INDEX items_by_status"))
+        #expect(try plan(db, "SELECT access, COUNT(*) FROM items WHERE status = 'archived' GROUP BY access").contains("COVERING INDEX items_by_status"))
+        #expect(try plan(db, "SELECT COALESCE(SUM(size), 0) FROM files").contains("COVERING INDEX files_sizes"))
+        #expect(try plan(db, "SELECT id, missing_since FROM items WHERE missing_since IS NOT NULL ORDER BY id").contains("items_missing"))
+        #expect(try plan(db, "SELECT id, head_version FROM items").contains("COVERING INDEX items_heads"))
+        let again = try db.counts()
+        #expect(again.items == counted.items && again.pages == counted.pages && again.files == counted.files && again.bytes == counted.bytes)
+        #expect(try db.missingItems().map(\.id) == ["M-2"])
+        #expect(try db.headVersionsWithStamps().heads == ["M-1": 1, "M-2": 1])
+        #expect(try db.itemCountsByFonds() == ["BSH": counted.items])
+    }
+}
