@@ -5,7 +5,7 @@ import Support
 
 /// Opens what an ingest needs, in order, and says in Spanish what it found: the archive's lock, the
 /// storage root and the version writer, recovery from a killed run, the catalog brought in line with
-/// the archive, the OCR engine, the compiled schemas.
+/// the archive, the OCR engine, the schemas (compiled now, or before an ingest's first batch).
 struct IngestSession {
     let context: StageContext
     let schemasFolder: String
