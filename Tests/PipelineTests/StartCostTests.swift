@@ -2,12 +2,14 @@ import Catalog
 import Foundation
 @testable import Pipeline
 import Preservation
+import Support
 import Testing
 import TestSupport
 
 /// An ingest's start costs what changed since the last one: the catalog keeps a stamp of each
 /// object's root inventory file and reads again only inventories replaced since (by Memoria or
-/// anyone else), and Tesseract is asked for its version only when a batch is run.
+/// anyone else), and Tesseract is asked for its version and the official schemas are compiled only
+/// when a batch is run.
 @Suite(.serialized) struct StartCostTests {
     func context(_ deployment: TestDeployment, tesseract: String? = nil) throws -> StageContext {
         var config = try ConfigLoader.load(deployment.configURL)
@@ -122,5 +124,51 @@ import TestSupport
         // Probed (the no-op text is not said); the probe takes env's complaint for a version answer,
         // so it reports the languages missing rather than the program (a quirk of the probe, left as is).
         #expect(summary.ocr != IngestSession.ocrNotProbed && summary.ocr.hasPrefix("desactivado:"), "\(summary.ocr)")
+    }
+
+    /// A schema folder whose two entry schemas exist but do not compile.
+    func brokenSchemas(in deployment: TestDeployment) throws -> String {
+        let folder = deployment.root.appendingPathComponent("esquemas-rotos")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        for name in ["bundle.xsd", "oai_dc.xsd"] { try "esto no es un esquema".write(to: folder.appendingPathComponent(name), atomically: true, encoding: .utf8) }
+        return folder.path
+    }
+
+    @Test func anIngestWithNothingToDoDoesNotCompileTheSchemasButABatchDoes() async throws {
+        let idle = try TestDeployment(label: "start-no-xsd", inboxFixture: nil)
+        let idleSummary = try await IngestRunner(context: try context(idle), schemasFolder: try brokenSchemas(in: idle), ocrEngine: nil).run()
+        #expect(idleSummary.batches.isEmpty, "schemas that do not compile were never compiled")
+
+        let busy = try TestDeployment(label: "start-xsd")
+        do {
+            let summary = try await IngestRunner(context: try context(busy), schemasFolder: try brokenSchemas(in: busy), ocrEngine: nil).run()
+            Issue.record("a batch ran without compiling the schemas: \(summary.batches.map(\.batch))")
+        } catch let error as PipelineError {
+            #expect(error.whatHappened.contains("no se pudieron compilar"), "\(error)")
+        }
+        let storage = try OCFLStorageRoot(root: try context(busy).config.url(\.archive))
+        #expect(storage.objectIdentifiers().isEmpty, "nothing archived before the schemas compiled")
+    }
+
+    @Test func aSchemaFolderMissingAnEntrySchemaStillStopsAnIngestWithNothingToDo() async throws {
+        let deployment = try TestDeployment(label: "start-xsd-missing", inboxFixture: nil)
+        let folder = try brokenSchemas(in: deployment)
+        try FileManager.default.removeItem(atPath: folder + "/oai_dc.xsd")
+        do {
+            _ = try await IngestRunner(context: try context(deployment), schemasFolder: folder, ocrEngine: nil).run()
+            Issue.record("an ingest started with oai_dc.xsd missing from the schema folder")
+        } catch let error as PipelineError {
+            #expect(error.whatHappened.contains("no tiene oai_dc.xsd"), "\(error)")
+        }
+    }
+
+    @Test func schemasNotYetCompiledNeverPassAFileAsValidated() throws {
+        let deployment = try TestDeployment(label: "start-xsd-unused", inboxFixture: nil)
+        let validation = try XMLValidation.uncompiled(folder: try brokenSchemas(in: deployment), display: DisplayPath(roots: [deployment.root.path]))
+        #expect(validation.awaitingCompilation)
+        #expect(validation.checkMETS("<mets/>").contains { $0.message.contains("no se compilaron") })
+        #expect(validation.checkDC("<dc/>").contains { $0.message.contains("no se compilaron") })
+        let none = try XMLValidation.uncompiled(folder: "", display: DisplayPath(roots: [deployment.root.path]))
+        #expect(!none.awaitingCompilation, "no schema folder: profile rules only, nothing to compile")
     }
 }

@@ -34,6 +34,9 @@ extension CatalogDatabase {
         try read { db in
             var heads: [String: Int] = [:]
             var stamps: [String: CatalogInventoryStamp] = [:]
+            // Sized once (100,000 entries grown by doubling were a tenth of a start's time).
+            heads.reserveCapacity(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM items") ?? 0)
+            stamps.reserveCapacity(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM inventory_stamps") ?? 0)
             let items = try Row.fetchCursor(db, sql: "SELECT id, head_version FROM items")
             while let row = try items.next() { heads[row[0]] = row[1] }
             let rows = try Row.fetchCursor(db, sql: "SELECT object_id, inode, size, changed_ns, modified_ns, head_version FROM inventory_stamps")

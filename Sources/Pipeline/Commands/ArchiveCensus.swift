@@ -12,7 +12,10 @@ struct ArchiveCensus {
     let catalog: CatalogDatabase
     let reader: ArchiveReader
 
-    /// Objects the catalog lists that are not on disk, and objects on disk it does not know.
+    /// Objects the catalog lists that are not on disk, and objects on disk it does not know. `onDisk`
+    /// may have been listed before the catalog is read (at the start of the audit): an object the
+    /// catalog lists and the listing lacks is looked for again on disk before it is called missing, so
+    /// that one archived meanwhile (an ingest running beside the audit) is not marked missing.
     func objectsProblems(onDisk: [String]) throws -> (problems: [FixityAuditor.Problem], missing: [String]) {
         let known = Set(try catalog.itemIDs())
         // The fonds' classification charts are objects of their own, catalogued apart (charts table).
@@ -23,7 +26,7 @@ struct ArchiveCensus {
                                   message: "el cuadro de clasificación \(id) está en el archivo pero el catálogo no lo conoce; ejecute memoria reindex"))
         }
         let present = Set(onDisk.filter { !ChartObject.isChart($0) })
-        let missing = known.subtracting(present).sorted()
+        let missing = known.subtracting(present).sorted().filter { !storage.objectExists($0) }
         for id in missing {
             problems.append(.init(objectID: id, kind: .missingObject, path: "\(id)/", expected: nil, found: nil,
                                   message: "falta el objeto \(id): el catálogo lo registra pero su carpeta no está en el archivo; restáurelo desde la copia de seguridad o una réplica (su ficha se conserva, marcada «falta en el archivo», y el sitio deja de mostrarlo)"))

@@ -58,10 +58,7 @@ public struct VerifyRunner {
         }
         if let percent = samplePercent {
             // A different sample every day, reproducible within the day.
-            let day = String(context.timestamp().prefix(10))
-            func key(_ id: String) -> UInt64 { StableHash.fnv1a(day + id) }
-            let count = max(1, Int((Double(ids.count) * percent / 100).rounded(.up)))
-            ids = Array(ids.sorted { key($0) < key($1) }.prefix(count)).sorted()
+            ids = VerifySample.choose(from: ids, percent: percent, day: String(context.timestamp().prefix(10)))
         }
 
         let auditor = FixityAuditor(storage: storage)
@@ -106,7 +103,10 @@ public struct VerifyRunner {
         var archiveProblems: [FixityAuditor.Problem] = []
         if items.isEmpty && fonds.isEmpty {
             do {
-                let found = try census.objectsProblems(onDisk: storage.objectIdentifiers())
+                // A sample: the listing it was drawn from (one stat per object, not two; the census
+                // looks again for any object it would call missing). A whole audit lists again at its
+                // end, so that an object removed while it ran is noticed.
+                let found = try census.objectsProblems(onDisk: samplePercent == nil ? storage.objectIdentifiers() : allIDs)
                 archiveProblems = found.problems
                 if !found.missing.isEmpty { try catalog.markMissing(found.missing, since: context.timestamp()) }
             } catch {

@@ -31,7 +31,8 @@ public struct DashboardRunner {
             let access = try catalog.accessCounts()
             let quarantine = StatusService.groups(try catalog.quarantineEntries()).filter { $0.pending > 0 }
                 .sorted { ($1.pending, $0.fonds, $0.reason) < ($0.pending, $1.fonds, $1.reason) }
-            let ids = (try? context.openStorage().objectIdentifiers()) ?? []
+            // The archive is listed for the replicas' lag only (one stat per object).
+            let ids = config.replicas.isEmpty ? [] : (try? context.openStorage().objectIdentifiers()) ?? []
             let zone = context.timeZone
             func local(_ record: String) -> String { Timestamp.parse(record).map { Timestamp.localISO($0, timeZone: zone) } ?? record }
             return Dashboard(

@@ -155,12 +155,17 @@ struct CatalogReconciler {
         let reader = ArchiveReader(storage: storage, ocrWordConfidenceFloor: ocrWordConfidenceFloor)
         let (catalogued, stamps) = try catalog.headVersionsWithStamps()
         var read: [String: CatalogInventoryStamp] = [:]
-        for id in storage.candidateObjectNames().sorted() {
-            guard let file = storage.inventoryFileStamp(of: id) else { continue }   // no inventory: head 0, nothing to register
-            var known = catalogued[id] ?? 0
+        // No inventory: head 0, nothing to register. Only the objects whose inventory is not the one
+        // stamped are sorted (registration in identifier order) and looked at.
+        var changed: [(id: String, seen: CatalogInventoryStamp)] = []
+        for (id, file) in storage.inventoryFileStamps(of: storage.candidateObjectNames()) {
             let seen = CatalogInventoryStamp(inode: Int64(bitPattern: file.inode), size: file.size, changedNanos: file.changedNanos,
-                                             modifiedNanos: file.modifiedNanos, headVersion: known)
-            if let stamp = stamps[id], stamp.sameFile(as: seen), stamp.headVersion == known { continue }
+                                             modifiedNanos: file.modifiedNanos, headVersion: catalogued[id] ?? 0)
+            if let stamp = stamps[id], stamp.sameFile(as: seen), stamp.headVersion == seen.headVersion { continue }
+            changed.append((id, seen))
+        }
+        for (id, seen) in changed.sorted(by: { $0.id < $1.id }) {
+            var known = seen.headVersion
             guard storage.objectExists(id) else { continue }
             let head = (try? storage.inventory(of: id).headNumber) ?? 0
             if known < head, let item = try? reader.catalogItem(id) {

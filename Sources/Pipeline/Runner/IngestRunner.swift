@@ -61,7 +61,7 @@ public final class IngestRunner {
         let config = context.config
         try checkBatchArguments(only)
         let session = IngestSession(context: context, schemasFolder: schemasFolder, ocrEngine: ocrEngine, ocrEngineGiven: ocrEngineGiven)
-        var opening = try session.open()
+        var opening = try session.open(deferringSchemas: true)
         defer { withExtendedLifetime(opening.lock) {} }
         for line in opening.recovered { context.reporter.info("recuperación: \(line)") }
         var summary = IngestSummary(batches: [], undeclared: [], waiting: [], recovered: opening.recovered, ocr: opening.ocr)
@@ -90,6 +90,10 @@ public final class IngestRunner {
             if opening.ocrPending {
                 (opening.environment.ocr, summary.ocr) = try session.chooseOCR()
                 opening.ocrPending = false
+            }
+            if opening.schemasPending {
+                opening.environment.validation = try session.compileSchemas()
+                opening.schemasPending = false
             }
             if let report = try await BatchRunner(batch: batch, fonds: fonds, environment: opening.environment, context: context).run() {
                 summary.batches.append(report)

@@ -5,7 +5,7 @@ import Support
 
 /// Opens what an ingest needs, in order, and says in Spanish what it found: the archive's lock, the
 /// storage root and the version writer, recovery from a killed run, the catalog brought in line with
-/// the archive, the OCR engine, the compiled schemas.
+/// the archive, the OCR engine, the schemas (compiled now, or before an ingest's first batch).
 struct IngestSession {
     let context: StageContext
     let schemasFolder: String
@@ -24,12 +24,17 @@ struct IngestSession {
         /// Tesseract is configured but not yet probed: `chooseOCR()` runs before the first batch, so
         /// that an ingest with nothing to do never waits for `tesseract --version`.
         var ocrPending: Bool
+        /// The schemas were found but not compiled (`open(deferringSchemas: true)`): `compileSchemas()`
+        /// runs before the first batch, so that an ingest with nothing to do never compiles them.
+        var schemasPending = false
     }
 
     /// Said of the OCR engine when no batch was run (Tesseract was not asked).
     static let ocrNotProbed = "no se consultó (no había lotes que ingresar)"
 
-    func open() throws -> Opening {
+    /// `deferringSchemas`: the schema folder is checked now and compiled by `compileSchemas()`
+    /// (an ingest, before its first batch); otherwise compiled now (access, restore: they always write).
+    func open(deferringSchemas: Bool = false) throws -> Opening {
         let staging = config.url(\.staging)
         let lock = try IngestLock(folder: staging, display: context.displayPaths)
         let algorithm = DigestAlgorithm(rawValue: config.ingest.digest) ?? .sha512
@@ -48,10 +53,17 @@ struct IngestSession {
         derivatives.discardAllStaged()
         let ocrPending = !ocrEngineGiven && config.text.ocr != "never"
         let (engine, ocrSummary) = ocrPending ? (nil, Self.ocrNotProbed) : try chooseOCR()
-        let validation = try XMLValidation(folder: schemasFolder, display: context.displayPaths)
+        let validation = deferringSchemas ? try XMLValidation.uncompiled(folder: schemasFolder, display: context.displayPaths)
+                                           : try compileSchemas()
         let environment = RunEnvironment(storage: storage, writer: writer, catalog: catalog, derivatives: derivatives, ocr: engine,
                                          validation: validation, fondsTitles: titles, algorithm: algorithm)
-        return Opening(environment: environment, lock: lock, recovered: recovered, ocr: ocrSummary, ocrPending: ocrPending)
+        return Opening(environment: environment, lock: lock, recovered: recovered, ocr: ocrSummary, ocrPending: ocrPending,
+                       schemasPending: validation.awaitingCompilation)
+    }
+
+    /// The official schemas of the schema folder, compiled (profile rules only when none is set).
+    func compileSchemas() throws -> XMLValidation {
+        try XMLValidation(folder: schemasFolder, display: context.displayPaths)
     }
 
     private func recover(storage: OCFLStorageRoot, staging: URL) throws -> [String] {

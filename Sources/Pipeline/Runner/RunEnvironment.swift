@@ -9,7 +9,8 @@ struct RunEnvironment: @unchecked Sendable {
     let catalog: CatalogDatabase
     let derivatives: DerivativeStore
     var ocr: (any OCREngine)?
-    let validation: XMLValidation
+    /// Compiled before the first batch (IngestSession.Opening.schemasPending).
+    var validation: XMLValidation
     let fondsTitles: [String: String]
     let algorithm: DigestAlgorithm
 

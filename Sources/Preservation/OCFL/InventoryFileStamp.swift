@@ -21,8 +21,31 @@ extension OCFLStorageRoot {
     public func inventoryFileStamp(of name: String) -> InventoryFileStamp? {
         var info = stat()
         guard stat(root.path + "/" + name + "/inventory.json", &info) == 0 else { return nil }
-        return InventoryFileStamp(inode: UInt64(info.st_ino), size: Int64(info.st_size),
-                                  changedNanos: Int64(info.st_ctim.tv_sec) * 1_000_000_000 + Int64(info.st_ctim.tv_nsec),
-                                  modifiedNanos: Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec))
+        return InventoryFileStamp(info)
+    }
+
+    /// The stamps of every name's root inventory.json (names without one are left out), each stat'ed
+    /// relative to the storage root opened once, so that the root's own path is not walked again for
+    /// each of 100,000 objects. Falls back to one `inventoryFileStamp(of:)` per name when the root
+    /// cannot be opened.
+    public func inventoryFileStamps(of names: [String]) -> [(name: String, stamp: InventoryFileStamp)] {
+        let folder = open(root.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard folder >= 0 else { return names.compactMap { name in inventoryFileStamp(of: name).map { (name, $0) } } }
+        defer { close(folder) }
+        var stamps: [(name: String, stamp: InventoryFileStamp)] = []
+        stamps.reserveCapacity(names.count)
+        var info = stat()
+        for name in names where fstatat(folder, name + "/inventory.json", &info, 0) == 0 {
+            stamps.append((name, InventoryFileStamp(info)))
+        }
+        return stamps
+    }
+}
+
+extension InventoryFileStamp {
+    init(_ info: stat) {
+        self.init(inode: UInt64(info.st_ino), size: Int64(info.st_size),
+                  changedNanos: Int64(info.st_ctim.tv_sec) * 1_000_000_000 + Int64(info.st_ctim.tv_nsec),
+                  modifiedNanos: Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec))
     }
 }

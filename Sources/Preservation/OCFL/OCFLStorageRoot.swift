@@ -57,14 +57,18 @@ public struct OCFLStorageRoot: Sendable {
         return FileManager.default.fileExists(atPath: url.appendingPathComponent("0=ocfl_object_1.1").path)
     }
 
-    /// Identifiers of every object in the root (folders holding an object declaration).
+    /// Identifiers of every object in the root (folders holding an object declaration), each
+    /// declaration stat'ed relative to the root opened once (not from the file system's top).
     public func objectIdentifiers() -> [String] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: root.path)) ?? []
+        let folder = open(root.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        defer { if folder >= 0 { close(folder) } }
         let base = root.path + "/"
+        var info = stat()
         return names.filter { name in
             guard Self.isValidIdentifier(name) else { return false }
-            var info = stat()
-            return stat(base + name + "/0=ocfl_object_1.1", &info) == 0
+            let declaration = name + "/0=ocfl_object_1.1"
+            return folder >= 0 ? fstatat(folder, declaration, &info, 0) == 0 : stat(base + declaration, &info) == 0
         }.sorted()
     }
 
