@@ -38,7 +38,11 @@ public struct PublishRunner {
         guard let pyramid else { return nil }
         let folder = store.tilesPath(itemID: itemID, key: key)
         let id = context.config.site.baseUrl + SitePageTiles.sitePath(itemID: itemID, key: key)
-        return SitePageTiles(folder: folder, width: pyramid.width, height: pyramid.height, infoJSON: IIIFInfoJSON.render(pyramid, id: id),
+        // Rendered only for the pages of items the publish renders.
+        let infoJSON = DeferredText(inputs: "\(pyramid.width)x\(pyramid.height)/\(pyramid.tileSize)/\(pyramid.scaleFactors)/\(pyramid.fingerprint)/\(id)") {
+            IIIFInfoJSON.render(pyramid, id: id)
+        }
+        return SitePageTiles(folder: folder, width: pyramid.width, height: pyramid.height, infoJSON: infoJSON,
                              tileSize: pyramid.tileSize, scaleFactors: pyramid.scaleFactors)
     }
 
@@ -55,8 +59,12 @@ public struct PublishRunner {
             listed.append((width: width, height: height))
         }
         let id = context.config.site.baseUrl + SitePageTiles.sitePath(itemID: itemID, key: key)
-        return SiteStaticSizes(infoJSON: IIIFInfoJSON.render(width: image.accessWidth, height: image.accessHeight, sizes: listed, id: id),
-                               files: files)
+        let (width, height, sizes) = (image.accessWidth, image.accessHeight, listed)
+        // Rendered only for the pages of items the publish renders.
+        let infoJSON = DeferredText(inputs: "\(width)x\(height)/\(sizes.map { "\($0.width)x\($0.height)" })/\(id)") {
+            IIIFInfoJSON.render(width: width, height: height, sizes: sizes, id: id)
+        }
+        return SiteStaticSizes(infoJSON: infoJSON, files: files)
     }
 
     public func run(full: Bool) throws -> PublishSummary {

@@ -41,19 +41,20 @@ public struct SitePageTiles: Sendable, Equatable {
     public var width: Int
     public var height: Int
     /// The service's info.json, with its id already the page's tiles address on the site.
-    public var infoJSON: String
+    public var infoJSON: String { deferredInfoJSON.text }
+    let deferredInfoJSON: DeferredText
     /// Tile edge in pixels and the pyramid's scale factors (1, 2, 4…), as info.json lists them; the
     /// viewer builds each tile's address from them (an info.json cannot be fetched from `file://`).
     public var tileSize: Int
     public var scaleFactors: [Int]
 
-    public init(folder: String, width: Int, height: Int, infoJSON: String, tileSize: Int, scaleFactors: [Int]) {
+    public init(folder: String, width: Int, height: Int, infoJSON: DeferredText, tileSize: Int, scaleFactors: [Int]) {
         self.tileSize = tileSize
         self.scaleFactors = scaleFactors
         self.folder = folder
         self.width = width
         self.height = height
-        self.infoJSON = infoJSON
+        deferredInfoJSON = infoJSON
     }
 
     /// Where a page's tiles are published, relative to the site root (no trailing slash).
@@ -64,12 +65,13 @@ public struct SitePageTiles: Sendable, Equatable {
 /// access, medium and thumbnail copies (hard links under `iiif/<key>/full/…`).
 public struct SiteStaticSizes: Sendable, Equatable {
     /// The service's info.json, its id the page's service address on the site.
-    public var infoJSON: String
+    public var infoJSON: String { deferredInfoJSON.text }
+    let deferredInfoJSON: DeferredText
     /// Paths under the service folder (`full/max/0/default.jpg`…) and the derivative each one is.
     public var files: [String: String]
 
-    public init(infoJSON: String, files: [String: String]) {
-        self.infoJSON = infoJSON
+    public init(infoJSON: DeferredText, files: [String: String]) {
+        deferredInfoJSON = infoJSON
         self.files = files
     }
 }
