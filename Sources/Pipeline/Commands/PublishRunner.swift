@@ -39,7 +39,7 @@ public struct PublishRunner {
         let folder = store.tilesPath(itemID: itemID, key: key)
         let id = context.config.site.baseUrl + SitePageTiles.sitePath(itemID: itemID, key: key)
         // Rendered only for the pages of items the publish renders.
-        let infoJSON = DeferredText(inputs: "\(pyramid.width)x\(pyramid.height)/\(pyramid.tileSize)/\(pyramid.scaleFactors)/\(pyramid.fingerprint)/\(id)") {
+        let infoJSON = DeferredText(inputs: pyramid.fingerprint + "/\(pyramid.width)x\(pyramid.height)/\(pyramid.tileSize)/" + id) {
             IIIFInfoJSON.render(pyramid, id: id)
         }
         return SitePageTiles(folder: folder, width: pyramid.width, height: pyramid.height, infoJSON: infoJSON,
@@ -61,7 +61,9 @@ public struct PublishRunner {
         let id = context.config.site.baseUrl + SitePageTiles.sitePath(itemID: itemID, key: key)
         let (width, height, sizes) = (image.accessWidth, image.accessHeight, listed)
         // Rendered only for the pages of items the publish renders.
-        let infoJSON = DeferredText(inputs: "\(width)x\(height)/\(sizes.map { "\($0.width)x\($0.height)" })/\(id)") {
+        var inputs = id
+        for size in sizes { inputs += "/\(size.width)x\(size.height)" }
+        let infoJSON = DeferredText(inputs: inputs) {
             IIIFInfoJSON.render(width: width, height: height, sizes: sizes, id: id)
         }
         return SiteStaticSizes(infoJSON: infoJSON, files: files)
