@@ -14,55 +14,10 @@ struct SearchSnippetScan {
     var wordCount: Int { starts.count }
 
     init(_ text: UnsafeBufferPointer<UInt8>, _ terms: SearchSnippetTerms, stemmer: SpanishStemmer) {
-        starts.reserveCapacity(text.count / 5)
-        ends.reserveCapacity(text.count / 5)
-        var matched: [Bool] = []
-        matched.reserveCapacity(text.count / 5)
-        var phrases = terms.phrases.map { PhraseProgress(words: $0) }
-        var lowered: [UInt8] = []
-        lowered.reserveCapacity(64)
-        var loweredHasHigh = false
-        var foldBuffer = [UInt8](repeating: 0, count: 256)
+        // The state lives in a struct of its own whose methods mutate it: a nested function capturing
+        // these variables would box them and check every access at run time.
+        var words = WordCollector(terms, expected: text.count / 5)
         let tableBytes = SearchSnippetLatinTable.shared.bytes, tableOffsets = SearchSnippetLatinTable.shared.offsets
-        var start = -1
-
-        func finish(_ end: Int) {
-            guard start >= 0 else { return }
-            let index = starts.count
-            starts.append(start)
-            ends.append(end)
-            matched.append(false)
-            // The folded form: the tokenizer's C function over the lower-cased word when it has
-            // bytes above ASCII and fits the buffer (as `SearchSnippet.words` folds), else as lowered.
-            var foldedLength = -1
-            if loweredHasHigh && lowered.count * 2 + 8 <= foldBuffer.count {
-                foldedLength = lowered.withUnsafeBufferPointer { input in
-                    foldBuffer.withUnsafeMutableBufferPointer { out in
-                        input.withMemoryRebound(to: CChar.self) { source in
-                            out.withMemoryRebound(to: CChar.self) { target in
-                                Int(memoria_fold_token(source.baseAddress, Int32(source.count), target.baseAddress, Int32(target.count)))
-                            }
-                        }
-                    }
-                }
-            }
-            let hit: Bool
-            if foldedLength >= 0 {
-                hit = foldBuffer.withUnsafeBufferPointer { folded in
-                    Self.test(UnsafeBufferPointer(rebasing: folded[0..<foldedLength]), lowered: lowered, index: index,
-                              terms: terms, phrases: &phrases, matched: &matched, stemmer: stemmer)
-                }
-            } else {
-                hit = lowered.withUnsafeBufferPointer { folded in
-                    Self.test(folded, lowered: lowered, index: index, terms: terms, phrases: &phrases, matched: &matched, stemmer: stemmer)
-                }
-            }
-            if hit { matched[index] = true }
-            start = -1
-            lowered.removeAll(keepingCapacity: true)
-            loweredHasHigh = false
-        }
-
         var i = 0
         let count = text.count
         while i < count {
@@ -70,10 +25,10 @@ struct SearchSnippetScan {
             if b < 0x80 {
                 let isDigit = b >= 0x30 && b <= 0x39, isUpper = b >= 0x41 && b <= 0x5A, isLower = b >= 0x61 && b <= 0x7A
                 if isDigit || isUpper || isLower {
-                    if start < 0 { start = i }
-                    lowered.append(isUpper ? b + 0x20 : b)
+                    words.begin(at: i)
+                    words.push(isUpper ? b + 0x20 : b)
                 } else {
-                    finish(i)
+                    words.finish(at: i, stemmer)
                 }
                 i += 1
                 continue
@@ -84,28 +39,134 @@ struct SearchSnippetScan {
             if value < SearchSnippetLatinTable.limit {
                 let from = tableOffsets[Int(value)], to = tableOffsets[Int(value) + 1]
                 if from == to {
-                    finish(i)
+                    words.finish(at: i, stemmer)
                 } else {
-                    if start < 0 { start = i }
-                    for k in from..<to { lowered.append(tableBytes[k]); if tableBytes[k] >= 0x80 { loweredHasHigh = true } }
+                    words.begin(at: i)
+                    for k in from..<to { words.push(tableBytes[k]) }
                 }
             } else {
                 let scalar = Unicode.Scalar(value) ?? " "
                 if SearchText.isWordScalar(scalar) {
-                    if start < 0 { start = i }
+                    words.begin(at: i)
                     if scalar.properties.isUppercase {
-                        for byte in scalar.properties.lowercaseMapping.utf8 { lowered.append(byte); if byte >= 0x80 { loweredHasHigh = true } }
+                        for byte in scalar.properties.lowercaseMapping.utf8 { words.push(byte) }
                     } else {
-                        for k in i..<end { lowered.append(text[k]); if text[k] >= 0x80 { loweredHasHigh = true } }
+                        for k in i..<end { words.push(text[k]) }
                     }
                 } else {
-                    finish(i)
+                    words.finish(at: i, stemmer)
                 }
             }
             i = end
         }
-        finish(count)
-        hits = matched.indices.filter { matched[$0] }
+        words.finish(at: count, stemmer)
+        starts = words.starts
+        ends = words.ends
+        hits = words.matched.indices.filter { words.matched[$0] }
+    }
+
+    /// The word being read (lower-cased into a buffer used again for every word) and the words read.
+    private struct WordCollector {
+        let terms: SearchSnippetTerms
+        var starts: [Int] = [], ends: [Int] = [], matched: [Bool] = []
+        var phrases: [PhraseProgress]
+        var start = -1
+        var lowered: [UInt8] = Array(repeating: 0, count: 64)
+        var loweredCount = 0
+        var loweredHasHigh = false
+        var foldBuffer = [UInt8](repeating: 0, count: 256)
+
+        init(_ terms: SearchSnippetTerms, expected: Int) {
+            self.terms = terms
+            phrases = terms.phrases.map { PhraseProgress(words: $0) }
+            starts.reserveCapacity(expected)
+            ends.reserveCapacity(expected)
+            matched.reserveCapacity(expected)
+        }
+
+        @inline(__always)
+        mutating func begin(at i: Int) { if start < 0 { start = i } }
+
+        @inline(__always)
+        mutating func push(_ byte: UInt8) {
+            if loweredCount < lowered.count { lowered[loweredCount] = byte } else { lowered.append(byte) }
+            loweredCount += 1
+            if byte >= 0x80 { loweredHasHigh = true }
+        }
+
+        mutating func finish(at end: Int, _ stemmer: SpanishStemmer) {
+            guard start >= 0 else { return }
+            let index = starts.count
+            starts.append(start)
+            ends.append(end)
+            matched.append(false)
+            let count = loweredCount
+            // The folded form: the tokenizer's C function over the lower-cased word when it has bytes
+            // above ASCII and fits the buffer (as `SearchSnippet.words` folds), else the word as lowered.
+            var foldedLength = -1
+            if loweredHasHigh && count * 2 + 8 <= foldBuffer.count {
+                foldedLength = lowered.withUnsafeBufferPointer { input in
+                    foldBuffer.withUnsafeMutableBufferPointer { out in
+                        input.withMemoryRebound(to: CChar.self) { source in
+                            out.withMemoryRebound(to: CChar.self) { target in
+                                Int(memoria_fold_token(source.baseAddress, Int32(count), target.baseAddress, Int32(target.count)))
+                            }
+                        }
+                    }
+                }
+            }
+            let hit: Bool
+            if foldedLength >= 0 {
+                hit = foldBuffer.withUnsafeBufferPointer { folded in
+                    test(UnsafeBufferPointer(rebasing: folded[0..<foldedLength]), index: index, stemmer)
+                }
+            } else {
+                hit = lowered.withUnsafeBufferPointer { folded in
+                    test(UnsafeBufferPointer(rebasing: folded[0..<count]), index: index, stemmer)
+                }
+            }
+            if hit { matched[index] = true }
+            start = -1
+            loweredCount = 0
+            loweredHasHigh = false
+        }
+
+        /// Whether the word at `index` matches a word or prefix term; advances the phrases, marking
+        /// the earlier words of a phrase that this word completes.
+        private mutating func test(_ folded: UnsafeBufferPointer<UInt8>, index: Int, _ stemmer: SpanishStemmer) -> Bool {
+            var hit = false
+            for k in phrases.indices {
+                if let first = phrases[k].advance(folded, at: index) {
+                    for word in first..<index { matched[word] = true }
+                    hit = true
+                }
+            }
+            for prefix in terms.prefixes where !hit && SearchSnippetScan.starts(folded, with: prefix[...]) { hit = true }
+            for word in terms.words where !hit {
+                if SearchSnippetScan.equal(folded, word.folded) || word.forms.contains(where: { SearchSnippetScan.equal(folded, $0) }) {
+                    hit = true
+                } else if let stem = word.stem, stem.count >= 2, SearchSnippetScan.starts(folded, with: stem[0..<2]) {
+                    let lowered = String(decoding: self.lowered[0..<loweredCount], as: UTF8.self)
+                    hit = stemmer.stem(lowered).utf8.elementsEqual(stem) || SearchSnippetScan.equal(folded, stem)
+                }
+            }
+            return hit
+        }
+    }
+
+    @inline(__always)
+    static func equal(_ a: UnsafeBufferPointer<UInt8>, _ b: [UInt8]) -> Bool {
+        guard a.count == b.count else { return false }
+        for k in 0..<a.count where a[k] != b[k] { return false }
+        return true
+    }
+
+    @inline(__always)
+    static func starts(_ a: UnsafeBufferPointer<UInt8>, with prefix: ArraySlice<UInt8>) -> Bool {
+        guard a.count >= prefix.count else { return false }
+        var k = 0
+        for byte in prefix { if a[k] != byte { return false }; k += 1 }
+        return true
     }
 
     /// The scalar encoded by `text[from..<to]` (well-formed UTF-8, as a String's is); U+FFFD when not.
@@ -120,35 +181,11 @@ struct SearchSnippetScan {
         }
     }
 
-    /// Whether the word at `index` matches a word or prefix term; advances the phrases, marking the
-    /// earlier words of a phrase that this word completes.
-    private static func test(_ folded: UnsafeBufferPointer<UInt8>, lowered: [UInt8], index: Int, terms: SearchSnippetTerms,
-                             phrases: inout [PhraseProgress], matched: inout [Bool], stemmer: SpanishStemmer) -> Bool {
-        for k in phrases.indices {
-            if let first = phrases[k].advance(folded, at: index) {
-                for word in first..<index { matched[word] = true }
-            }
-        }
-        var hit = phrases.contains { $0.completedAt == index }
-        for prefix in terms.prefixes where !hit && folded.starts(with: prefix) { hit = true }
-        for word in terms.words where !hit {
-            if folded.elementsEqual(word.folded) || word.forms.contains(where: { folded.elementsEqual($0) }) {
-                hit = true
-            } else if let stem = word.stem, stem.count >= 2, folded.starts(with: stem.prefix(2)) {
-                let wordStem = stemmer.stem(String(decoding: lowered, as: UTF8.self))
-                hit = wordStem.utf8.elementsEqual(stem) || folded.elementsEqual(stem)
-            }
-        }
-        return hit
-    }
-
     /// How far a phrase has been read at each word where it may start.
     struct PhraseProgress {
         let words: [[UInt8]]
         /// Words matched so far by each partial match still open.
         private var open: [Int] = []
-        /// The last word index that completed the phrase.
-        private(set) var completedAt = -1
 
         init(words: [[UInt8]]) { self.words = words }
 
@@ -157,7 +194,7 @@ struct SearchSnippetScan {
             guard !words.isEmpty else { return nil }
             var kept = 0
             var firstCompleted: Int?
-            for k in open.indices where folded.elementsEqual(words[open[k]]) {
+            for k in open.indices where SearchSnippetScan.equal(folded, words[open[k]]) {
                 let read = open[k] + 1
                 if read == words.count {
                     firstCompleted = min(firstCompleted ?? index, index + 1 - read)
@@ -167,10 +204,9 @@ struct SearchSnippetScan {
                 }
             }
             open.removeLast(open.count - kept)
-            if folded.elementsEqual(words[0]) {
+            if SearchSnippetScan.equal(folded, words[0]) {
                 if words.count == 1 { firstCompleted = index } else { open.append(1) }
             }
-            if firstCompleted != nil { completedAt = index }
             return firstCompleted
         }
     }
