@@ -8,30 +8,11 @@ struct SearchSnippet {
     /// Marks around matched words (replaced by «» or <mark> by the caller).
     static let open = "\u{1}", close = "\u{2}"
 
-    /// A query term as folded UTF-8 bytes.
-    enum Pattern {
-        /// A word and its folded stem: a word of the text matches when either is its own, or when it
-        /// is one of the indexed forms the query asked for (`forms`, the index's own answer).
-        case word([UInt8], stem: [UInt8]?, forms: Set<[UInt8]>)
-        case prefix([UInt8])
-        case phrase([[UInt8]])
-    }
-
-    let patterns: [Pattern]
+    let terms: SearchSnippetTerms
     let stemmer = SpanishStemmer()
 
     init(_ query: SearchQuery) {
-        patterns = query.clauses.filter { !$0.negated }.map { clause in
-            switch clause.term {
-            case .word(let w):
-                // With the forms the catalog indexed for the word's stem, a text's word has that stem
-                // exactly when it is one of them: no word of the text needs stemming.
-                if let forms = query.forms[w] { return .word(Array(w.utf8), stem: nil, forms: Set(forms.map { Array($0.utf8) })) }
-                return .word(Array(w.utf8), stem: query.stems[w].map { Array($0.utf8) }, forms: [])
-            case .prefix(let p): return .prefix(Array(p.utf8))
-            case .phrase(let words): return .phrase(words.map { Array($0.utf8) })
-            }
-        }
+        terms = SearchSnippetTerms(query)
     }
 
     /// A word of the text: its byte range and its folded bytes.
@@ -98,33 +79,6 @@ struct SearchSnippet {
         return result
     }
 
-    /// Indexes of the words that match a query term.
-    private func matches(_ words: [Word]) -> Set<Int> {
-        var hit: Set<Int> = []
-        for pattern in patterns {
-            switch pattern {
-            case .word(let w, let stem, let forms):
-                for (i, word) in words.enumerated() where word.folded == w || forms.contains(word.folded) { hit.insert(i) }
-                guard let stem, stem.count >= 2 else { continue }
-                // Only words that begin like the stem can have it (stems keep a word's first letters).
-                for (i, word) in words.enumerated() where !hit.contains(i) && word.folded.starts(with: stem.prefix(2)) {
-                    let wordStem = Array(stemmer.stem(String(decoding: word.lowered, as: UTF8.self)).utf8)
-                    if wordStem == stem || word.folded == stem { hit.insert(i) }
-                }
-            case .prefix(let p):
-                for (i, word) in words.enumerated() where word.folded.starts(with: p) { hit.insert(i) }
-            case .phrase(let phrase):
-                guard !phrase.isEmpty, words.count >= phrase.count else { continue }
-                for i in 0...(words.count - phrase.count) where words[i].folded == phrase[0] {
-                    if (1..<phrase.count).allSatisfy({ words[i + $0].folded == phrase[$0] }) {
-                        for k in 0..<phrase.count { hit.insert(i + k) }
-                    }
-                }
-            }
-        }
-        return hit
-    }
-
     /// A marked text as people read it: the marks become « and ».
     static func guillemets(_ marked: String) -> String {
         var out: [UInt8] = []
@@ -141,46 +95,56 @@ struct SearchSnippet {
 
     /// The whole text with every matched word marked, or nil when nothing matches.
     func highlight(_ text: String) -> String? {
-        let bytes = Array(text.utf8)
-        let words = Self.words(bytes)
-        let hit = matches(words)
-        guard !hit.isEmpty else { return nil }
-        return Self.mark(bytes, words: words, hit: hit, from: 0, to: bytes.count)
+        Self.withUTF8(text) { bytes in
+            let scan = SearchSnippetScan(bytes, terms, stemmer: stemmer)
+            guard !scan.hits.isEmpty else { return nil }
+            return Self.mark(bytes, scan, from: 0, to: bytes.count)
+        }
     }
 
     /// About `length` words around the densest group of matches, marked; nil when nothing matches.
     func snippet(_ text: String, length: Int = 16) -> String? {
-        let bytes = Array(text.utf8)
-        let words = Self.words(bytes)
-        let hit = matches(words)
-        guard let first = hit.min() else { return nil }
-        // The window of `length` words holding the most matches (the earliest such window).
-        var bestStart = max(0, first - 2), bestCount = 0
-        let sorted = hit.sorted()
-        for (k, position) in sorted.enumerated() {
-            let start = max(0, position - 2)
-            let count = sorted[k...].prefix { $0 < start + length }.count
-            if count > bestCount { bestCount = count; bestStart = start }
+        Self.withUTF8(text) { bytes in
+            let scan = SearchSnippetScan(bytes, terms, stemmer: stemmer)
+            let hits = scan.hits
+            guard let first = hits.first else { return nil }
+            // The window of `length` words holding the most matches (the earliest such window); a
+            // window is counted from its match onwards, the two words before it not included.
+            var bestStart = max(0, first - 2), bestCount = 0
+            var past = 0   // the first match at or beyond the current window's end
+            for (k, position) in hits.enumerated() {
+                let start = max(0, position - 2)
+                past = max(past, k)
+                while past < hits.count && hits[past] < start + length { past += 1 }
+                let count = past - k
+                if count > bestCount { bestCount = count; bestStart = start }
+            }
+            let end = min(scan.wordCount, bestStart + length)
+            let from = bestStart == 0 ? 0 : scan.starts[bestStart]
+            let to = end == scan.wordCount ? bytes.count : scan.ends[end - 1]
+            var out = Self.mark(bytes, scan, from: from, to: to)
+            if from > 0 { out = "…" + out }
+            if to < bytes.count { out += "…" }
+            return out
         }
-        let end = min(words.count, bestStart + length)
-        let from = bestStart == 0 ? 0 : words[bestStart].start
-        let to = end == words.count ? bytes.count : words[end - 1].end
-        var out = Self.mark(bytes, words: words, hit: hit, from: from, to: to)
-        if from > 0 { out = "…" + out }
-        if to < bytes.count { out += "…" }
-        return out
     }
 
-    private static func mark(_ bytes: [UInt8], words: [Word], hit: Set<Int>, from: Int, to: Int) -> String {
+    /// Runs `body` over the text's UTF-8 in place (a copy only for a text not stored contiguously).
+    private static func withUTF8<T>(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> T) -> T {
+        if let result = text.utf8.withContiguousStorageIfAvailable(body) { return result }
+        return Array(text.utf8).withUnsafeBufferPointer(body)
+    }
+
+    private static func mark(_ bytes: UnsafeBufferPointer<UInt8>, _ scan: SearchSnippetScan, from: Int, to: Int) -> String {
         var out: [UInt8] = []
-        out.reserveCapacity(to - from + hit.count * 2)
+        out.reserveCapacity(to - from + scan.hits.count * 2)
         // Matched words separated only by spaces form one mark (a phrase is marked whole).
         var spans: [(start: Int, end: Int)] = []
-        for i in hit.sorted() where words[i].start >= from && words[i].end <= to {
-            if let last = spans.last, bytes[last.end..<words[i].start].allSatisfy({ $0 == 0x20 }) {
-                spans[spans.count - 1].end = words[i].end
+        for i in scan.hits where scan.starts[i] >= from && scan.ends[i] <= to {
+            if let last = spans.last, bytes[last.end..<scan.starts[i]].allSatisfy({ $0 == 0x20 }) {
+                spans[spans.count - 1].end = scan.ends[i]
             } else {
-                spans.append((words[i].start, words[i].end))
+                spans.append((scan.starts[i], scan.ends[i]))
             }
         }
         var cursor = from
