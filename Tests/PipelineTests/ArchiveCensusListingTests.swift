@@ -8,17 +8,7 @@ import TestSupport
 /// A sampled verify compares the catalog with the listing its sample was drawn from (taken before the
 /// audit): an object archived after that listing is not called missing, one really gone still is.
 @Suite(.serialized) struct ArchiveCensusListingTests {
-    func archived(_ label: String) async throws -> (TestDeployment, StageContext) {
-        let deployment = try TestDeployment(label: label, inboxFixture: nil)
-        let batch = "banda-sinfonica/2024-03-partituras"
-        let target = deployment.inbox.appendingPathComponent(batch)
-        try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try FileManager.default.copyItem(at: TestPaths.sampleInbox.appendingPathComponent(batch), to: target)
-        let context = StageContext(config: try ConfigLoader.load(deployment.configURL), operatorName: "prueba")
-        let summary = try await IngestRunner(context: context, schemasFolder: "", ocrEngine: nil).run()
-        #expect(summary.batches.flatMap(\.items).contains { $0.id == "BSH-0001" && $0.outcome == .archived })
-        return (deployment, context)
-    }
+    func archived(_ label: String) async throws -> (TestDeployment, StageContext) { try await ArchivedSampleBatch.make(label) }
 
     @Test func anObjectArchivedAfterTheListingIsNotMissingButOneGoneIs() async throws {
         let (deployment, context) = try await archived("census-listing")

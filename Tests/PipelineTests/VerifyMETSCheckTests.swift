@@ -7,18 +7,7 @@ import TestSupport
 /// verify checks each object's METS against its head inventory from the bytes its fixity audit read
 /// (nothing read twice); a METS the audit found damaged is still read from the archive and reported.
 @Suite(.serialized) struct VerifyMETSCheckTests {
-    /// One archived batch of the sample (three items), ingested without OCR.
-    func archived(_ label: String) async throws -> (TestDeployment, StageContext) {
-        let deployment = try TestDeployment(label: label, inboxFixture: nil)
-        let batch = "banda-sinfonica/2024-03-partituras"
-        let target = deployment.inbox.appendingPathComponent(batch)
-        try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try FileManager.default.copyItem(at: TestPaths.sampleInbox.appendingPathComponent(batch), to: target)
-        let context = StageContext(config: try ConfigLoader.load(deployment.configURL), operatorName: "prueba")
-        let summary = try await IngestRunner(context: context, schemasFolder: "", ocrEngine: nil).run()
-        #expect(summary.batches.flatMap(\.items).contains { $0.id == "BSH-0001" && $0.outcome == .archived })
-        return (deployment, context)
-    }
+    func archived(_ label: String) async throws -> (TestDeployment, StageContext) { try await ArchivedSampleBatch.make(label) }
 
     @Test func aMasterInTheInventoryThatTheMETSDoesNotListIsFound() async throws {
         let (deployment, context) = try await archived("verify-mets-extra")
