@@ -1,5 +1,4 @@
 @testable import Catalog
-import CSearchTokenizer
 
 /// The snippet algorithm as it was before the one-pass scan (`SearchSnippetScan`), kept as the
 /// reference the new one must equal byte for byte: every word of the text tokenized into two arrays,
@@ -33,57 +32,10 @@ struct SearchSnippetReference {
         }
     }
 
+    /// The words of the text as the old algorithm tokenized them: `SearchSnippet.words`, still what
+    /// `SearchText` uses (only the snippet's matching and window were rewritten).
     static func words(_ bytes: [UInt8]) -> [Word] {
-        var result: [Word] = []
-        var lowered: [UInt8] = []
-        var start = -1
-        var scratch = [CChar](repeating: 0, count: 256)
-        func finish(_ end: Int) {
-            guard start >= 0 else { return }
-            var folded = lowered
-            if lowered.contains(where: { $0 >= 0x80 }) && lowered.count * 2 + 8 <= scratch.count {
-                let length = lowered.withUnsafeBufferPointer { input in
-                    input.withMemoryRebound(to: CChar.self) { memoria_fold_token($0.baseAddress, Int32($0.count), &scratch, Int32(scratch.count)) }
-                }
-                if length >= 0 { folded = scratch.prefix(Int(length)).map { UInt8(bitPattern: $0) } }
-            }
-            result.append(Word(start: start, end: end, folded: folded, lowered: lowered))
-            start = -1
-            lowered.removeAll(keepingCapacity: true)
-        }
-        var i = 0
-        while i < bytes.count {
-            let b = bytes[i]
-            if b < 0x80 {
-                let isDigit = b >= 0x30 && b <= 0x39, isUpper = b >= 0x41 && b <= 0x5A, isLower = b >= 0x61 && b <= 0x7A
-                if isDigit || isUpper || isLower {
-                    if start < 0 { start = i }
-                    lowered.append(isUpper ? b + 0x20 : b)
-                } else {
-                    finish(i)
-                }
-                i += 1
-                continue
-            }
-            let length = b >= 0xF0 ? 4 : (b >= 0xE0 ? 3 : (b >= 0xC0 ? 2 : 1))
-            let end = min(bytes.count, i + length)
-            let scalar = String(decoding: bytes[i..<end], as: UTF8.self).unicodeScalars.first ?? " "
-            if SearchText.isWordScalar(scalar) {
-                if start < 0 { start = i }
-                if (0xC0...0xDE).contains(scalar.value) && scalar.value != 0xD7, let lower = Unicode.Scalar(scalar.value + 0x20) {
-                    lowered += Array(String(lower).utf8)
-                } else if scalar.properties.isUppercase {
-                    lowered += Array(scalar.properties.lowercaseMapping.utf8)
-                } else {
-                    lowered += bytes[i..<end]
-                }
-            } else {
-                finish(i)
-            }
-            i = end
-        }
-        finish(bytes.count)
-        return result
+        SearchSnippet.words(bytes).map { Word(start: $0.start, end: $0.end, folded: $0.folded, lowered: $0.lowered) }
     }
 
     private func matches(_ words: [Word]) -> Set<Int> {
