@@ -39,6 +39,26 @@ import TestSupport
         let audit = try await VerifyRunner(context: context).run(samplePercent: 1)
         #expect(audit.problems.contains { $0.kind == .missingObject && $0.objectID == gone }, "\(audit.problems.map(\.message))")
     }
+
+    /// A sample is drawn from the archive's folder names (no stat per object); each object drawn is
+    /// still proved an object by its declaration, and a folder that is no object is neither audited
+    /// nor reported, as when the sample was drawn from the declarations.
+    @Test func aSampleDrawnFromFolderNamesStillProvesEachObjectsDeclaration() async throws {
+        let (deployment, context) = try await archived("census-declaration")
+        let storage = try OCFLStorageRoot(root: deployment.archive)
+        let objects = storage.objectIdentifiers()
+        let broken = try #require(objects.first { !ChartObject.isChart($0) })
+        try FileManager.default.removeItem(at: deployment.archive.appendingPathComponent(broken).appendingPathComponent("0=ocfl_object_1.1"))
+        try FileManager.default.createDirectory(at: deployment.archive.appendingPathComponent("carpeta-suelta"), withIntermediateDirectories: false)
+        #expect(storage.objectFolderNames() == (objects + ["carpeta-suelta"]).sorted())
+        #expect(!storage.objectIdentifiers().contains(broken))
+
+        let audit = try await VerifyRunner(context: context).run(samplePercent: 100)
+        #expect(audit.problems.contains { $0.objectID == broken && $0.kind == .missing && $0.path == "0=ocfl_object_1.1" },
+                "\(audit.problems.map(\.message))")
+        #expect(!audit.problems.contains { $0.objectID == "carpeta-suelta" }, "\(audit.problems.map(\.message))")
+        #expect(audit.objectsChecked == objects.count, "every object audited, the stray folder not")
+    }
 }
 
 extension ArchiveCensus {

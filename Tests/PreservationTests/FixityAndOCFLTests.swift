@@ -142,6 +142,31 @@ import TestSupport
         #expect(audit.problems.first?.kind == .inventory)
     }
 
+    /// Every kind of damage the audit reads from the disk, each reported once where it is: a file gone, a
+    /// file changed, files nobody listed (in a nested folder, and a link to a folder, which is not
+    /// followed), the object's declaration gone. An empty folder planted in the content is no file.
+    @Test func theAuditFindsEachDamageOnDiskOnce() throws {
+        let (folder, storage, writer) = try make()
+        _ = try writer.write(.init(objectID: "A-4", files: ["objects/a": try file(folder, "a", "uno"), "objects/b": try file(folder, "b", "dos")],
+                                   message: "", userName: "t", created: Date()))
+        _ = try writer.write(.init(objectID: "A-4", files: ["objects/a": try file(folder, "a", "uno"), "objects/b": try file(folder, "b", "dos"),
+                                                            "objects/c": try file(folder, "c", "tres")],
+                                   message: "", userName: "t", created: Date()))
+        #expect(FixityAuditor(storage: storage).audit("A-4").problems.isEmpty)
+        let object = storage.root.appendingPathComponent("A-4")
+        try FileManager.default.removeItem(at: object.appendingPathComponent("v1/content/objects/a"))
+        try Data("DOS".utf8).write(to: object.appendingPathComponent("v1/content/objects/b"))
+        try FileManager.default.createDirectory(at: object.appendingPathComponent("v2/content/objects/sub/vacia"), withIntermediateDirectories: true)
+        try Data("x".utf8).write(to: object.appendingPathComponent("v2/content/objects/sub/suelto.txt"))
+        try FileManager.default.createSymbolicLink(atPath: object.appendingPathComponent("v2/content/objects/enlace").path, withDestinationPath: "../../..")
+        try FileManager.default.removeItem(at: object.appendingPathComponent("0=ocfl_object_1.1"))
+
+        let problems = FixityAuditor(storage: storage).audit("A-4").problems
+        let found = problems.map { "\($0.kind.rawValue) \($0.path)" }.sorted()
+        #expect(found == ["corrupted v1/content/objects/b", "extra v2/content/objects/enlace", "extra v2/content/objects/sub/suelto.txt",
+                          "missing 0=ocfl_object_1.1", "missing v1/content/objects/a"], "\(problems.map(\.message))")
+    }
+
     @Test(arguments: ["BSH-0001", "a.b_c-9", "X"])
     func validIdentifiers(_ id: String) { #expect(OCFLStorageRoot.isValidIdentifier(id)) }
 

@@ -6,11 +6,14 @@ extension CatalogDatabase {
     /// fonds, items, files, pages, charts, units and item places. Equal stamps mean none of those
     /// rows changed in between; a publish compares it with the stamp of the site it last wrote.
     public func siteInputStamp() throws -> String {
-        try read { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT token, counter FROM site_changes WHERE id = 1") else { return "" }
-            let token: String = row["token"]
-            let counter: Int64 = row["counter"]
-            return "\(token):\(counter)"
-        }
+        try read { db in try Self.siteInputStamp(db) }
+    }
+
+    /// The stamp inside a transaction already open.
+    static func siteInputStamp(_ db: Database) throws -> String {
+        guard let row = try Row.fetchOne(db, sql: "SELECT token, counter FROM site_changes WHERE id = 1") else { return "" }
+        let token: String = row["token"]
+        let counter: Int64 = row["counter"]
+        return "\(token):\(counter)"
     }
 }

@@ -31,7 +31,8 @@ struct ArchiveCensus {
             problems.append(.init(objectID: id, kind: .missingObject, path: "\(id)/", expected: nil, found: nil,
                                   message: "falta el objeto \(id): el catálogo lo registra pero su carpeta no está en el archivo; restáurelo desde la copia de seguridad o una réplica (su ficha se conserva, marcada «falta en el archivo», y el sitio deja de mostrarlo)"))
         }
-        for id in present.subtracting(known).sorted() {
+        // A folder without an object declaration is not an object (a sample's listing is by name).
+        for id in present.subtracting(known).sorted() where storage.objectExists(id) {
             problems.append(.init(objectID: id, kind: .uncatalogued, path: "\(id)/", expected: nil, found: nil,
                                   message: "el objeto \(id) está en el archivo pero el catálogo no lo conoce; ejecute memoria reindex"))
         }

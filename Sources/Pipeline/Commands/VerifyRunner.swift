@@ -43,7 +43,11 @@ public struct VerifyRunner {
     public func run(fonds: [String] = [], items: [String] = [], samplePercent: Double? = nil) async throws -> Summary {
         let config = context.config
         let storage = try context.openStorage()
-        var ids = storage.objectIdentifiers()
+        // A sample of the whole archive lists the folders by name only (no stat per object: at 100,000
+        // objects that stat was most of a one-percent audit); each object it draws is audited whole,
+        // its declaration included, and the whole audit still proves every declaration.
+        let sampling = samplePercent != nil && items.isEmpty
+        var ids = sampling ? storage.objectFolderNames() : storage.objectIdentifiers()
         let allIDs = ids
         if !items.isEmpty {
             let unknown = items.filter { !ids.contains($0) }
@@ -59,6 +63,11 @@ public struct VerifyRunner {
         if let percent = samplePercent {
             // A different sample every day, reproducible within the day.
             ids = VerifySample.choose(from: ids, percent: percent, day: String(context.timestamp().prefix(10)))
+            // Drawn from folder names: a folder that holds no object declaration is audited only when
+            // the catalog knows it (its declaration is then reported missing); any other is not an object.
+            if sampling {
+                ids = try ids.filter { id in try storage.objectExists(id) || catalog.item(id) != nil }
+            }
         }
 
         let auditor = FixityAuditor(storage: storage)
@@ -103,9 +112,9 @@ public struct VerifyRunner {
         var archiveProblems: [FixityAuditor.Problem] = []
         if items.isEmpty && fonds.isEmpty {
             do {
-                // A sample: the listing it was drawn from (one stat per object, not two; the census
-                // looks again for any object it would call missing). A whole audit lists again at its
-                // end, so that an object removed while it ran is noticed.
+                // A sample: the listing it was drawn from (the census looks again for any object it
+                // would call missing, and for the declaration of any it would call uncatalogued). A
+                // whole audit lists again at its end, so that an object removed while it ran is noticed.
                 let found = try census.objectsProblems(onDisk: samplePercent == nil ? storage.objectIdentifiers() : allIDs)
                 archiveProblems = found.problems
                 if !found.missing.isEmpty { try catalog.markMissing(found.missing, since: context.timestamp()) }

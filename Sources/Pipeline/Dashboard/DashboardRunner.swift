@@ -21,11 +21,20 @@ public struct DashboardRunner {
 
     public var defaultFolder: URL { context.config.url(\.reports).appendingPathComponent("direccion") }
 
+    /// Where the counted figures are kept between dashboards (always beside the default one).
+    var holdingsFile: DashboardHoldingsFile { DashboardHoldingsFile(folder: defaultFolder) }
+
     public func collect() throws -> Dashboard {
+        try collectWithHoldings().dashboard
+    }
+
+    /// The dashboard, and the growth and format figures to keep for the next one (reused from the
+    /// last ones kept when the catalog's items and files have not changed since).
+    func collectWithHoldings() throws -> (dashboard: Dashboard, holdings: CatalogDashboardFigures.Holdings) {
         let config = context.config
         let catalog = try context.openCatalog()
         do {
-            let figures = try catalog.dashboardFigures()
+            let (figures, holdings) = try catalog.dashboardFigures(reusing: holdingsFile.read())
             let counts = try catalog.counts()
             let titles = Dictionary(config.fonds.map { ($0.code, $0.title) }, uniquingKeysWith: { a, _ in a })
             let access = try catalog.accessCounts()
@@ -35,7 +44,7 @@ public struct DashboardRunner {
             let ids = config.replicas.isEmpty ? [] : (try? context.openStorage().objectIdentifiers()) ?? []
             let zone = context.timeZone
             func local(_ record: String) -> String { Timestamp.parse(record).map { Timestamp.localISO($0, timeZone: zone) } ?? record }
-            return Dashboard(
+            return (Dashboard(
                 institution: config.institution.name, generated: Timestamp.localISO(context.clock(), timeZone: zone),
                 items: counts.items, pages: counts.pages, bytes: counts.bytes,
                 growth: figures.growth.map { .init(fonds: $0.fondsCode, fondsTitle: titles[$0.fondsCode] ?? $0.fondsCode, month: $0.month,
@@ -48,7 +57,7 @@ public struct DashboardRunner {
                     .init(name: status.name, path: status.path, state: status.state, objectsBehind: status.lag?.objectsBehind ?? 0,
                           versionsBehind: status.lag?.versionsBehind ?? 0, logsBehind: status.lag?.logsBehind ?? 0,
                           oldestMissingVersion: status.lag?.oldestMissingVersion.map(local))
-                })
+                }), holdings)
         } catch let error as PipelineError {
             throw error
         } catch {
@@ -58,7 +67,7 @@ public struct DashboardRunner {
 
     @discardableResult
     public func run(folder: URL? = nil) throws -> Written {
-        let dashboard = try collect()
+        let (dashboard, holdings) = try collectWithHoldings()
         let target = folder ?? defaultFolder
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
@@ -68,6 +77,8 @@ public struct DashboardRunner {
         do {
             try FileSystem.createDirectory(target)
             for (name, data) in files { try FileSystem.replaceAtomically(target.appendingPathComponent(name), with: data) }
+            try FileSystem.createDirectory(defaultFolder)
+            try holdingsFile.write(holdings)
         } catch {
             let (spanish, technical) = SystemErrorText.describe(error)
             throw PipelineError.environment("No se pudo escribir el informe para la dirección en \(context.displayPath(target.path)): \(spanish). Revise el disco y los permisos de la carpeta de informes",

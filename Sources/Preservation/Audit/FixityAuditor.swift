@@ -88,6 +88,12 @@ public struct FixityAuditor: Sendable {
         inventoryRead = inventory
         let algorithm = inventory.algorithm ?? .sha512
         let rootPath = root.path
+        // The object's declaration (a sampled audit draws from folder names, not from declarations).
+        var declaration = stat()
+        if stat(rootPath + "/" + Self.objectDeclaration, &declaration) != 0 {
+            result.problems.append(Problem(objectID: id, kind: .missing, path: Self.objectDeclaration, expected: nil, found: nil,
+                                           message: "falta \(id)/\(Self.objectDeclaration), la declaración que hace de la carpeta un objeto OCFL; restaure el objeto desde la copia de seguridad o una réplica"))
+        }
         // Content path → the logical path whose bytes are kept.
         var keptPaths: [String: String] = [:]
         for logical in logicalPaths {
@@ -97,25 +103,24 @@ public struct FixityAuditor: Sendable {
         for (digest, paths) in inventory.manifest.sorted(by: { $0.key < $1.key }) {
             for path in paths {
                 listed.insert(path)
-                // Built from strings: URL.appendingPathComponent asks the file system about every result.
-                let url = URL(fileURLWithPath: rootPath + "/" + path, isDirectory: false)
-                guard FileManager.default.fileExists(atPath: url.path) else {
-                    result.problems.append(Problem(objectID: id, kind: .missing, path: path, expected: digest, found: nil,
-                                                   message: "falta \(id)/\(path): el inventario lo registra pero no está en el disco; restaure el objeto desde la copia de seguridad"))
-                    continue
-                }
                 let digester = Digester(algorithm)
                 var bytes: Int64 = 0
                 let keptAs = keptPaths[path]
                 var keptBytes: [UInt8] = []
                 do {
-                    try FileReader.forEachChunk(of: url) { chunk in
+                    // A path built from strings (a URL per file cost more than reading a small one); a
+                    // file that is not there is told by the open itself, not by a stat before it.
+                    try FileReader.forEachChunk(atPath: rootPath + "/" + path) { chunk in
                         digester.update(chunk)
                         if keptAs != nil { keptBytes.append(contentsOf: chunk) }
                         bytes += Int64(chunk.count)
                         onBytes(Int64(chunk.count))
                     }
-                } catch FixityError.unreadable(_, let code) where code != ENOENT {
+                } catch FixityError.unreadable(_, let code) where code == ENOENT || code == ENOTDIR {
+                    result.problems.append(Problem(objectID: id, kind: .missing, path: path, expected: digest, found: nil,
+                                                   message: "falta \(id)/\(path): el inventario lo registra pero no está en el disco; restaure el objeto desde la copia de seguridad"))
+                    continue
+                } catch FixityError.unreadable(_, let code) {
                     result.problems.append(Problem(objectID: id, kind: .unreadable, path: path, expected: digest, found: nil,
                                                    message: "\(id)/\(path) no se pudo leer: \(SystemErrorText.spanish(errno: code)). \(SystemErrorText.advice(errno: code)) (memoria verify --item \(id)); si vuelve a fallar con el disco sano, restaure el objeto desde la copia de seguridad"))
                     continue
@@ -137,21 +142,21 @@ public struct FixityAuditor: Sendable {
         }
         // Each version's own inventory must still match its sidecar.
         for version in inventory.versions.keys.sorted(by: { (OCFLInventory.number(of: $0) ?? 0) < (OCFLInventory.number(of: $1) ?? 0) }) {
-            var isFolder: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: rootPath + "/" + version, isDirectory: &isFolder), isFolder.boolValue else {
+            var info = stat()
+            guard stat(rootPath + "/" + version, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR else {
                 result.problems.append(Problem(objectID: id, kind: .missingVersion, path: "\(version)/", expected: nil, found: nil,
                                                message: "falta la versión \(version) de \(id): el inventario la registra pero su carpeta no está en el disco; restaure el objeto desde la copia de seguridad o una réplica"))
                 continue
             }
             // The head version's copy is usually the root inventory byte for byte: then it was just checked.
-            let folder = root.appendingPathComponent(version)
+            let folder = rootPath + "/" + version
             do {
                 // A read error here is the audit's to report, not a reason to read the file again.
-                if try FileSystem.contentsIfPresent(folder.appendingPathComponent("inventory.json")) == rootFiles.bytes,
-                   try FileSystem.contentsIfPresent(folder.appendingPathComponent("inventory.json.\(algorithm.rawValue)")) == rootFiles.sidecar {
+                if try FileSystem.contentsIfPresent(atPath: folder + "/inventory.json") == rootFiles.bytes,
+                   try FileSystem.contentsIfPresent(atPath: folder + "/inventory.json.\(algorithm.rawValue)") == rootFiles.sidecar {
                     continue
                 }
-                _ = try OCFLStorageRoot.readInventory(in: folder)
+                _ = try OCFLStorageRoot.readInventory(in: URL(fileURLWithPath: folder, isDirectory: true))
             } catch {
                 result.problems.append(Problem(objectID: id, kind: .inventory, path: "\(version)/inventory.json", expected: nil, found: nil,
                                                message: "el inventario de la versión \(version) de \(id) no coincide con su huella o falta (\(Self.spanish(error))); restaure el objeto desde la copia de seguridad"))
@@ -160,10 +165,8 @@ public struct FixityAuditor: Sendable {
         // Files inside version content folders that no inventory lists.
         for version in inventory.versions.keys {
             let contentFolder = "\(version)/\(inventory.contentDirectory ?? "content")"
-            guard let enumerator = FileManager.default.enumerator(atPath: rootPath + "/" + contentFolder) else { continue }
-            while let subpath = enumerator.nextObject() as? String {
-                // Anything but a folder (a file, or a link someone planted) must be in the inventory.
-                guard enumerator.fileAttributes?[.type] as? FileAttributeType != .typeDirectory else { continue }
+            // Anything but a folder (a file, or a link someone planted) must be in the inventory.
+            for subpath in ContentWalk.nonFolders(under: rootPath + "/" + contentFolder).sorted() {
                 let relative = contentFolder + "/" + subpath
                 if !listed.contains(relative) {
                     result.problems.append(Problem(objectID: id, kind: .extra, path: relative, expected: nil, found: nil,
@@ -173,6 +176,9 @@ public struct FixityAuditor: Sendable {
         }
         return result
     }
+
+    /// The file that declares a folder an OCFL 1.1 object.
+    static let objectDeclaration = "0=ocfl_object_1.1"
 
     /// A library or file-system error in Spanish (the Preservation room's own errors say it themselves).
     static func spanish(_ error: Error) -> String {

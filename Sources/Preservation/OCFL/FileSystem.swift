@@ -31,9 +31,14 @@ public enum FileSystem {
     /// A whole file read through SystemCall (so that a test can make the read fail); nil when there is
     /// no such file, `FixityError.unreadable` with the errno for any other failure.
     public static func contentsIfPresent(_ url: URL) throws -> Data? {
+        try contentsIfPresent(atPath: url.path)
+    }
+
+    /// The same for a path built as a string.
+    public static func contentsIfPresent(atPath path: String) throws -> Data? {
         var data = Data()
         do {
-            try FileReader.forEachChunk(of: url) { data.append(contentsOf: $0) }
+            try FileReader.forEachChunk(atPath: path) { data.append(contentsOf: $0) }
         } catch FixityError.unreadable(_, let code) where code == ENOENT {
             return nil
         }

@@ -72,6 +72,29 @@ public struct OCFLStorageRoot: Sendable {
         }.sorted()
     }
 
+    /// The names of the root's folders that are valid identifiers, from one readdir and the entries'
+    /// own types (no stat per object): the folders that should be objects. Cheaper than
+    /// `objectIdentifiers` by one stat per object (a tenth of a second per 30,000 objects here), for a
+    /// sampled audit; it does not prove a folder holds an object declaration.
+    public func objectFolderNames() -> [String] {
+        guard let directory = opendir(root.path) else { return [] }
+        defer { closedir(directory) }
+        var names: [String] = []
+        while let entry = readdir(directory) {
+            guard let name = withUnsafeBytes(of: entry.pointee.d_name, { bytes in
+                String(validating: bytes.prefix { $0 != 0 }, as: UTF8.self)
+            }), Self.isValidIdentifier(name) else { continue }
+            let type = entry.pointee.d_type
+            if type == UInt8(DT_DIR) {
+                names.append(name)
+            } else if type == UInt8(DT_UNKNOWN) {
+                var info = stat()
+                if lstat(root.path + "/" + name, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR { names.append(name) }
+            }
+        }
+        return names.sorted()
+    }
+
     /// Reads and checks an object's root inventory against its digest sidecar.
     public func inventory(of id: String) throws -> OCFLInventory {
         let objectRoot = try objectRoot(id)
