@@ -30,5 +30,10 @@ struct DashboardHoldingsTests {
         #expect(recounted.figures.growth.map(\.items).reduce(0, +) == 2)
         #expect(recounted.holdings.stamp != kept.stamp)
         #expect(recounted.figures == (try db.dashboardFigures()))
+        // The totals kept are the catalog's own counts.
+        let counts = try db.counts()
+        #expect((recounted.holdings.items, recounted.holdings.pages, recounted.holdings.bytes) == (counts.items, counts.pages, counts.bytes))
+        #expect(recounted.holdings.access == Dictionary(uniqueKeysWithValues: try db.accessCounts().map { ($0.key.rawValue, $0.value) }))
+        #expect(recounted.holdings.items == 2)
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Metadata
 
 /// The figures of the director's dashboard (`memoria informe`), read from the catalog in one
 /// transaction: growth by fonds and month, master formats, and the fixity audits over time.
@@ -41,6 +42,12 @@ public struct CatalogDashboardFigures: Sendable, Equatable {
         public var stamp: String
         public var growth: [Growth]
         public var formats: [Format]
+        /// Archived items, pages and the bytes of every file (as `counts()` gives them).
+        public var items: Int
+        public var pages: Int
+        public var bytes: Int64
+        /// Archived items by access state (raw value of `AccessDecision.State`), as `accessCounts()`.
+        public var access: [String: Int]
     }
 }
 
@@ -67,7 +74,7 @@ extension CatalogDatabase {
         }
     }
 
-    /// Growth by fonds and month, and the masters by format, counted.
+    /// Growth by fonds and month, the masters by format, and the archive's totals, counted.
     private static func holdings(_ db: Database, stamp: String) throws -> CatalogDashboardFigures.Holdings {
         let growth = try Row.fetchAll(db, sql: """
             SELECT i.fonds_code, substr(i.created_at, 1, 7), COUNT(*), COALESCE(SUM(i.page_count), 0),
@@ -82,6 +89,15 @@ extension CatalogDatabase {
             """).map { row in
             CatalogDashboardFigures.Format(name: row[0], pronomID: row[1], mimeType: row[2], files: row[3], bytes: row[4])
         }
-        return CatalogDashboardFigures.Holdings(stamp: stamp, growth: growth, formats: formats)
+        var access: [String: Int] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT access, COUNT(*) FROM items WHERE status = 'archived' GROUP BY access") {
+            access[AccessDecision.State(rawValue: row[0])?.rawValue ?? AccessDecision.State.open.rawValue, default: 0] += row[1] as Int
+        }
+        return CatalogDashboardFigures.Holdings(
+            stamp: stamp, growth: growth, formats: formats,
+            items: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM items WHERE status = 'archived'") ?? 0,
+            pages: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM pages") ?? 0,
+            bytes: try Int64.fetchOne(db, sql: "SELECT COALESCE(SUM(size), 0) FROM files") ?? 0,
+            access: access)
     }
 }

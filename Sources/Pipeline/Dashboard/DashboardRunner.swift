@@ -35,9 +35,7 @@ public struct DashboardRunner {
         let catalog = try context.openCatalog()
         do {
             let (figures, holdings) = try catalog.dashboardFigures(reusing: holdingsFile.read())
-            let counts = try catalog.counts()
             let titles = Dictionary(config.fonds.map { ($0.code, $0.title) }, uniquingKeysWith: { a, _ in a })
-            let access = try catalog.accessCounts()
             let quarantine = StatusService.groups(try catalog.quarantineEntries()).filter { $0.pending > 0 }
                 .sorted { ($1.pending, $0.fonds, $0.reason) < ($0.pending, $1.fonds, $1.reason) }
             // The archive is listed for the replicas' lag only (one stat per object).
@@ -46,11 +44,11 @@ public struct DashboardRunner {
             func local(_ record: String) -> String { Timestamp.parse(record).map { Timestamp.localISO($0, timeZone: zone) } ?? record }
             return (Dashboard(
                 institution: config.institution.name, generated: Timestamp.localISO(context.clock(), timeZone: zone),
-                items: counts.items, pages: counts.pages, bytes: counts.bytes,
+                items: holdings.items, pages: holdings.pages, bytes: holdings.bytes,
                 growth: figures.growth.map { .init(fonds: $0.fondsCode, fondsTitle: titles[$0.fondsCode] ?? $0.fondsCode, month: $0.month,
                                                    items: $0.items, pages: $0.pages, bytes: $0.bytes) },
                 formats: figures.formats.map { .init(name: $0.name, pronomID: $0.pronomID, mimeType: $0.mimeType, files: $0.files, bytes: $0.bytes) },
-                access: AccessDecision.State.allCases.map { .init(state: $0.rawValue, label: $0.label, items: access[$0] ?? 0) },
+                access: AccessDecision.State.allCases.map { .init(state: $0.rawValue, label: $0.label, items: holdings.access[$0.rawValue] ?? 0) },
                 quarantine: quarantine.map { .init(fonds: $0.fonds, reason: $0.reason, code: $0.code, pending: $0.pending) },
                 audits: figures.audits.map { .init(time: local($0.dateTime), objectsChecked: $0.objectsChecked, objectsWithProblems: $0.objectsWithProblems) },
                 replicas: ReplicaStatus.all(context, ids: ids).map { status in

@@ -73,11 +73,11 @@ public struct FixityAuditor: Sendable {
         let started = Date()
         var result = ObjectResult(objectID: id, filesChecked: 0, bytesChecked: 0, problems: [], seconds: 0)
         defer { result.seconds = Date().timeIntervalSince(started) }
-        let root: URL
+        let rootPath: String
         let inventory: OCFLInventory
         let rootFiles: (bytes: Data, sidecar: Data)
         do {
-            root = try storage.objectRoot(id)
+            rootPath = try storage.objectRootPath(id)
             let files = try storage.inventoryFiles(of: id)
             (inventory, rootFiles) = (files.inventory, (files.bytes, files.sidecar))
         } catch {
@@ -87,7 +87,6 @@ public struct FixityAuditor: Sendable {
         }
         inventoryRead = inventory
         let algorithm = inventory.algorithm ?? .sha512
-        let rootPath = root.path
         // The object's declaration (a sampled audit draws from folder names, not from declarations).
         var declaration = stat()
         if stat(rootPath + "/" + Self.objectDeclaration, &declaration) != 0 {

@@ -52,6 +52,12 @@ public struct OCFLStorageRoot: Sendable {
         return root.appendingPathComponent(id)
     }
 
+    /// The object's folder as a string path (no URL built: see `readInventoryFiles(inFolderAtPath:)`).
+    public func objectRootPath(_ id: String) throws -> String {
+        guard Self.isValidIdentifier(id) else { throw OCFLError.invalidIdentifier(id) }
+        return root.path + "/" + id
+    }
+
     public func objectExists(_ id: String) -> Bool {
         guard let url = try? objectRoot(id) else { return false }
         return FileManager.default.fileExists(atPath: url.appendingPathComponent("0=ocfl_object_1.1").path)
@@ -108,26 +114,32 @@ public struct OCFLStorageRoot: Sendable {
     /// An inventory checked against its sidecar, with the bytes of both files (a version inventory
     /// identical to the root's, sidecar included, needs no second check).
     static func readInventoryFiles(in folder: URL) throws -> (inventory: OCFLInventory, bytes: Data, sidecar: Data) {
-        let url = folder.appendingPathComponent("inventory.json")
-        guard let data = try FileSystem.contentsIfPresent(url) else {
-            throw OCFLError.invalidInventory(path: url.path, reason: "missing")
+        try readInventoryFiles(inFolderAtPath: folder.path)
+    }
+
+    /// The same for a folder given as a string path (URL building cost more than reading a small
+    /// object's inventory in an audit of thousands of objects).
+    static func readInventoryFiles(inFolderAtPath folder: String) throws -> (inventory: OCFLInventory, bytes: Data, sidecar: Data) {
+        let path = folder + "/inventory.json"
+        guard let data = try FileSystem.contentsIfPresent(atPath: path) else {
+            throw OCFLError.invalidInventory(path: path, reason: "missing")
         }
-        let inventory = try OCFLInventory.decode(data, path: url.path)
+        let inventory = try OCFLInventory.decode(data, path: path)
         let algorithm = inventory.algorithm ?? .sha512
-        let sidecar = folder.appendingPathComponent("inventory.json.\(algorithm.rawValue)")
-        guard let sidecarData = try FileSystem.contentsIfPresent(sidecar), let sidecarText = String(data: sidecarData, encoding: .utf8),
+        let sidecar = path + ".\(algorithm.rawValue)"
+        guard let sidecarData = try FileSystem.contentsIfPresent(atPath: sidecar), let sidecarText = String(data: sidecarData, encoding: .utf8),
               let expected = sidecarText.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).first else {
-            throw OCFLError.invalidInventory(path: sidecar.path, reason: "digest sidecar missing")
+            throw OCFLError.invalidInventory(path: sidecar, reason: "digest sidecar missing")
         }
         guard Digester.digest([UInt8](data), algorithm: algorithm) == expected.lowercased() else {
-            throw OCFLError.inventoryDigestMismatch(path: url.path)
+            throw OCFLError.inventoryDigestMismatch(path: path)
         }
         return (inventory, data, sidecarData)
     }
 
     /// The root inventory of an object with the bytes of it and of its sidecar (see `readInventoryFiles`).
     public func inventoryFiles(of id: String) throws -> (inventory: OCFLInventory, bytes: Data, sidecar: Data) {
-        try Self.readInventoryFiles(in: try objectRoot(id))
+        try Self.readInventoryFiles(inFolderAtPath: try objectRootPath(id))
     }
 
     /// The file holding a logical path of the head version.
