@@ -119,6 +119,19 @@ public struct SitePageImage: Sendable, Equatable {
         self.thumbnailWidth = thumbnailWidth
         self.thumbnailHeight = thumbnailHeight
     }
+
+    /// Where the site serves the access copy, relative to the item's folder: the page's IIIF
+    /// `full/max` when it has a whole-image service (the same file, published once), else `<key>.jpg`.
+    public var accessSitePath: String { sizes == nil ? "\(key).jpg" : "iiif/\(key)/full/max/0/default.jpg" }
+    /// The thumbnail's address relative to the item's folder (its IIIF size when there is a service).
+    public var thumbnailSitePath: String {
+        sizes == nil ? "\(key).thumb.jpg" : "iiif/\(key)/full/\(thumbnailWidth),\(thumbnailHeight)/0/default.jpg"
+    }
+    /// The medium copy's address relative to the item's folder, when the page has one.
+    public var mediumSitePath: String? {
+        guard let medium else { return nil }
+        return sizes == nil ? "\(key).m.jpg" : "iiif/\(key)/full/\(medium.width),\(medium.height)/0/default.jpg"
+    }
 }
 
 /// An item's download PDF, as publishing made it in the derivatives.
