@@ -127,11 +127,10 @@ public struct SitePageImage: Sendable, Equatable {
     public var thumbnailSitePath: String {
         sizes == nil ? "\(key).thumb.jpg" : "iiif/\(key)/full/\(thumbnailWidth),\(thumbnailHeight)/0/default.jpg"
     }
-    /// The medium copy's address relative to the item's folder, when the page has one.
-    public var mediumSitePath: String? {
-        guard let medium else { return nil }
-        return sizes == nil ? "\(key).m.jpg" : "iiif/\(key)/full/\(medium.width),\(medium.height)/0/default.jpg"
-    }
+    /// The medium copy's address relative to the item's folder, when the page has one: always its
+    /// own name beside the page, as `srcset` names it (an IIIF size holds a comma, which HTML reads
+    /// right inside a srcset address but simpler readers of srcset take for the end of a candidate).
+    public var mediumSitePath: String? { medium == nil ? nil : "\(key).m.jpg" }
 }
 
 /// An item's download PDF, as publishing made it in the derivatives.

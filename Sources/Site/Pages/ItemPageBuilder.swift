@@ -42,9 +42,9 @@ struct ItemPageBuilder {
             } else {
                 try output.link(folder + image.accessSitePath, from: image.accessFile)
                 try output.link(folder + image.thumbnailSitePath, from: image.thumbnailFile)
-                if let medium = image.medium, let path = image.mediumSitePath { try output.link(folder + path, from: medium.file) }
                 if let tiles = image.tiles { try publishTiles(tiles, itemID: summary.id, key: image.key) }
             }
+            if let medium = image.medium, let path = image.mediumSitePath { try output.link(folder + path, from: medium.file) }
             let label = Self.sourceLabels[page.textSource ?? ""] ?? ""
             // The page at full size: the coordinates of its tiles and of its ALTO/hOCR words.
             let scanned = page.width > 0 && page.height > 0
