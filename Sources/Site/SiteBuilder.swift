@@ -117,6 +117,7 @@ public struct SiteBuilder {
         // Render changed items and collect their words.
         let itemBuilder = ItemPageBuilder(context: context, renderer: renderer, output: output)
         var newTerms: [Int: DocumentTerms] = [:]
+        let stems = StemTermCache()
         var done = 0
         for chunk in stride(from: 0, to: changed.count, by: 200).map({ Array(changed[$0..<min($0 + 200, changed.count)]) }) {
             let pages = try catalog.pages(of: chunk.map(\.id))
@@ -129,7 +130,7 @@ public struct SiteBuilder {
                 if !full { output.prune(String(SiteContext.itemFolder(summary.id).dropLast()), keeping: output.endRecording()) }
                 let fondsTitle = context.fondsTitle(summary.fondsCode)
                 let doc = state.items[summary.id]!.document
-                let terms = DocumentTerms(summary: summary, fondsTitle: fondsTitle, pages: itemPages)
+                let terms = DocumentTerms(summary: summary, fondsTitle: fondsTitle, pages: itemPages, stems: stems)
                 newTerms[doc] = terms
                 let fragments = SearchIndexWriter.fragments(doc: doc, summary: summary, fondsTitle: fondsTitle, pages: itemPages,
                                                             thumbnail: files[summary.id]?.images.first)

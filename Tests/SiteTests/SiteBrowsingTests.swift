@@ -26,6 +26,15 @@ import TestSupport
         try String(contentsOf: site.appendingPathComponent(path), encoding: .utf8)
     }
 
+    /// The text of the citation download `name` of an item page (a `data:` URL in its link).
+    static func citation(_ page: String, _ name: String) throws -> String {
+        let link = try #require(page.range(of: "<a href=\"data:[^\"]*\" download=\"\(name)\">", options: .regularExpression), "no link to \(name)")
+        let href = page[link].dropFirst("<a href=\"".count).prefix { $0 != "\"" }
+        let comma = try #require(href.firstIndex(of: ","))
+        #expect(href[..<comma].hasSuffix(";charset=utf-8"))
+        return try #require(String(href[href.index(after: comma)...]).removingPercentEncoding)
+    }
+
     @Test func aRealBrowserCombinesFacetsSortsPagesBrowsesByDateAndPlaceAndPrints() throws {
         guard let chromium = ["chromium", "chromium-browser", "google-chrome"].first(where: ProcessRunner.exists) else {
             print("SKIPPED \(#function): no Chromium installed (Debian package chromium); the README's test command installs it")
@@ -50,23 +59,24 @@ import TestSupport
         defer { withExtendedLifetime(deployment) {} }
         let page = try Self.read(site, "items/BSH-0001/index.html")
         #expect(page.contains("<link rel=\"canonical\" href=\"\(Self.baseURL)items/BSH-0001/\">"))
-        let thumbnail = try #require(page.range(of: "<meta property=\"og:image\" content=\"\(Self.baseURL)items/BSH-0001/p[0-9a-f]+\\.thumb\\.jpg\">",
+        let thumbnail = try #require(page.range(of: "<meta property=\"og:image\" content=\"\(Self.baseURL)items/BSH-0001/iiif/p[0-9a-f]+/full/[0-9]+,[0-9]+/0/default\\.jpg\">",
                                                 options: .regularExpression), "the share image is the first page's thumbnail")
         #expect(!page[thumbnail].isEmpty)
         #expect(page.contains("<meta name=\"twitter:card\" content=\"summary\">"))
-        // The citation downloads beside «Cómo citar».
-        for (file, label) in CitationFormats.files { #expect(page.contains("<a href=\"\(file)\" download>\(label)</a>")) }
-        let ris = try Self.read(site, "items/BSH-0001/cita.ris")
+        // The citation downloads beside «Cómo citar»: data: URLs inside the page, saved under their file names.
+        for (file, label, _) in CitationFormats.files { #expect(page.contains("\" download=\"\(file)\">\(label)</a>")) }
+        #expect(!FileManager.default.fileExists(atPath: site.appendingPathComponent("items/BSH-0001/cita.ris").path), "no citation file beside the page")
+        let ris = try Self.citation(page, "cita.ris")
         #expect(ris.hasPrefix("TY  - MANSCPT\r\n") && ris.hasSuffix("ER  - \r\n"))
         #expect(ris.contains("AU  - Banda Sinfónica del Estado de Hidalgo\r\n") && ris.contains("UR  - \(Self.baseURL)items/BSH-0001/\r\n"))
-        let bib = try Self.read(site, "items/BSH-0001/cita.bib")
+        let bib = try Self.citation(page, "cita.bib")
         #expect(bib.hasPrefix("@misc{BSH0001,") && bib.contains("year = {1954}") && bib.contains("author = {{Banda Sinfónica del Estado de Hidalgo}}"))
-        let csl = try #require(try JSONSerialization.jsonObject(with: Data(Self.read(site, "items/BSH-0001/cita.json").utf8)) as? [[String: Any]])
+        let csl = try #require(try JSONSerialization.jsonObject(with: Data(Self.citation(page, "cita.json").utf8)) as? [[String: Any]])
         #expect(csl.first?["title"] as? String == "Marcha «Pachuca»: partitura general y particellas")
         #expect((csl.first?["issued"] as? [String: Any])?["date-parts"] as? [[Int]] == [[1954]])
         #expect((csl.first?["author"] as? [[String: String]]) == [["literal": "Banda Sinfónica del Estado de Hidalgo"]])
         // An anonymous creator is no author at all.
-        #expect(!(try Self.read(site, "items/BSH-0002/cita.ris")).contains("AU  -"))
+        #expect(!(try Self.citation(Self.read(site, "items/BSH-0002/index.html"), "cita.ris")).contains("AU  -"))
         // Related documents: same unit, creator or subject; never the item itself.
         let related = try #require(page.components(separatedBy: "id=\"titulo-relacionados\"").dropFirst().first?.components(separatedBy: "</section>").first)
         #expect(related.contains("items/BSH-0002/index.html") && related.contains("items/BSH-0003/index.html"))   // subject; creator

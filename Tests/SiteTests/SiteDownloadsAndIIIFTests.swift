@@ -100,8 +100,10 @@ import TestSupport
         for id in try FileManager.default.contentsOfDirectory(atPath: items.path).sorted() {
             let folder = items.appendingPathComponent(id)
             let pdf = folder.appendingPathComponent("\(id).pdf")
+            // A page is a folder of the item's IIIF service (or, for a page with tiles, its access copy beside the page).
+            let services = (try? FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("iiif").path)) ?? []
             let images = try FileManager.default.contentsOfDirectory(atPath: folder.path)
-                .filter { $0.hasSuffix(".jpg") && !$0.hasSuffix(".thumb.jpg") && !$0.hasSuffix(".m.jpg") }
+                .filter { $0.hasSuffix(".jpg") && !$0.hasSuffix(".thumb.jpg") && !$0.hasSuffix(".m.jpg") } + services.filter { !$0.hasPrefix(".") }
             guard !images.isEmpty else { continue }
             #expect(FileManager.default.fileExists(atPath: pdf.path), "\(id) has a PDF")
             let info = try ProcessRunner.run("pdfinfo", [pdf.path])
@@ -140,9 +142,20 @@ import TestSupport
         let root = Self.site(deployment)
         let page = try String(contentsOf: root.appendingPathComponent("items/MMI-0001/index.html"), encoding: .utf8)
         let srcset = try #require(page.firstMatch(of: /srcset="([^"]+)" sizes="[^"]+"/)).1
-        let candidates = srcset.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).split(separator: " ") }
-        #expect(candidates.count == 2 && candidates[0][0].hasSuffix(".m.jpg"), "\(srcset)")
-        for candidate in candidates {
+        // As HTML reads a srcset: each address is a run without spaces (an IIIF size holds a comma),
+        // then its descriptor up to the comma that ends the candidate.
+        let words: [String] = srcset.split(separator: " ").map(String.init)
+        var candidates: [[String]] = []
+        for index in stride(from: 0, to: words.count - 1, by: 2) {
+            let descriptor: String = words[index + 1].trimmingCharacters(in: CharacterSet(charactersIn: ","))
+            candidates.append([words[index], descriptor])
+        }
+        #expect(words.count == 4, "\(srcset)")
+        let medium: String = candidates.first?[0] ?? ""
+        let access: String = candidates.last?[0] ?? ""
+        #expect(medium.hasPrefix("p") && medium.hasSuffix(".m.jpg"), "the medium copy first, under its own name (no comma in srcset): \(srcset)")
+        #expect(access.hasPrefix("iiif/p") && access.hasSuffix("/full/max/0/default.jpg"), "then the access copy, the service's full/max: \(srcset)")
+        for candidate in candidates where candidate.count == 2 {
             let file = root.appendingPathComponent("items/MMI-0001/\(candidate[0])")
             #expect(FileManager.default.fileExists(atPath: file.path), "\(candidate[0])")
             #expect(candidate[1] == "233w" || candidate[1] == "560w", "the widths are the copies': \(candidate)")

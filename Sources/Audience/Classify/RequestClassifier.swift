@@ -35,7 +35,7 @@ struct RequestClassifier {
             if equals(p, rest, n, "mets.xml") { return Result(kind: .download, name: name, download: .mets) }
             if equals(p, rest, n, "dc.xml") { return Result(kind: .download, name: name, download: .dublinCore) }
             if equals(p, rest, n, "manifest.json") { return Result(kind: .download, name: name, download: .iiif) }
-            if ends(p, rest, n, ".thumb.jpg") { return Result(kind: .asset, name: name) }
+            if ends(p, rest, n, ".thumb.jpg") || isIIIFThumbnail(p, rest, n) { return Result(kind: .asset, name: name) }
             if ends(p, rest, n, ".jpg") { return Result(kind: .pageImage, name: name) }
             if ends(p, rest, n, ".txt") { return Result(kind: .download, name: name, download: .text) }
             if ends(p, rest, n, ".pdf") { return Result(kind: .download, name: name, download: .pdf) }
@@ -58,6 +58,30 @@ struct RequestClassifier {
         if isPage(p, s, n) { return Result(kind: .page) }
         if hasAssetExtension(p, s, n) { return Result(kind: .asset) }
         return Result(kind: .other)
+    }
+
+    /// The longest side, in pixels, of the thumbnails the site shows in lists (derive's default
+    /// `thumbnail_long_edge`).
+    static let thumbnailLongEdge = 400
+
+    /// A page's thumbnail as the site serves it since it no longer copies it beside the page: a whole
+    /// image of its IIIF service, `iiif/<key>/full/<w>,<h>/0/default.jpg`, no larger than a thumbnail
+    /// (a larger size or `full/max` is the page image itself).
+    private func isIIIFThumbnail(_ p: UnsafePointer<UInt8>, _ s: Int, _ n: Int) -> Bool {
+        guard starts(p, s, n, "iiif/"), ends(p, s, n, "/0/default.jpg") else { return false }
+        let sizeEnd = n - "/0/default.jpg".utf8.count
+        var sizeStart = sizeEnd
+        while sizeStart > s && p[sizeStart - 1] != UInt8(ascii: "/") { sizeStart -= 1 }
+        guard sizeStart - s >= 6, p[sizeStart - 6] == UInt8(ascii: "/"), starts(p, sizeStart - 5, n, "full/") else { return false }
+        var sides: [Int] = [0], digits = 0
+        for i in sizeStart..<sizeEnd {
+            let byte = p[i]
+            if byte == UInt8(ascii: ","), digits > 0, sides.count == 1 { sides.append(0); digits = 0; continue }
+            guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9"), digits < 6 else { return false }
+            sides[sides.count - 1] = sides[sides.count - 1] * 10 + Int(byte - UInt8(ascii: "0"))
+            digits += 1
+        }
+        return sides.count == 2 && digits > 0 && max(sides[0], sides[1]) <= Self.thumbnailLongEdge
     }
 
     /// An HTML page: ends in "/", ".html" or ".htm", or its last segment has no extension.

@@ -33,6 +33,14 @@
   var total = links.length, current = 0, turn = 0, texts = {}, words = {}, deep = null, matcher = null, used = false;
   var zoomable = !!visor.getAttribute('data-leaflet') && !!visor.getAttribute('data-zoom'), waking = null;
   var query = (new URLSearchParams(window.location.search).get('q') || '').trim();
+  // A short document's page texts come inside the page (t/<n>.js per page otherwise).
+  var inlineTexts = visor.querySelector('.visor-textos');
+  if (inlineTexts) {
+    try {
+      var carried = JSON.parse(inlineTexts.textContent);
+      Object.keys(carried).forEach(function (page) { texts[+page] = carried[page]; });
+    } catch (error) { texts = {}; }
+  }
 
   // ---- scripts that register data (they load from file:// too) ----
   var scripts = {};

@@ -37,7 +37,7 @@ enum IIIFCollection {
         let members: [[String: Any]] = items.map { item in
             var member: [String: Any] = ["id": renderer.absoluteURL(SiteContext.itemFolder(item.id) + "manifest.json") ?? "",
                                          "type": "Manifest", "label": language(item.title)]
-            if let image = files[item.id]?.images.first, let thumb = renderer.absoluteURL(SiteContext.itemFolder(item.id) + "\(image.key).thumb.jpg") {
+            if let image = files[item.id]?.images.first, let thumb = renderer.absoluteURL(SiteContext.itemFolder(item.id) + image.thumbnailSitePath) {
                 member["thumbnail"] = [["id": thumb, "type": "Image", "format": "image/jpeg",
                                         "width": image.thumbnailWidth, "height": image.thumbnailHeight]]
             }

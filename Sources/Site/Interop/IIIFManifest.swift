@@ -22,7 +22,7 @@ enum IIIFManifest {
             return [
                 "id": canvas, "type": "Canvas", "label": language("Página \(image.sequence)"),
                 "width": image.tiles?.width ?? image.accessWidth, "height": image.tiles?.height ?? image.accessHeight,
-                "thumbnail": [["id": url("\(image.key).thumb.jpg"), "type": "Image", "format": "image/jpeg",
+                "thumbnail": [["id": url(image.thumbnailSitePath), "type": "Image", "format": "image/jpeg",
                                "width": image.thumbnailWidth, "height": image.thumbnailHeight]],
                 "items": [[
                     "id": url("canvas/p\(image.sequence)/pagina"), "type": "AnnotationPage",
@@ -60,7 +60,7 @@ enum IIIFManifest {
     /// The painted image: the access copy, with the page's static image service (its tiles, or its
     /// whole-image sizes).
     static func body(_ image: SitePageImage, url: (String) -> String) -> [String: Any] {
-        var body: [String: Any] = ["id": url("\(image.key).jpg"), "type": "Image", "format": "image/jpeg",
+        var body: [String: Any] = ["id": url(image.accessSitePath), "type": "Image", "format": "image/jpeg",
                                    "width": image.accessWidth, "height": image.accessHeight]
         if image.tiles != nil || image.sizes != nil {
             body["service"] = [["id": url("iiif/\(image.key)"), "type": "ImageService3", "profile": "level0"]]

@@ -37,7 +37,15 @@ struct CitationFormats {
         self.accessed = accessed
     }
 
-    static let files = [("cita.ris", "RIS"), ("cita.bib", "BibTeX"), ("cita.json", "CSL-JSON")]
+    /// The download's file name, its label and media type, in the order the page offers them.
+    static let files = [("cita.ris", "RIS", "application/x-research-info-systems"), ("cita.bib", "BibTeX", "application/x-bibtex"),
+                        ("cita.json", "CSL-JSON", "application/vnd.citationstyles.csl+json")]
+
+    /// The three downloads as `data:` URLs inside the item page (no file each in the site), with the
+    /// name a browser saves each under.
+    var downloads: [(name: String, label: String, href: String)] {
+        zip(Self.files, [ris, bibtex, cslJSON]).map { file, text in (file.0, file.1, DataURL.text(text, mediaType: file.2)) }
+    }
 
     /// Year, month and day the date states exactly (nil when it is a decade, an interval or uncertain).
     var exactParts: [Int]? {

@@ -55,7 +55,7 @@ struct SiteContext {
         if let date = item.dublinCore["date"].first { card["date"] = Labels.readableDate(date) }
         if showFonds { card["fonds"] = fondsTitle(item.fondsCode) }
         if let image = files[item.id]?.images.first {
-            card["thumb"] = root + Self.itemFolder(item.id) + "\(image.key).thumb.jpg"
+            card["thumb"] = root + Self.itemFolder(item.id) + image.thumbnailSitePath
             card["thumbWidth"] = image.thumbnailWidth
             card["thumbHeight"] = image.thumbnailHeight
         }

@@ -119,6 +119,18 @@ public struct SitePageImage: Sendable, Equatable {
         self.thumbnailWidth = thumbnailWidth
         self.thumbnailHeight = thumbnailHeight
     }
+
+    /// Where the site serves the access copy, relative to the item's folder: the page's IIIF
+    /// `full/max` when it has a whole-image service (the same file, published once), else `<key>.jpg`.
+    public var accessSitePath: String { sizes == nil ? "\(key).jpg" : "iiif/\(key)/full/max/0/default.jpg" }
+    /// The thumbnail's address relative to the item's folder (its IIIF size when there is a service).
+    public var thumbnailSitePath: String {
+        sizes == nil ? "\(key).thumb.jpg" : "iiif/\(key)/full/\(thumbnailWidth),\(thumbnailHeight)/0/default.jpg"
+    }
+    /// The medium copy's address relative to the item's folder, when the page has one: always its
+    /// own name beside the page, as `srcset` names it (an IIIF size holds a comma, which HTML reads
+    /// right inside a srcset address but simpler readers of srcset take for the end of a candidate).
+    public var mediumSitePath: String? { medium == nil ? nil : "\(key).m.jpg" }
 }
 
 /// An item's download PDF, as publishing made it in the derivatives.

@@ -31,13 +31,20 @@ struct ItemPageBuilder {
         let fondsTitle = context.fondsTitle(summary.fondsCode)
 
         var pageData: [[String: Any]] = []
+        let inlineTexts = ViewerTexts.inline(pages)
+        var viewerTexts: [String: Any] = [:]
         for page in pages {
             guard let image = images[page.sequence] else { continue }
-            try output.link(folder + "\(image.key).jpg", from: image.accessFile)
-            try output.link(folder + "\(image.key).thumb.jpg", from: image.thumbnailFile)
-            if let medium = image.medium { try output.link(folder + "\(image.key).m.jpg", from: medium.file) }
-            if let tiles = image.tiles { try publishTiles(tiles, itemID: summary.id, key: image.key) }
-            else if let sizes = image.sizes { try publishSizes(sizes, itemID: summary.id, key: image.key) }
+            // A page with a whole-image service is served from its IIIF paths only (the same files);
+            // a page with tiles keeps its copies beside the page (its tiles are made from the master).
+            if let sizes = image.sizes {
+                try publishSizes(sizes, itemID: summary.id, key: image.key)
+            } else {
+                try output.link(folder + image.accessSitePath, from: image.accessFile)
+                try output.link(folder + image.thumbnailSitePath, from: image.thumbnailFile)
+                if let tiles = image.tiles { try publishTiles(tiles, itemID: summary.id, key: image.key) }
+            }
+            if let medium = image.medium, let path = image.mediumSitePath { try output.link(folder + path, from: medium.file) }
             let label = Self.sourceLabels[page.textSource ?? ""] ?? ""
             // The page at full size: the coordinates of its tiles and of its ALTO/hOCR words.
             let scanned = page.width > 0 && page.height > 0
@@ -50,13 +57,19 @@ struct ItemPageBuilder {
                 try output.write(folder + "w/\(page.sequence).js", script)
                 words = "w/\(page.sequence).js"
             }
-            try output.write(folder + "t/\(page.sequence).js",
-                             "MemoriaTexto(\(page.sequence),\(PageRenderer.scriptSafeJSON(["f": label, "t": page.text])));\n")
+            // The viewer's copy of the text: inside the page when the document's text is short
+            // (ViewerTexts), one script per page otherwise (loaded when the page is shown).
+            let textHref: String? = inlineTexts ? nil : "t/\(page.sequence).js"
+            if let textHref {
+                try output.write(folder + textHref, "MemoriaTexto(\(page.sequence),\(PageRenderer.scriptSafeJSON(["f": label, "t": page.text])));\n")
+            } else {
+                viewerTexts[String(page.sequence)] = ["f": label, "t": page.text]
+            }
             // A byte order mark: browsers read the file as UTF-8 even when the server names no charset.
             try output.write(folder + "t/\(page.sequence).txt", "\u{FEFF}" + page.text + "\n")
-            var entry: [String: Any] = ["sequence": page.sequence, "label": page.label, "access": "\(image.key).jpg", "thumb": "\(image.key).thumb.jpg",
+            var entry: [String: Any] = ["sequence": page.sequence, "label": page.label, "access": image.accessSitePath, "thumb": image.thumbnailSitePath,
                              "width": image.accessWidth, "height": image.accessHeight, "thumbWidth": image.thumbnailWidth,
-                             "thumbHeight": image.thumbnailHeight, "textHref": "t/\(page.sequence).js", "textFile": "t/\(page.sequence).txt",
+                             "thumbHeight": image.thumbnailHeight, "textFile": "t/\(page.sequence).txt",
                              "textSourceLabel": label,
                              "fullWidth": fullWidth, "fullHeight": fullHeight,
                              "hasText": !page.text.isEmpty,
@@ -67,6 +80,7 @@ struct ItemPageBuilder {
                 entry["scaleFactors"] = tiles.scaleFactors.map(String.init).joined(separator: ",")
             }
             if let words { entry["words"] = words }
+            if let textHref { entry["textHref"] = textHref }
             // Only pages with a medium copy get srcset/sizes (a nil value would render as text).
             if let srcset = Self.srcset(image) {
                 entry["srcset"] = srcset
@@ -96,6 +110,7 @@ struct ItemPageBuilder {
         ]
         if let date = dc["date"].first { data["date"] = Labels.readableDate(date) }
         if let first = pageData.first { data["first"] = first }
+        if !viewerTexts.isEmpty { data["viewerTexts"] = PageRenderer.scriptSafeJSON(viewerTexts) }
         if let pdf = files.pdf {
             data["pdf"] = ["href": "\(summary.id).pdf", "size": SpanishText.bytes(pdf.bytes),
                            "pages": pdf.pages == 1 ? "1 página" : "\(pdf.pages) páginas"]
@@ -104,10 +119,7 @@ struct ItemPageBuilder {
                                          fondsSlug: context.fondsSlug(summary.fondsCode), renderer: renderer)
         if manifest != nil { data["manifest"] = "manifest.json" }
         let formats = CitationFormats(summary: summary, fondsTitle: fondsTitle, settings: context.settings, url: itemURL, accessed: context.accessed)
-        try output.write(folder + "cita.ris", formats.ris)
-        try output.write(folder + "cita.bib", formats.bibtex)
-        try output.write(folder + "cita.json", formats.cslJSON)
-        data["citationFiles"] = CitationFormats.files.map { ["href": $0.0, "label": $0.1] }
+        data["citationFiles"] = formats.downloads.map { ["href": $0.href, "label": $0.label, "name": $0.name] }
         let related = (context.related[summary.id] ?? []).compactMap { context.byID[$0] }
         if !related.isEmpty {
             data["hasRelated"] = true
@@ -123,7 +135,7 @@ struct ItemPageBuilder {
             path: path, title: summary.title, description: String(description.prefix(300)), template: "item", data: data,
             breadcrumbs: context.unitCrumbs(context.unitPath(of: summary), fondsCode: summary.fondsCode, root: root) + [(summary.title, nil)],
             scripts: pageData.isEmpty ? [] : ["visor.js"], jsonLD: jsonLD(summary, fondsTitle: fondsTitle, itemURL: itemURL, images: files.images),
-            ogImage: files.images.first.map { folder + "\($0.key).thumb.jpg" }, ogType: "article"))
+            ogImage: files.images.first.map { folder + $0.thumbnailSitePath }, ogType: "article"))
         try output.write(path, html)
         if let manifest { try output.write(folder + "manifest.json", manifest) } else { output.remove(folder + "manifest.json") }
     }
@@ -147,8 +159,8 @@ struct ItemPageBuilder {
 
     /// The page's copies by width (the medium one when there is one, and the access copy).
     static func srcset(_ image: SitePageImage) -> String? {
-        guard let medium = image.medium else { return nil }
-        return "\(image.key).m.jpg \(medium.width)w, \(image.key).jpg \(image.accessWidth)w"
+        guard let medium = image.medium, let path = image.mediumSitePath else { return nil }
+        return "\(path) \(medium.width)w, \(image.accessSitePath) \(image.accessWidth)w"
     }
 
     private func fields(_ dc: DublinCoreRecord, root: String) -> [[String: Any]] {
@@ -218,7 +230,7 @@ struct ItemPageBuilder {
         if let description = dc["description"].first { ld["description"] = description }
         if let statement = dc["rights"].lazy.compactMap(RightsStatement.recognise).first { ld["license"] = statement.uri }
         if let words = dc["rights"].first(where: { RightsStatement.recognise($0) == nil }) { ld["copyrightNotice"] = words }
-        if let image = images.first, let base = renderer.absoluteURL(SiteContext.itemFolder(summary.id) + "\(image.key).jpg") { ld["image"] = base }
+        if let image = images.first, let base = renderer.absoluteURL(SiteContext.itemFolder(summary.id) + image.accessSitePath) { ld["image"] = base }
         return ld
     }
 

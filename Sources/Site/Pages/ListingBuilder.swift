@@ -67,7 +67,7 @@ struct ListingBuilder {
                                         "href": "fondos/\(f.slug)/index.html"]
             if let first = covers[f.code]?.first(where: { context.files[$0.id]?.images.first != nil }),
                let image = context.files[first.id]?.images.first {
-                entry["cover"] = SiteContext.itemFolder(first.id) + "\(image.key).thumb.jpg"
+                entry["cover"] = SiteContext.itemFolder(first.id) + image.thumbnailSitePath
                 entry["coverWidth"] = image.thumbnailWidth
                 entry["coverHeight"] = image.thumbnailHeight
             }

@@ -13,14 +13,14 @@ struct DocumentTerms {
     var terms: [String: (weight: Double, page: Int)] = [:]
     var length: Double = 0
 
-    init(summary: CatalogItemSummary, fondsTitle: String, pages: [CatalogItem.Page], stemmer: SpanishStemmer = SpanishStemmer()) {
+    init(summary: CatalogItemSummary, fondsTitle: String, pages: [CatalogItem.Page], stems: StemTermCache = StemTermCache()) {
         let dc = summary.dublinCore
         /// The index terms of a text: its indexable words and their stem terms.
         func tokens(_ text: String) -> [(term: String, isStem: Bool)] {
             var result: [(String, Bool)] = []
             for word in SearchText.indexWords(text) where Self.indexable(word.folded) {
                 result.append((word.folded, false))
-                if let stem = stemmer.stemTerm(word.lowered) { result.append((stem, true)) }
+                if let stem = stems.stemTerm(word.lowered) { result.append((stem, true)) }
             }
             return result
         }

@@ -81,7 +81,7 @@ struct SearchIndexWriter {
             "x": (dc["creator"] + dc["subject"] + dc["description"]).joined(separator: " · "),
         ]
         // The first page's thumbnail, for the result list: file, width, height (relative to the item's folder).
-        if let thumbnail { meta["i"] = ["\(thumbnail.key).thumb.jpg", thumbnail.thumbnailWidth, thumbnail.thumbnailHeight] as [Any] }
+        if let thumbnail { meta["i"] = [thumbnail.thumbnailSitePath, thumbnail.thumbnailWidth, thumbnail.thumbnailHeight] as [Any] }
         let chunks = max(1, (pages.count + pagesPerFragment - 1) / pagesPerFragment)
         return (0..<chunks).map { chunk in
             var data = meta
