@@ -135,6 +135,7 @@ import TestSupport
                 #expect(settings["hashsize"] == (1 << 20).databaseValue, "\(table)")
                 try db.execute(sql: "INSERT INTO \(table) (\(table)) VALUES ('integrity-check')")
             }
+            #expect(try Int.fetchOne(db, sql: "PRAGMA temp_store") == 0, "the statement journals' setting is put back")
         }
     }
 
@@ -154,6 +155,7 @@ import TestSupport
                 try store(broken, Self.fondsTitle)
             }
         }
+        #expect(try db.write { try Int.fetchOne($0, sql: "PRAGMA temp_store") } == 0, "put back after a failed rebuild")
         #expect(throws: CatalogError.self) { try db.store(broken, fondsTitle: Self.fondsTitle) }
         #expect(try Self.contents(db) == before)
         // The prepared statements still work after the failure.

@@ -126,7 +126,7 @@ extension CatalogDatabase {
     /// commit instead of one per item makes a rebuild of 100,000 pages take seconds, not minutes.
     public func replaceAllItems(quarantine: [CatalogQuarantineEntry]? = nil, events: [(event: PremisEvent, itemID: String)] = [],
                                 _ produce: (_ store: (_ item: CatalogItem, _ fondsTitle: String) throws -> Void) throws -> Void) throws {
-        try write { db in
+        try writeWithJournalsInMemory { db in
             try Self.clearItems(in: db)
             if let quarantine {
                 try db.execute(sql: "DELETE FROM quarantine")
