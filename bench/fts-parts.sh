@@ -12,9 +12,13 @@
 #   memoria-8-wal  plus the WAL journal (the catalog's mode)
 # (Until branch formas the tokenizer put each word's stem in the index at the same position; that
 # table's figures are in bench/README.md, "Issue 20".)
+#   memoria-8-wal-bulk   plus the catalog's rebuild configuration (SearchIndexBulkLoad: 'hashsize' 32 MiB,
+#                  'automerge' 0) and its closing 'optimize', timed: the catalog's full-text load
+#   memoria-8-wal-bulk-nop3  the same without the prefix index (what the catalog's load would cost
+#                  without it; bench/README.md, "Branch indice")
 #   plain-p3       the plain table with the prefix index (what the prefix index alone costs)
 # Ratios are to the CLI, round by round. No swift build is needed.
-#   bash bench/fts-parts.sh        # N=10000 pages; RUNS=5; BENCH_OUT=bench/out
+#   bash bench/fts-parts.sh        # N=10000 pages; RUNS=5; BENCH_OUT=bench/out; PARTS (a subset of the rows)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 OUT=${BENCH_OUT:-bench/out}
@@ -37,14 +41,25 @@ CREATE VIRTUAL TABLE docs USING fts5(title, body, tokenize='unicode61 remove_dia
 SQL
 DB=$OUT/fts/parts.db
 T="CREATE VIRTUAL TABLE t USING fts5"
+BULK="INSERT INTO t(t, rank) VALUES('hashsize', 33554432); INSERT INTO t(t, rank) VALUES('automerge', 0)"
+OPTIMIZE="INSERT INTO t(t) VALUES('optimize')"
 echo "# $(date -u +%FT%TZ) $(nproc) cores (shared machine); $N pages; sqlite $(sqlite3 --version | cut -d' ' -f1)"
-python3 "$SHARED/pairbench.py" --out "$OUT/fts-parts.jsonl" --group "fts-parts:$N" --runs "$RUNS" --work "$N" --unit page -- \
-  cli-plain "rm -f $DB.cli && sqlite3 $DB.cli < $OUT/fts/parts-plain.sql" \
-  c-plain "$L $DB \"$TSV\" \"$T(a, b, tokenize='unicode61 remove_diacritics 2')\" 2" \
-  memoria-nostem "$L $DB \"$TSV\" \"$T(a, b, tokenize='memoria_nostem')\" 2" \
-  memoria "$L $DB \"$TSV\" \"$T(a, b, tokenize='memoria')\" 2 forms" \
-  memoria-p3 "$L $DB \"$TSV\" \"$T(a, b, tokenize='memoria', prefix='3')\" 2 forms" \
-  memoria-8 "$L $DB \"$TSV\" \"$T(a, b, c, d, e, f, g, h, tokenize='memoria', prefix='3')\" 8 forms" \
-  memoria-8-wal "$L $DB \"$TSV\" \"PRAGMA journal_mode=WAL; $T(a, b, c, d, e, f, g, h, tokenize='memoria', prefix='3')\" 8 forms" \
+ROWS=(
+  cli-plain "rm -f $DB.cli && sqlite3 $DB.cli < $OUT/fts/parts-plain.sql"
+  c-plain "$L $DB \"$TSV\" \"$T(a, b, tokenize='unicode61 remove_diacritics 2')\" 2"
+  memoria-nostem "$L $DB \"$TSV\" \"$T(a, b, tokenize='memoria_nostem')\" 2"
+  memoria "$L $DB \"$TSV\" \"$T(a, b, tokenize='memoria')\" 2 forms"
+  memoria-p3 "$L $DB \"$TSV\" \"$T(a, b, tokenize='memoria', prefix='3')\" 2 forms"
+  memoria-8 "$L $DB \"$TSV\" \"$T(a, b, c, d, e, f, g, h, tokenize='memoria', prefix='3')\" 8 forms"
+  memoria-8-wal "$L $DB \"$TSV\" \"PRAGMA journal_mode=WAL; $T(a, b, c, d, e, f, g, h, tokenize='memoria', prefix='3')\" 8 forms"
+  memoria-8-wal-bulk "$L $DB \"$TSV\" \"PRAGMA journal_mode=WAL; $T(a, b, c, d, e, f, g, h, tokenize='memoria', prefix='3'); $BULK\" 8 forms \"$OPTIMIZE\""
+  memoria-8-wal-bulk-nop3 "$L $DB \"$TSV\" \"PRAGMA journal_mode=WAL; $T(a, b, c, d, e, f, g, h, tokenize='memoria'); $BULK\" 8 forms \"$OPTIMIZE\""
   plain-p3 "$L $DB \"$TSV\" \"$T(a, b, tokenize='unicode61 remove_diacritics 2', prefix='3')\" 2"
+)
+# PARTS="cli-plain memoria-8-wal-bulk ..." runs only those rows (the CLI's row is always run: ratios are to it).
+PAIRS=()
+for ((i = 0; i < ${#ROWS[@]}; i += 2)); do
+  if [ -z "${PARTS:-}" ] || [ "${ROWS[i]}" = cli-plain ] || [[ " $PARTS " == *" ${ROWS[i]} "* ]]; then PAIRS+=("${ROWS[i]}" "${ROWS[i+1]}"); fi
+done
+python3 "$SHARED/pairbench.py" --out "$OUT/fts-parts.jsonl" --group "fts-parts:$N" --runs "$RUNS" --work "$N" --unit page -- "${PAIRS[@]}"
 rm -f "$DB" "$DB.cli" "$DB-wal" "$DB-shm"

@@ -32,12 +32,11 @@ extension Bench {
                     count += 1
                     let title = String(decoding: bytes[..<tab], as: UTF8.self)
                     let body = String(decoding: bytes[(tab + 1)..<end], as: UTF8.self)
-                    var dc = DublinCoreRecord()
-                    dc["identifier"] = [String(format: "D%06d", count)]
-                    dc["title"] = [title]
+                    let identifier = Self.identifier(count)
+                    let dc = Self.record(identifier: identifier, title: title, bytes: bytes[..<tab])
                     let page = CatalogItem.Page(sequence: 1, label: "1", masterPath: "objects/1.tif", indexInFile: 0, width: 2480, height: 3508,
                                                 textSource: "ocr", textPath: "text/1.ocr.txt", text: body)
-                    let item = CatalogItem(id: String(format: "D%06d", count), fondsCode: "BSH", headVersion: 1, createdAt: "2026-01-01T00:00:00Z",
+                    let item = CatalogItem(id: identifier, fondsCode: "BSH", headVersion: 1, createdAt: "2026-01-01T00:00:00Z",
                                            updatedAt: "2026-01-01T00:00:00Z", dublinCore: dc, batchID: nil, files: [], pages: [page], events: [])
                     try store(item, "Banda Sinfónica de Hidalgo")
                 }
@@ -47,6 +46,28 @@ extension Bench {
             let size = (try? FileManager.default.attributesOfItem(atPath: db)[.size] as? Int) ?? 0
             print(String(format: "{\"docs\": %d, \"seconds\": %.3f, \"docs_per_s\": %.0f, \"db_mb\": %.1f}",
                          count, seconds, Double(count) / seconds, Double(size) / 1e6))
+        }
+
+        /// "D000042": the line's number, zero-padded to six digits (what `String(format: "D%06d")` gave,
+        /// without Foundation's formatter on every line).
+        static func identifier(_ number: Int) -> String {
+            let digits = String(number)
+            return "D" + String(repeating: "0", count: max(0, 6 - digits.count)) + digits
+        }
+
+        /// The line's Dublin Core record. A title that begins and ends with a visible ASCII character
+        /// has nothing for the record's setter to trim, and goes in as it is; any other goes through
+        /// the setter (which trims Unicode white space and drops an empty value).
+        static func record(identifier: String, title: String, bytes: Slice<UnsafeBufferPointer<UInt8>>) -> DublinCoreRecord {
+            let visible: ClosedRange<UInt8> = 0x21...0x7E
+            if let first = bytes.first, let last = bytes.last, visible.contains(first), visible.contains(last),
+               let record = DublinCoreRecord(storedValues: ["identifier": [identifier], "title": [title]]) {
+                return record
+            }
+            var record = DublinCoreRecord()
+            record["identifier"] = [identifier]
+            record["title"] = [title]
+            return record
         }
     }
 

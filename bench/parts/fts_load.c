@@ -2,7 +2,9 @@
 // with one prepared statement, with the memoria tokenizer registered (linked from its C source), so
 // that each part of Memoria's index (its tokenizer, the stem terms, the prefix index, the columns,
 // WAL) can be timed alone against the sqlite3 CLI's plain load.
-//   fts_load DB TSV "CREATE VIRTUAL TABLE t USING fts5(...)" NCOLUMNS [forms]   -> prints the load's seconds
+//   fts_load DB TSV "CREATE VIRTUAL TABLE t USING fts5(...)" NCOLUMNS [forms|-] [SQL]  -> prints the load's seconds
+// SQL, when given, runs after the last row and before the commit (and is timed): e.g. an FTS5
+// 'optimize', as the catalog's rebuild ends.
 // With "forms", the (word, stem) pairs the tokenizer collects go into a search_forms table as the
 // catalog writes them: stored every ROWS_PER_DRAIN rows (the catalog's rebuild inserts its text in
 // groups of 24 MB, about 12,000 of these pages) with INSERT OR IGNORE, in the same transaction.
@@ -41,10 +43,11 @@ static int register_nostem(sqlite3 *db) {
     return api->xCreateTokenizer(api, "memoria_nostem", NULL, &methods, NULL);
 }
 int main(int argc, char **argv) {
-    if (argc != 5 && !(argc == 6 && strcmp(argv[5], "forms") == 0)) {
-        fprintf(stderr, "usage: fts_load DB TSV CREATE-SQL NCOLUMNS [forms]\n"); return 64;
+    if (argc < 5 || argc > 7 || (argc >= 6 && strcmp(argv[5], "forms") != 0 && strcmp(argv[5], "-") != 0)) {
+        fprintf(stderr, "usage: fts_load DB TSV CREATE-SQL NCOLUMNS [forms|-] [SQL-BEFORE-COMMIT]\n"); return 64;
     }
-    int forms = argc == 6;
+    int forms = argc >= 6 && strcmp(argv[5], "forms") == 0;
+    const char *before_commit = argc == 7 ? argv[6] : NULL;
     sqlite3 *db; remove(argv[1]);
     if (sqlite3_open(argv[1], &db) != SQLITE_OK || memoria_register_tokenizer(db) != SQLITE_OK || register_nostem(db) != SQLITE_OK) {
         fprintf(stderr, "cannot open %s with the memoria tokenizer\n", argv[1]); return 1;
@@ -80,6 +83,7 @@ int main(int argc, char **argv) {
         }
     }
     if (forms && memoria_forms_store(db) != SQLITE_OK) { fprintf(stderr, "forms: %s\n", sqlite3_errmsg(db)); return 1; }
+    if (before_commit && sqlite3_exec(db, before_commit, 0, 0, &err)) { fprintf(stderr, "%s\n", err); return 1; }
     sqlite3_exec(db, "COMMIT", 0, 0, 0);
     clock_gettime(CLOCK_MONOTONIC, &b);
     printf("%.3f\n", (b.tv_sec - a.tv_sec) + (b.tv_nsec - a.tv_nsec) / 1e9);

@@ -48,5 +48,32 @@ public final class CatalogDatabase: Sendable {
     public func write<T>(_ body: (Database) throws -> T) throws -> T {
         do { return try pool.write(body) } catch let error as DatabaseError { throw CatalogError(error, path: path) }
     }
+
+    /// Writes in one transaction whose statement journals stay in memory (`PRAGMA temp_store =
+    /// MEMORY`, which SQLite reads when a transaction begins, so it is set before and put back after).
+    /// A rebuild runs an insert with triggers per item and per page; each such statement journals the
+    /// pages it changes, and once that journal passes 64 KiB SQLite keeps it in a file under the
+    /// system's temporary folder for the rest of the transaction: 518 MB written there for a
+    /// 52 MB catalog of 10,000 pages (bench/README.md, "Branch indice"). Errors as for `read`.
+    func writeWithJournalsInMemory<T>(_ body: (Database) throws -> T) throws -> T {
+        do {
+            return try pool.writeWithoutTransaction { db in
+                try db.execute(sql: "PRAGMA temp_store = MEMORY")
+                do {
+                    var result: T?
+                    try db.inTransaction {
+                        result = try body(db)
+                        return .commit
+                    }
+                    try db.execute(sql: "PRAGMA temp_store = DEFAULT")
+                    guard let result else { throw CatalogError.query(reason: "la transacción no devolvió ningún resultado") }
+                    return result
+                } catch {
+                    try db.execute(sql: "PRAGMA temp_store = DEFAULT")
+                    throw error
+                }
+            }
+        } catch let error as DatabaseError { throw CatalogError(error, path: path) }
+    }
 }
 
