@@ -1,4 +1,5 @@
 import CResampleKernels
+import Foundation
 @testable import Imaging
 import Testing
 
@@ -45,7 +46,9 @@ import Testing
                 let x = (Double(i) - center + 0.5) / filter
                 if x == 0 { return (i, 1) }
                 if abs(x) >= 3 { return (i, 0) }
-                return (i, 3 * sin(Double.pi * x) * sin(Double.pi * x / 3) / (Double.pi * x * Double.pi * x))
+                let px: Double = Double.pi * x
+                let numerator: Double = 3 * sin(px) * sin(px / 3)
+                return (i, numerator / (px * px))
             }
             let total = raw.reduce(0) { $0 + $1.1 }
             return raw.map { ($0.0, $0.1 / total) }
