@@ -94,7 +94,7 @@ let package = Package(
             dependencies: ["FixtureKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
 
-        .testTarget(name: "ImagingTests", dependencies: ["Imaging", "FixtureKit", "TestSupport"], exclude: ["Goldens"]),
+        .testTarget(name: "ImagingTests", dependencies: ["Imaging", "CResampleKernels", "FixtureKit", "TestSupport"], exclude: ["Goldens"]),
         .testTarget(name: "MetadataTests", dependencies: ["Metadata", "TestSupport"], exclude: ["Goldens"]),
         .testTarget(name: "PreservationTests", dependencies: ["Preservation", "TestSupport"]),
         .testTarget(name: "CatalogTests", dependencies: ["Catalog", "TestSupport"]),

@@ -39,6 +39,26 @@ struct LanczosWeights {
         self.maxCount = maxCount
     }
 
+    /// The weights of three-channel rows as the horizontal kernel reads them: for each output sample
+    /// and each pair of taps (k, k + 1), k even, the 8 floats {w[k] ×3, w[k+1] ×3, 0, 0};
+    /// `maxCount / 2` pairs per sample (an odd last tap is read from `weights`).
+    func rgbPairs() -> [Float] {
+        let pairs = maxCount / 2
+        let outputSize = starts.count
+        var table = [Float](repeating: 0, count: outputSize * pairs * 8)
+        for j in 0..<outputSize {
+            for pair in 0..<pairs {
+                let first = weights[j * maxCount + 2 * pair], second = weights[j * maxCount + 2 * pair + 1]
+                let base = (j * pairs + pair) * 8
+                for lane in 0..<3 {
+                    table[base + lane] = first
+                    table[base + 3 + lane] = second
+                }
+            }
+        }
+        return table
+    }
+
     static func lanczos3(_ x: Double) -> Double {
         if x == 0 { return 1 }
         guard abs(x) < 3 else { return 0 }

@@ -9,9 +9,10 @@ import CResampleKernels
 /// dark text on light paper this keeps thin strokes legible in small copies, and it matches what
 /// libvips and Pillow do by default, so outputs stay comparable.
 ///
-/// Inner loops run on raw pointers with SIMD8 (vertical: eight samples per step, accumulated in
-/// registers over all taps) and SIMD4 (horizontal: one RGB pixel per step, read unaligned from the
-/// packed row, which carries one float of padding).
+/// Inner loops are C kernels (CResampleKernels) on raw pointers: vertical eight samples per step,
+/// accumulated in registers over all taps; horizontal two RGB taps per 8-float step, with the weights
+/// laid out beforehand as the vector needs them (`LanczosWeights.rgbPairs`); then the row is rounded
+/// and clamped in one vectorised pass. The block averaging is a C kernel too.
 final class StreamingResampler {
     let inputWidth: Int, inputHeight: Int
     let outputWidth: Int, outputHeight: Int
@@ -34,6 +35,8 @@ final class StreamingResampler {
     private let sources: UnsafeMutablePointer<UnsafePointer<Float>?>
     private let horizontalStarts: [Int32]
     private let horizontalCounts: [Int32]
+    private let horizontalPairs: [Float]                 // empty unless channels == 3
+    private let filteredRow: UnsafeMutablePointer<Float> // one output row before rounding (+1 padding)
     private var nextOutputRow = 0
     private(set) var output: [UInt8]
     private let identity: Bool
@@ -58,6 +61,9 @@ final class StreamingResampler {
         horizontal = LanczosWeights(inputSize: shrunkWidth, outputSize: outputWidth)
         horizontalStarts = horizontal.starts.map { Int32($0) }
         horizontalCounts = horizontal.counts.map { Int32($0) }
+        horizontalPairs = layout.channels == 3 ? horizontal.rgbPairs() : []
+        filteredRow = .allocate(capacity: outputWidth * layout.channels + 1)
+        filteredRow.initialize(repeating: 0, count: outputWidth * layout.channels + 1)
         windowRows = identity ? 1 : vertical.maxCount + 2
         window = .allocate(capacity: windowRows * (rowFloats + 8))
         window.initialize(repeating: 0, count: windowRows * (rowFloats + 8))
@@ -74,6 +80,7 @@ final class StreamingResampler {
     deinit {
         window.deallocate()
         columnSums.deallocate()
+        filteredRow.deallocate()
         sources.deallocate()
     }
 
@@ -91,19 +98,8 @@ final class StreamingResampler {
             return
         }
         // Sum k×k blocks; emit an averaged row every k input rows (fewer at the bottom edge).
-        let k = shrink, c = channels, width = inputWidth
         shrinkSums.withUnsafeMutableBufferPointer { sums in
-            let s = sums.baseAddress!
-            var x = 0
-            var target = 0
-            while x < width {
-                let end = min(x + k, width)
-                for xx in x..<end {
-                    for ch in 0..<c { s[target + ch] &+= UInt32(row[xx * c + ch]) }
-                }
-                x = end
-                target += c
-            }
+            memoria_shrink_accumulate(row, Int32(inputWidth), Int32(channels), Int32(shrink), sums.baseAddress!)
         }
         shrinkRowsAccumulated += 1
         if shrinkRowsAccumulated == shrink || inputRowsSeen + 1 == inputHeight {
@@ -112,18 +108,10 @@ final class StreamingResampler {
     }
 
     private func emitShrunkRow() {
-        let rows = UInt32(shrinkRowsAccumulated)
-        let c = channels
         shrunkRow.withUnsafeMutableBufferPointer { averaged in
             shrinkSums.withUnsafeMutableBufferPointer { sums in
-                for bx in 0..<shrunkWidth {
-                    let columns = UInt32(min(shrink, inputWidth - bx * shrink))
-                    let count = rows * columns
-                    for ch in 0..<c {
-                        averaged[bx * c + ch] = UInt8((sums[bx * c + ch] + count / 2) / count)
-                        sums[bx * c + ch] = 0
-                    }
-                }
+                memoria_shrink_emit(sums.baseAddress!, Int32(shrunkWidth), Int32(channels), Int32(inputWidth), Int32(shrink),
+                                    Int32(shrinkRowsAccumulated), averaged.baseAddress!)
             }
             storeInWindow(row: UnsafePointer(averaged.baseAddress!))
         }
@@ -155,10 +143,13 @@ final class StreamingResampler {
 
     private func filterHorizontally(into outputRow: Int) {
         horizontal.weights.withUnsafeBufferPointer { weights in
-            output.withUnsafeMutableBufferPointer { out in
+            horizontalPairs.withUnsafeBufferPointer { pairs in
                 memoria_horizontal(columnSums, Int32(channels), horizontalStarts, horizontalCounts, weights.baseAddress,
-                                   Int32(horizontal.maxCount), out.baseAddress! + outputRow * outputWidth * channels, Int32(outputWidth))
+                                   Int32(horizontal.maxCount), pairs.baseAddress, filteredRow, Int32(outputWidth))
             }
+        }
+        output.withUnsafeMutableBufferPointer { out in
+            memoria_float_to_u8(filteredRow, out.baseAddress! + outputRow * outputWidth * channels, Int32(outputWidth * channels))
         }
     }
 

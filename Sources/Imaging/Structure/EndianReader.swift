@@ -17,6 +17,12 @@ struct EndianReader {
         self.bytes = bytes
     }
 
+    /// A reader of a piece of a structure whose byte order is already known.
+    init(bytes: [UInt8], littleEndian: Bool) {
+        self.bytes = bytes
+        self.littleEndian = littleEndian
+    }
+
     func u16(_ at: Int) -> Int? {
         guard at >= 0, at + 2 <= bytes.count else { return nil }
         return littleEndian ? Int(bytes[at]) | Int(bytes[at + 1]) << 8 : Int(bytes[at]) << 8 | Int(bytes[at + 1])

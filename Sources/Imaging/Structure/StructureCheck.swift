@@ -17,7 +17,7 @@ public enum StructureCheck {
             guard let size = try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int,
                   size > 0, size <= maxWholeFileBytes else { return StructureFindings() }
             return PNGChunkWalk.findings(fileAt: url, size: size)
-        case .tiff: return TIFFStructure.findings(prefix(url, 16 << 20))
+        case .tiff: return TIFFStructure.findings(fileAt: url)
         default: return StructureFindings()
         }
     }

@@ -1,21 +1,44 @@
+import Foundation
+
 /// TIFF: each directory's tags that lay out the pixels must agree with each other: BitsPerSample
 /// holds one value per sample, and StripOffsets and StripByteCounts one value per strip. libtiff
 /// guesses past such contradictions; Memoria does not archive a guess. A stripped directory without
 /// RowsPerStrip is an observation (TIFF 6.0 gives it a default); directory loops are noticed by
 /// libtiff, and empty strips by the decoder.
 enum TIFFStructure {
+    /// Walks the directories of a file by reading each one where it lies (`pread`), not the file.
+    static func findings(fileAt url: URL) -> StructureFindings {
+        let fd = open(url.path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return StructureFindings() }   // libtiff reports the unreadable file
+        defer { close(fd) }
+        return findings { offset, count in FileSlice.bytes(fd, at: offset, count: count) }
+    }
+
+    /// The same walk over a file already in memory.
     static func findings(_ b: [UInt8]) -> StructureFindings {
-        guard let r = EndianReader(tiffStructure: b), r.u16(2) == 42, var ifd = r.u32(4) else {
+        findings { offset, count in
+            guard offset < b.count else { return [] }
+            return Array(b[offset..<min(b.count, offset + count)])
+        }
+    }
+
+    /// The walk itself: `read(offset, count)` gives the bytes there, fewer at the end of the file.
+    static func findings(reading read: (Int, Int) -> [UInt8]) -> StructureFindings {
+        guard let header = EndianReader(tiffStructure: read(0, 8)), header.u16(2) == 42, var ifd = header.u32(4) else {
             return StructureFindings()   // BigTIFF, or not TIFF at all: left to libtiff
         }
+        let littleEndian = header.littleEndian
         var seen: Set<Int> = []
         var page = 0
         var observations: [DecodeObservation] = []
-        while ifd != 0, seen.insert(ifd).inserted, let count = r.u16(ifd), count < 4096, seen.count <= 1000 {
-            let (damage, observation) = directory(r, ifd: ifd, count: count, page: page)
+        while ifd != 0, seen.insert(ifd).inserted,
+              let count = EndianReader(bytes: read(ifd, 2), littleEndian: littleEndian).u16(0), count < 4096, seen.count <= 1000 {
+            // The entry count, the entries and the next directory's offset, read as they lie.
+            let r = EndianReader(bytes: read(ifd, 2 + count * 12 + 4), littleEndian: littleEndian)
+            let (damage, observation) = directory(r, ifd: 0, count: count, page: page)
             if let observation { observations.append(observation) }
             if let damage { return StructureFindings(damage: damage, observations: observations) }
-            guard let next = r.u32(ifd + 2 + count * 12) else { break }
+            guard let next = r.u32(2 + count * 12) else { break }
             ifd = next
             page += 1
         }
