@@ -161,42 +161,48 @@ final class BatchRunner {
             committed.insert(index)
         }
         var done = 0
-        await withTaskGroup(of: (Int, Int, FileOutcome).self) { group in
+        // Each item is handed to the commit queue as soon as its last file is done; the loop goes on
+        // starting files meanwhile, so every worker keeps decoding while a commit waits on the disk.
+        let queue = ItemCommitQueue(ledger: ledger, commit: commit, context: context)
+        await withTaskGroup(of: BatchStep.self) { group in
             var next = 0
             func startNext() {
                 guard next < jobs.count, stop == nil, !context.stopRequested else { return }
                 let (i, f, work) = jobs[next]
-                group.addTask { (i, f, work.run()) }
+                group.addTask { .fileDone(item: i, file: f, outcome: work.run()) }
                 next += 1
             }
             for _ in 0..<context.config.workerCount { startNext() }
-            while let (i, f, outcome) = await group.next() {
-                outcomes[i][f] = outcome
-                remaining[i] -= 1
-                done += 1
-                context.reporter.emit(.advanced(stage: stage, done: done, total: jobs.count, detail: plan.items[i].masters[f].name))
-                // The next file starts before this item is written, so every worker keeps decoding while
-                // the commit waits on the disk (off the cooperative threads). After a stop request no item
-                // is committed any more, though its files were done: it stays in the inbox (noteStopped).
-                startNext()
-                if remaining[i] == 0 && stop == nil && !context.stopRequested {
-                    let (item, finished, before) = (plan.items[i], outcomes[i].compactMap { $0 }, ledger)
-                    let (after, failure) = await BlockingWork.run { () -> (BatchLedger, StageFailure?) in
-                        var ledger = before
-                        do throws(StageFailure) {
-                            try commit.commit(item, outcomes: finished, ledger: &ledger)
-                            return (ledger, nil)
-                        } catch { return (ledger, error) }
+            while let step = await group.next() {
+                switch step {
+                case .fileDone(let i, let f, let outcome):
+                    outcomes[i][f] = outcome
+                    remaining[i] -= 1
+                    done += 1
+                    context.reporter.emit(.advanced(stage: stage, done: done, total: jobs.count, detail: plan.items[i].masters[f].name))
+                    startNext()
+                    // After a stop request no item is committed any more, though its files were done:
+                    // it stays in the inbox (noteStopped).
+                    if remaining[i] == 0 && stop == nil && !context.stopRequested {
+                        let (item, finished) = (plan.items[i], outcomes[i].compactMap { $0 })
+                        outcomes[i] = []
+                        group.addTask { .committed(item: i, result: await queue.commit(item, outcomes: finished)) }
                     }
-                    ledger = after
-                    if let failure { stop = failure }
-                    committed.insert(i)
-                    outcomes[i] = []
+                case .committed(let i, let result):
+                    if result.attempted { committed.insert(i) }
+                    if let failure = result.failure, stop == nil { stop = failure }
                 }
             }
         }
+        ledger = queue.finalLedger
         if let stop { throw stop }
         if context.stopRequested { noteStopped(plan, committed: committed) }
+    }
+
+    /// What the batch loop receives: a file done by a worker, or an item through the commit queue.
+    private enum BatchStep: Sendable {
+        case fileDone(item: Int, file: Int, outcome: FileOutcome)
+        case committed(item: Int, result: ItemCommitQueue.Result)
     }
 
     /// A stop was asked for (SIGTERM, Ctrl+C) between items: what was committed stays committed; every
