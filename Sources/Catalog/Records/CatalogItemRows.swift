@@ -5,8 +5,8 @@ import Metadata
 /// deleted first), prepared once per transaction: a rebuild runs them for every item, and looking a
 /// statement up by its SQL text hashes that text each time.
 struct CatalogItemStatements {
-    let deleteText: SQLiteRowBinding
     let deleteDescription: SQLiteRowBinding
+    let deleteText: SQLiteRowBinding
     let deletePages: SQLiteRowBinding
     let deleteFiles: SQLiteRowBinding
     let insertItem: SQLiteRowBinding
@@ -14,8 +14,9 @@ struct CatalogItemStatements {
     let insertPage: SQLiteRowBinding
 
     init(_ db: Database) throws {
-        deleteText = SQLiteRowBinding(try db.cachedStatement(sql: "DELETE FROM search_fts WHERE rowid IN (SELECT id FROM pages WHERE item_id = ?)"))
+        // The index of the descriptive fields first: it reads the text it deletes from search_fts (v11).
         deleteDescription = SQLiteRowBinding(try db.cachedStatement(sql: "DELETE FROM search_description_fts WHERE rowid IN (SELECT id FROM pages WHERE item_id = ?)"))
+        deleteText = SQLiteRowBinding(try db.cachedStatement(sql: "DELETE FROM search_fts WHERE rowid IN (SELECT id FROM pages WHERE item_id = ?)"))
         deletePages = SQLiteRowBinding(try db.cachedStatement(sql: "DELETE FROM pages WHERE item_id = ?"))
         deleteFiles = SQLiteRowBinding(try db.cachedStatement(sql: "DELETE FROM files WHERE item_id = ?"))
         insertItem = SQLiteRowBinding(try db.cachedStatement(sql: """
@@ -60,7 +61,7 @@ extension CatalogDatabase {
         let title = dc.title
         let (start, end) = item.dateRange
         if !absent {
-            for delete in [statements.deleteText, statements.deleteDescription, statements.deletePages, statements.deleteFiles] {
+            for delete in [statements.deleteDescription, statements.deleteText, statements.deletePages, statements.deleteFiles] {
                 try delete.bind(item.id, at: 1)
                 try delete.run()
             }

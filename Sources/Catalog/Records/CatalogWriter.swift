@@ -110,8 +110,9 @@ extension CatalogDatabase {
     }
 
     static func clearItems(in db: Database) throws {
+        // (the index of the descriptive fields first: it reads its text from search_fts, v11)
+        try db.execute(sql: "INSERT INTO search_description_fts (search_description_fts) VALUES ('delete-all')")
         try db.execute(sql: "DELETE FROM search_fts")
-        try db.execute(sql: "DELETE FROM search_description_fts")
         try db.execute(sql: "DELETE FROM search_forms")
         try db.execute(sql: "DELETE FROM pages")
         try db.execute(sql: "DELETE FROM files")
