@@ -17,6 +17,16 @@
 #   memoria-8-wal-bulk-nop3  the same without the prefix index (what the catalog's load would cost
 #                  without it; bench/README.md, "Branch indice")
 #   plain-p3       the plain table with the prefix index (what the prefix index alone costs)
+# With MEMORIA_BIN (a release folder holding memoria-bench), rows of the whole catalog rebuild from C
+# too (bench/parts/catalog_load.c: the statements of `memoria-bench fts-build` on a copy of an empty
+# catalog made by its migrations; bench/README.md, "Branch indice2"), each leaving one part out:
+#   catalog        the rebuild as the catalog runs it now (no DELETEs for items met the first time,
+#                  the descriptive fields' index external-content, v11)
+#   catalog-norows without the items and pages rows (nor foreign keys)
+#   catalog-notx   without the change-counter triggers and the secondary indexes of items and files
+#   catalog-nodesc without the descriptive fields' index
+#   catalog-text   none of these: search_fts, its forms and its 'optimize' in the catalog's schema
+#   memoria-bench  `memoria-bench fts-build` itself (the Swift above the same statements)
 # Ratios are to the CLI, round by round. No swift build is needed.
 #   bash bench/fts-parts.sh        # N=10000 pages; RUNS=5; BENCH_OUT=bench/out; PARTS (a subset of the rows)
 set -euo pipefail
@@ -56,10 +66,24 @@ ROWS=(
   memoria-8-wal-bulk-nop3 "$L $DB \"$TSV\" \"PRAGMA journal_mode=WAL; $T(a, b, c, d, e, f, g, h, tokenize='memoria'); $BULK\" 8 forms \"$OPTIMIZE\""
   plain-p3 "$L $DB \"$TSV\" \"$T(a, b, tokenize='unicode61 remove_diacritics 2', prefix='3')\" 2"
 )
+if [ -n "${MEMORIA_BIN:-}" ]; then
+  K=$OUT/fts/catalog_load
+  cc -O2 -I Sources/CSearchTokenizer/include bench/parts/catalog_load.c Sources/CSearchTokenizer/search_tokenizer.c \
+     -lsqlite3 -lstemmer -o "$K"
+  : > "$OUT/fts/empty.tsv"
+  rm -f "$OUT/fts/template.sqlite"*
+  "$MEMORIA_BIN/memoria-bench" fts-build --tsv "$OUT/fts/empty.tsv" --db "$OUT/fts/template.sqlite" >/dev/null
+  sqlite3 "$OUT/fts/template.sqlite" "PRAGMA journal_mode = DELETE" >/dev/null   # one file to copy
+  C="$K $OUT/fts/template.sqlite $DB.catalog \"$TSV\""
+  ROWS+=(
+    catalog "$C de" catalog-norows "$C deipk" catalog-notx "$C detx" catalog-nodesc "$C des" catalog-text "$C deipktxs"
+    memoria-bench "$MEMORIA_BIN/memoria-bench fts-build --tsv \"$TSV\" --db $DB.memoria"
+  )
+fi
 # PARTS="cli-plain memoria-8-wal-bulk ..." runs only those rows (the CLI's row is always run: ratios are to it).
 PAIRS=()
 for ((i = 0; i < ${#ROWS[@]}; i += 2)); do
   if [ -z "${PARTS:-}" ] || [ "${ROWS[i]}" = cli-plain ] || [[ " $PARTS " == *" ${ROWS[i]} "* ]]; then PAIRS+=("${ROWS[i]}" "${ROWS[i+1]}"); fi
 done
 python3 "$SHARED/pairbench.py" --out "$OUT/fts-parts.jsonl" --group "fts-parts:$N" --runs "$RUNS" --work "$N" --unit page -- "${PAIRS[@]}"
-rm -f "$DB" "$DB.cli" "$DB-wal" "$DB-shm"
+rm -f "$DB" "$DB.cli" "$DB-wal" "$DB-shm" "$DB.catalog"* "$DB.memoria"*

@@ -110,8 +110,9 @@ extension CatalogDatabase {
     }
 
     static func clearItems(in db: Database) throws {
+        // (the index of the descriptive fields first: it reads its text from search_fts, v11)
+        try db.execute(sql: "INSERT INTO search_description_fts (search_description_fts) VALUES ('delete-all')")
         try db.execute(sql: "DELETE FROM search_fts")
-        try db.execute(sql: "DELETE FROM search_description_fts")
         try db.execute(sql: "DELETE FROM search_forms")
         try db.execute(sql: "DELETE FROM pages")
         try db.execute(sql: "DELETE FROM files")
@@ -143,10 +144,14 @@ extension CatalogDatabase {
             var rows: [CatalogTextRow] = []
             var pendingBytes = 0
             let statements = try CatalogItemStatements(db)
+            // The tables were emptied above: an item met for the first time has no earlier rows to
+            // delete (one met again, which no archive should give, is replaced as `store` replaces it).
+            var stored = Set<String>()
             try produce { item, fondsTitle in
                 do {
                     let before = rows.count
-                    try Self.store(item, fondsTitle: fondsTitle, in: db, with: statements, textRows: &rows)
+                    let absent = stored.insert(item.id).inserted
+                    try Self.store(item, fondsTitle: fondsTitle, in: db, with: statements, absent: absent, textRows: &rows)
                     for row in rows[before...] { pendingBytes += row.textBytes }
                     if pendingBytes >= Self.rebuildBatchTextBytes {
                         try Self.insert(rows, in: db)

@@ -317,6 +317,30 @@ enum CatalogSchema {
                 CREATE INDEX files_formats ON files(role, format_name, pronom_id, mime_type, size);
                 """)
         }
+        // v11: the index of the descriptive fields reads its text from search_fts (external content,
+        // the same title, creator, subject and description columns of the same rowid) instead of
+        // keeping a copy, and keeps no row sizes of its own (columnsize = 0: memoria_bm25_described
+        // takes the page's sizes from search_fts_docsize). What it finds and scores is unchanged;
+        // what a rebuild writes for it is its index only (bench/README.md, "Branch indice2"). Its
+        // rows are deleted before search_fts's (FTS5 reads the old text there to delete them). (FTS5's
+        // 'rebuild' fails on a table whose content is another FTS5 table: the rows are inserted.)
+        migrator.registerMigration("v11-descripciones-externas") { db in
+            try db.execute(sql: """
+                DROP TABLE search_description_fts;
+                CREATE VIRTUAL TABLE search_description_fts USING fts5(
+                    title, creator, subject, description,
+                    tokenize = 'memoria', prefix = '3', detail = full,
+                    content = 'search_fts', columnsize = 0
+                );
+                """)
+            try SearchForms.reset(db)
+            try db.execute(sql: """
+                INSERT INTO search_description_fts (rowid, title, creator, subject, description)
+                    SELECT rowid, title, creator, subject, description FROM search_fts;
+                INSERT INTO search_description_fts (search_description_fts) VALUES ('optimize');
+                """)
+            try SearchForms.store(db)
+        }
         return migrator
     }
 
